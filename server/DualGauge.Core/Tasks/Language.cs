@@ -1,0 +1,52 @@
+namespace DualGauge.Core.Tasks;
+
+/// <summary>A language DualGauge can execute and judge.</summary>
+public enum Language
+{
+    Python,
+    JavaScript,
+    C,
+}
+
+public static class LanguageExtensions
+{
+    /// <summary>The identifier used in manifests, folder names and the harness protocol.</summary>
+    public static string Id(this Language language) => language switch
+    {
+        Language.Python => "python",
+        Language.JavaScript => "javascript",
+        Language.C => "c",
+        _ => throw new ArgumentOutOfRangeException(nameof(language), language, null),
+    };
+
+    /// <summary>The file extension of a source file in this language, without the dot.</summary>
+    public static string FileExtension(this Language language) => language switch
+    {
+        Language.Python => "py",
+        Language.JavaScript => "js",
+        Language.C => "c",
+        _ => throw new ArgumentOutOfRangeException(nameof(language), language, null),
+    };
+
+    public static bool TryParse(string? text, out Language language)
+    {
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case "python" or "py":
+                language = Language.Python;
+                return true;
+            case "javascript" or "js" or "node":
+                language = Language.JavaScript;
+                return true;
+            case "c":
+                language = Language.C;
+                return true;
+            default:
+                language = default;
+                return false;
+        }
+    }
+
+    public static bool TryFromExtension(string extension, out Language language) =>
+        TryParse(extension.TrimStart('.') switch { "py" => "python", "js" or "mjs" or "cjs" => "javascript", "c" or "h" => "c", var other => "?" + other }, out language);
+}
