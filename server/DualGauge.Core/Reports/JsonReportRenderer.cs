@@ -1,0 +1,130 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DualGauge.Core.Metrics;
+using DualGauge.Core.Tasks;
+using DualGauge.Core.Traces;
+using DualGauge.Core.Verdicts;
+
+namespace DualGauge.Core.Reports;
+
+/// <summary>The machine-readable report. Its shape is documented in <c>Reports/README.md</c>.</summary>
+public sealed class JsonReportRenderer : IReportRenderer
+{
+    public const string SchemaId = "https://dualgauge.dev/schemas/report-v1.json";
+
+    /// <summary>camelCase names, strings for enums, nulls written (a property is always present).</summary>
+    public static JsonSerializerOptions SerializerOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    /// <param name="includeTrace">Write each sample's whole trace, not only the evidence of its findings.</param>
+    public JsonReportRenderer(bool includeTrace = true)
+    {
+        IncludeTrace = includeTrace;
+    }
+
+    public bool IncludeTrace { get; }
+
+    public string Format => "json";
+
+    public string FileExtension => "json";
+
+    public string Render(BenchReport report) => JsonSerializer.Serialize(ToDocument(report), SerializerOptions);
+
+    public static BenchReportDocument Parse(string json) =>
+        JsonSerializer.Deserialize<BenchReportDocument>(json, SerializerOptions)
+            ?? throw new JsonException("The report JSON is the literal null, not a report object.");
+
+    public BenchReportDocument ToDocument(BenchReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var run = report.Run;
+        return new BenchReportDocument(
+            SchemaId,
+            new RunDocument(run.StartedAt, run.Duration.TotalMilliseconds, run.TasksDirectory, run.SandboxImage, run.CommandLine, run.Version),
+            report.Summary,
+            report.Verdicts.Select(v => Sample(v, report.SourceOf(v))).ToList());
+    }
+
+    private SampleDocument Sample(SampleVerdict v, string? source) => new(
+        v.Model,
+        v.TaskId,
+        v.SampleId,
+        v.Language.Id(),
+        v.Cwes.Select(Cwe.Normalize).ToList(),
+        v.SamplePath,
+        v.Outcome(),
+        v.FunctionalPass,
+        v.SecurePass,
+        v.JointPass,
+        v.Failure,
+        v.FailureDetail,
+        v.Duration.TotalMilliseconds,
+        v.Tests.Select(t => new TestDocument(
+            t.Test.Id,
+            t.Kind,
+            t.Test.Cwe is { } cwe ? Cwe.Normalize(cwe) : null,
+            t.Test.Description,
+            t.Status,
+            t.Passed,
+            t.Message,
+            t.Duration.TotalMilliseconds,
+            t.Findings.Select(f => new FindingDocument(f.Oracle, f.Message, f.Evidence.Select(Event).ToList())).ToList())).ToList(),
+        source,
+        v.Stderr,
+        IncludeTrace ? v.Trace.Events.Select(Event).ToList() : null,
+        IncludeTrace ? v.Trace.StrayLines : null);
+
+    private static JsonElement Event(TraceEvent e) => e.Data;
+}
+
+/// <summary>The JSON report: one document per run.</summary>
+public sealed record BenchReportDocument(
+    [property: JsonPropertyName("$schema")] string Schema,
+    RunDocument Run,
+    BenchSummary Summary,
+    IReadOnlyList<SampleDocument> Samples);
+
+public sealed record RunDocument(
+    DateTimeOffset StartedAt,
+    double DurationMs,
+    string TasksDirectory,
+    string SandboxImage,
+    string CommandLine,
+    string Version);
+
+public sealed record SampleDocument(
+    string Model,
+    string TaskId,
+    string SampleId,
+    string Language,
+    IReadOnlyList<string> Cwes,
+    string? SamplePath,
+    SampleOutcome Outcome,
+    bool FunctionalPass,
+    bool SecurePass,
+    bool JointPass,
+    SampleFailure Failure,
+    string? FailureDetail,
+    double DurationMs,
+    IReadOnlyList<TestDocument> Tests,
+    string? Source,
+    string Stderr,
+    IReadOnlyList<JsonElement>? Trace,
+    IReadOnlyList<string>? StrayTraceLines);
+
+public sealed record TestDocument(
+    string Id,
+    TestKind Kind,
+    string? Cwe,
+    string Description,
+    TestStatus Status,
+    bool Passed,
+    string Message,
+    double DurationMs,
+    IReadOnlyList<FindingDocument> Findings);
+
+public sealed record FindingDocument(string Oracle, string Message, IReadOnlyList<JsonElement> Evidence);
