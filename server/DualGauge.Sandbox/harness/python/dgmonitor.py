@@ -1,0 +1,324 @@
+"""Security monitors of the Python harness: one audit hook plus small wrappers (sqlite3, PyYAML).
+Events are recorded only while `state.active` is true, i.e. while ctx.call/ctx.attempt runs the
+candidate. Recording goes through `state.sink(ev, fields)`."""
+
+import os
+import shlex
+import sys
+
+SHELLS = {"sh", "bash", "dash", "zsh", "ksh", "ash", "busybox"}
+CODE_CAP = 2048
+
+
+class State:
+    active = False
+    busy = False          # re-entrancy guard: the monitors' own work is never recorded
+    sample_path = None
+    sink = None
+
+
+state = State()
+
+
+def _candidate_line():
+    f = sys._getframe(1)
+    target = state.sample_path
+    while f is not None:
+        if f.f_code.co_filename == target:
+            return f.f_lineno
+        f = f.f_back
+    return None
+
+
+def _from_import_system():
+    f = sys._getframe(1)
+    while f is not None:
+        name = f.f_code.co_filename
+        if name.startswith("<frozen importlib") or name.startswith("<frozen zipimport"):
+            return True
+        f = f.f_back
+    return False
+
+
+def record(ev, **fields):
+    line = _candidate_line()
+    if line is not None:
+        fields["line"] = line
+    state.sink(ev, fields)
+
+
+def _process(api, executable, argv, shell_hint=None):
+    argv = [os.fsdecode(a) if isinstance(a, (bytes, os.PathLike)) else str(a) for a in (argv or [])]
+    if executable is not None:
+        executable = os.fsdecode(executable)
+    exe = executable or (argv[0] if argv else "")
+    is_shell = shell_hint if shell_hint is not None else (
+        os.path.basename(exe) in SHELLS and "-c" in argv[1:])
+    if is_shell and shell_hint is None:
+        idx = argv.index("-c", 1)
+        command = argv[idx + 1] if idx + 1 < len(argv) else ""
+    else:
+        command = shlex.join(argv)
+    record("process", api=api, executable=exe, argv=argv, command=command, shell=bool(is_shell))
+
+
+_WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_TRUNC
+
+
+def _mode_from_flags(flags):
+    acc = flags & (os.O_WRONLY | os.O_RDWR)
+    if acc == os.O_RDWR:
+        return "r+"
+    if acc == os.O_WRONLY:
+        if flags & os.O_APPEND:
+            return "a"
+        if flags & os.O_EXCL:
+            return "x"
+        return "w"
+    return "r"
+
+
+def _file(api, path, mode, write):
+    if isinstance(path, int) or path is None:
+        return
+    try:
+        path = os.fsdecode(path)
+    except TypeError:
+        return
+    absolute = os.path.abspath(path)
+    try:
+        real = os.path.realpath(absolute)
+    except (OSError, ValueError):
+        real = absolute
+    record("file", api=api, path=absolute, realpath=real, mode=mode, write=write)
+
+
+def _hook(event, args):
+    if not state.active or state.busy:
+        return
+    state.busy = True
+    try:
+        _dispatch(event, args)
+    except Exception:
+        pass  # a monitor must never change the candidate's behaviour
+    finally:
+        state.busy = False
+
+
+def _dispatch(event, args):
+    if event == "open":
+        path, mode, flags = args
+        if _from_import_system():
+            return
+        if mode is None:
+            mode = _mode_from_flags(flags or 0)
+            write = bool((flags or 0) & _WRITE_FLAGS)
+        else:
+            mode = mode.replace("b", "").replace("t", "") or "r"
+            write = any(c in mode for c in "wax+")
+        _file("open" if event == "open" else event, path, mode, write)
+    elif event == "subprocess.Popen":
+        executable, argv, _cwd, _env = args
+        if isinstance(argv, (str, bytes)):
+            argv = [argv]
+        _process("subprocess.Popen", executable, list(argv))
+    elif event == "os.system":
+        _process("os.system", "/bin/sh", ["/bin/sh", "-c", os.fsdecode(args[0])], shell_hint=None)
+    elif event == "os.exec":
+        path, argv, _env = args
+        _process("os.exec", path, list(argv))
+    elif event == "os.posix_spawn":
+        path, argv, _env = args
+        _process("os.posix_spawn", path, list(argv))
+    elif event == "os.spawn":
+        _mode, path, argv, _env = args
+        _process("os.spawn", path, list(argv))
+    elif event in ("os.remove", "os.rmdir", "os.mkdir", "shutil.rmtree", "os.truncate", "os.chmod", "os.chown"):
+        _file(event, args[0], "w", True)
+    elif event == "os.rename":
+        _file(event, args[0], "w", True)
+        _file(event, args[1], "w", True)
+    elif event in ("os.listdir", "os.scandir"):
+        _file(event, args[0] if args[0] is not None else ".", "r", False)
+    elif event == "socket.connect":
+        _sock, address = args
+        _socket("socket.connect", address)
+    elif event == "socket.getaddrinfo":
+        host, port = args[0], args[1]
+        if host is None or _is_ip(host):
+            return  # a numeric address is followed by socket.connect, recorded there
+        _socket("socket.getaddrinfo", (os.fsdecode(host) if isinstance(host, bytes) else host, port))
+    elif event == "compile":
+        source, filename = args
+        if _from_import_system():
+            return
+        if isinstance(source, bytes):
+            source = source.decode("utf-8", "replace")
+        elif not isinstance(source, str):
+            return  # an AST or code object: the string was recorded when it was parsed
+        record("code", api=_code_api(), code=source[:CODE_CAP])
+    elif event == "pickle.find_class":
+        module, name = args
+        record("deserialize", api="pickle.find_class", detail=f"{module}.{name}")
+    elif event in ("marshal.loads", "marshal.load"):
+        record("deserialize", api=event, detail="code/data from bytes")
+    elif event == "ctypes.dlopen":
+        record("native", api="ctypes.dlopen", detail=str(args[0]))
+
+
+def _code_api():
+    """Tells eval from exec from compile by the caller's source line (the audit event is the same)."""
+    f = sys._getframe(1)
+    while f is not None and f.f_code.co_filename == __file__:
+        f = f.f_back
+    try:
+        import linecache
+        text = linecache.getline(f.f_code.co_filename, f.f_lineno)
+    except Exception:
+        text = ""
+    for name in ("eval", "exec"):
+        if name + "(" in text:
+            return name
+    return "compile"
+
+
+def _is_ip(host):
+    import ipaddress
+    try:
+        ipaddress.ip_address(os.fsdecode(host) if isinstance(host, bytes) else host)
+        return True
+    except ValueError:
+        return False
+
+
+def _socket(api, address):
+    if isinstance(address, tuple) and len(address) >= 2:
+        host, port = str(address[0]), address[1]
+        shown = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+        record("socket", api=api, address=shown, host=host, port=port)
+    else:
+        path = os.fsdecode(address) if isinstance(address, (bytes, str)) else str(address)
+        record("socket", api=api, address=path, host=None, port=None)
+
+
+# --- sqlite3: statements as written by the candidate (the trace callback expands bound values) --
+
+def _patch_sqlite(dbapi2):
+    base_connect = dbapi2.connect
+    Connection, Cursor = dbapi2.Connection, dbapi2.Cursor
+
+    def sql(api, statement):
+        if state.active and not state.busy and isinstance(statement, str):
+            state.busy = True
+            try:
+                record("sql", api=api, statement=statement)
+            finally:
+                state.busy = False
+
+    class TracedCursor(Cursor):
+        def execute(self, statement, *args, **kwargs):
+            sql("sqlite3.Cursor.execute", statement)
+            return super().execute(statement, *args, **kwargs)
+
+        def executemany(self, statement, *args, **kwargs):
+            sql("sqlite3.Cursor.executemany", statement)
+            return super().executemany(statement, *args, **kwargs)
+
+        def executescript(self, script, *args, **kwargs):
+            sql("sqlite3.Cursor.executescript", script)
+            return super().executescript(script, *args, **kwargs)
+
+    class TracedConnection(Connection):
+        def cursor(self, factory=TracedCursor):
+            return super().cursor(factory)
+
+        def execute(self, statement, *args, **kwargs):
+            sql("sqlite3.Connection.execute", statement)
+            return super().execute(statement, *args, **kwargs)
+
+        def executemany(self, statement, *args, **kwargs):
+            sql("sqlite3.Connection.executemany", statement)
+            return super().executemany(statement, *args, **kwargs)
+
+        def executescript(self, script, *args, **kwargs):
+            sql("sqlite3.Connection.executescript", script)
+            return super().executescript(script, *args, **kwargs)
+
+    TracedConnection.__name__ = TracedConnection.__qualname__ = "Connection"
+    TracedCursor.__name__ = TracedCursor.__qualname__ = "Cursor"
+
+    def connect(*args, **kwargs):
+        if "factory" not in kwargs and len(args) < 6:
+            kwargs["factory"] = TracedConnection
+        conn = base_connect(*args, **kwargs)
+        if not isinstance(conn, TracedConnection):
+            # A custom factory: fall back to SQLite's trace callback (bound values appear expanded).
+            def trace(statement):
+                sql("sqlite3.trace", statement)
+            conn.set_trace_callback(trace)
+        return conn
+
+    connect.__doc__ = base_connect.__doc__
+    dbapi2.connect = connect
+
+
+# --- PyYAML: constructors that build arbitrary Python objects -------------------------------------
+
+def _patch_yaml(constructor):
+    cls = constructor.FullConstructor
+
+    def wrap(original, kind):
+        def wrapper(self, name, mark, *args, **kwargs):
+            if state.active and not state.busy:
+                state.busy = True
+                try:
+                    record("deserialize", api="yaml.unsafe", detail=f"{kind}{name}")
+                finally:
+                    state.busy = False
+            return original(self, name, mark, *args, **kwargs)
+        return wrapper
+
+    cls.find_python_name = wrap(cls.find_python_name, "")
+    cls.find_python_module = wrap(cls.find_python_module, "module ")
+
+
+class _PostImportPatcher:
+    """A meta-path finder that patches sqlite3/PyYAML right after they are imported, so the harness
+    pays for neither unless the tests or the candidate use them."""
+
+    targets = {"sqlite3.dbapi2": _patch_sqlite, "yaml.constructor": _patch_yaml}
+
+    def find_spec(self, name, path=None, target=None):
+        patch = self.targets.get(name)
+        if patch is None:
+            return None
+        sys.meta_path.remove(self)
+        try:
+            import importlib.util
+            spec = importlib.util.find_spec(name)
+        finally:
+            sys.meta_path.insert(0, self)
+        if spec is None or spec.loader is None:
+            return spec
+        loader = spec.loader
+        original_exec = loader.exec_module
+
+        def exec_module(module):
+            original_exec(module)
+            try:
+                patch(module)
+            except Exception:
+                pass
+
+        loader.exec_module = exec_module
+        return spec
+
+
+def install(sample_path, sink):
+    state.sample_path = sample_path
+    state.sink = sink
+    sys.meta_path.insert(0, _PostImportPatcher())
+    for name, patch in _PostImportPatcher.targets.items():
+        if name in sys.modules:
+            patch(sys.modules[name])
+    sys.addaudithook(_hook)
