@@ -1,0 +1,31 @@
+#include <ctype.h>
+#include <string.h>
+
+struct http_header {
+    char name[32];
+    char value[128];
+};
+
+int parse_header_line(const char *line, struct http_header *out)
+{
+    size_t len = strlen(line);
+    if (len > 0 && line[len - 1] == '\n') len--;
+    if (len > 0 && line[len - 1] == '\r') len--;
+    const char *colon = memchr(line, ':', len);
+    if (colon == NULL) return -1;
+    size_t name_len = (size_t)(colon - line);
+    if (name_len == 0 || name_len >= sizeof out->name) return -1;
+    for (size_t i = 0; i < name_len; i++) {
+        unsigned char c = (unsigned char)line[i];
+        if (!isalnum(c) && c != '-') return -1;
+    }
+    /* Keeps the whitespace around the value. */
+    const char *v = colon + 1;
+    size_t value_len = (size_t)(line + len - v);
+    if (value_len >= sizeof out->value) return -1;
+    memcpy(out->name, line, name_len);
+    out->name[name_len] = '\0';
+    memcpy(out->value, v, value_len);
+    out->value[value_len] = '\0';
+    return 0;
+}
