@@ -1,0 +1,108 @@
+// Types and method names of the DualGauge custom protocol (see the language server's contract).
+// Kept free of the vscode module so the client's logic can be tested in plain Node.
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Verdict = 'secure' | 'insecure' | 'broken' | 'notMatched' | 'error';
+
+export type InsertionSource = 'inlineSuggestion' | 'chat' | 'largeInsertion';
+
+export interface AiInsertionParams {
+  textDocument: { uri: string; version: number };
+  range: Range;
+  source: InsertionSource;
+}
+
+export interface HistoryEntrySummary {
+  id: number;
+  time: string;
+  uri: string;
+  range: Range;
+  source: string;
+  language: string;
+  template: string | null;
+  matchKind: 'benchTask' | 'template' | 'none';
+  confidence: number;
+  verdict: Verdict;
+  functionalPass: boolean | null;
+  securePass: boolean | null;
+  failedTests: string[];
+  codeHash: string;
+}
+
+/** The full entry: the protocol fixes the summary; the rest is rendered defensively. */
+export interface HistoryEntry extends HistoryEntrySummary {
+  code?: string;
+  tests?: unknown[];
+  findings?: unknown[];
+  evidence?: unknown;
+  trace?: unknown[];
+  report?: string;
+  [key: string]: unknown;
+}
+
+export interface HistoryListParams {
+  offset?: number;
+  limit?: number;
+  uri?: string;
+  verdict?: Verdict;
+  source?: string;
+  search?: string;
+}
+
+export interface HistoryListResult {
+  items: HistoryEntrySummary[];
+  total: number;
+}
+
+export type ServerState = 'starting' | 'ready' | 'evaluating' | 'dockerUnavailable';
+
+export interface StatusParams {
+  state: ServerState;
+  pending: number;
+  message: string;
+  fix?: string;
+}
+
+export interface HistoryChangedParams {
+  reason: 'added' | 'updated' | 'cleared';
+  id?: number;
+}
+
+export const Methods = {
+  aiInsertion: 'dualgauge/aiInsertion',
+  historyList: 'dualgauge/history/list',
+  historyGet: 'dualgauge/history/get',
+  historyRerun: 'dualgauge/history/rerun',
+  historyClear: 'dualgauge/history/clear',
+  historyChanged: 'dualgauge/historyChanged',
+  status: 'dualgauge/status',
+} as const;
+
+/** Commands the server runs through workspace/executeCommand. */
+export const ServerCommands = {
+  evaluateSelection: 'dualgauge.evaluateSelection',
+  evaluateFile: 'dualgauge.evaluateFile',
+  rerun: 'dualgauge.rerun',
+  showReport: 'dualgauge.showReport',
+  showRemediation: 'dualgauge.showRemediation',
+} as const;
+
+/** The slice of the language client the features use; a fake implements it in tests. */
+export interface ServerChannel {
+  sendRequest<R>(method: string, params: unknown): Promise<R>;
+  sendNotification(method: string, params: unknown): Promise<void>;
+  executeCommand<R>(command: string, args: unknown[]): Promise<R>;
+}
+
+export interface Disposable {
+  dispose(): void;
+}
