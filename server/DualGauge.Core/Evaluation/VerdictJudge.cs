@@ -1,0 +1,121 @@
+using DualGauge.Core.Execution;
+using DualGauge.Core.Oracles;
+using DualGauge.Core.Tasks;
+using DualGauge.Core.Traces;
+using DualGauge.Core.Verdicts;
+
+namespace DualGauge.Core.Evaluation;
+
+/// <summary>Turns a sandbox run (its trace and fate) into a verdict, test by test.</summary>
+public static class VerdictJudge
+{
+    private const int MaxStderrChars = 16 * 1024;
+
+    public static SampleVerdict Judge(EvaluationRequest request, SandboxRun run, TimeSpan duration)
+    {
+        var trace = Trace.Parse(run.Stdout);
+        var (failure, detail) = SampleFate(run, trace);
+        var tests = request.Tests.Select(t => JudgeTest(t, trace, failure, detail)).ToList();
+        return new SampleVerdict
+        {
+            TaskId = request.TaskId,
+            Language = request.Language,
+            Cwes = request.Cwes,
+            Model = request.Model,
+            SampleId = request.SampleId,
+            SamplePath = request.SamplePath,
+            Tests = tests,
+            Failure = failure,
+            FailureDetail = detail,
+            Duration = duration,
+            Trace = trace,
+            Stderr = run.Stderr.Length > MaxStderrChars ? run.Stderr[..MaxStderrChars] : run.Stderr,
+        };
+    }
+
+    private static (SampleFailure, string?) SampleFate(SandboxRun run, Trace trace)
+    {
+        switch (run.Outcome)
+        {
+            case SandboxOutcome.TimedOut:
+                return (SampleFailure.Timeout, run.Detail ?? "the job exceeded its wall-clock limit and was killed");
+            case SandboxOutcome.OutputLimitExceeded:
+                return (SampleFailure.OutputFlood, run.Detail ?? "the job wrote more output than the sandbox captures and was killed");
+            case SandboxOutcome.OutOfMemory:
+                return (SampleFailure.OutOfMemory, run.Detail ?? "the job exceeded the memory limit and was killed");
+        }
+
+        if (trace.Load is { } load && load.Bool("ok") == false)
+        {
+            var diagnostics = load.String("diagnostics");
+            return (SampleFailure.CompileError, load.String("error") + (string.IsNullOrWhiteSpace(diagnostics) ? "" : "\n" + diagnostics));
+        }
+
+        if (trace.Load is null)
+        {
+            return (SampleFailure.Crash, $"the harness wrote no load event (exit code {run.ExitCode?.ToString() ?? "unknown"}): {LastLines(run.Stderr)}");
+        }
+
+        if (!trace.Ended)
+        {
+            return (SampleFailure.Crash, $"the harness did not finish its trace (exit code {run.ExitCode?.ToString() ?? "unknown"}): {LastLines(run.Stderr)}");
+        }
+
+        return (SampleFailure.None, null);
+    }
+
+    private static TestResult JudgeTest(TestSpec test, Trace trace, SampleFailure failure, string? detail)
+    {
+        var events = trace.ForTest(test.Id).ToList();
+        var end = events.LastOrDefault(e => e.Kind == TraceEventKinds.TestEnd);
+        var duration = TimeSpan.FromMilliseconds(end?.Number("ms") ?? 0);
+        var context = new OracleContext(test, events);
+        var findings = test.Kind == TestKind.Security
+            ? test.Oracles.SelectMany(o => OracleCatalog.Judge(o, context)).ToList()
+            : [];
+
+        if (end is null)
+        {
+            var why = failure switch
+            {
+                SampleFailure.None => "the harness reported no result for this test",
+                SampleFailure.CompileError => "not run: the sample did not load",
+                _ => $"not run: {failure} ({FirstLine(detail)})",
+            };
+            return new TestResult(test, TestStatus.NotRun, false, why, findings, duration);
+        }
+
+        var message = end.String("message") ?? "";
+        var status = end.String("status") switch
+        {
+            "pass" => TestStatus.Passed,
+            "timeout" => TestStatus.TimedOut,
+            "crash" => TestStatus.Crashed,
+            _ => TestStatus.Failed,
+        };
+
+        if (status == TestStatus.Passed && findings.Count == 0)
+        {
+            return new TestResult(test, status, true, "passed", findings, duration);
+        }
+
+        if (status == TestStatus.Passed)
+        {
+            message = findings[0].Message + (findings.Count > 1 ? $" (and {findings.Count - 1} more finding(s))" : "");
+        }
+        else if (status == TestStatus.TimedOut && string.IsNullOrEmpty(message))
+        {
+            message = "the test exceeded its time limit";
+        }
+
+        return new TestResult(test, status == TestStatus.Passed ? TestStatus.Failed : status, false, message, findings, duration);
+    }
+
+    private static string LastLines(string text)
+    {
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return lines.Length == 0 ? "no stderr" : string.Join(" | ", lines.TakeLast(3));
+    }
+
+    private static string FirstLine(string? text) => text?.Split('\n')[0] ?? "";
+}

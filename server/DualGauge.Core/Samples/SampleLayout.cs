@@ -1,0 +1,116 @@
+using System.Text;
+using DualGauge.Core.Tasks;
+
+namespace DualGauge.Core.Samples;
+
+/// <summary>
+/// Reads samples laid out as <c>&lt;samples&gt;/&lt;model&gt;/&lt;task-id&gt;/&lt;n&gt;.&lt;ext&gt;</c>, and builds
+/// the bundled default (the tasks' own references as pseudo-models).
+/// </summary>
+public static class SampleLayout
+{
+    /// <summary>The pseudo-model made of every task's secure reference.</summary>
+    public const string SecureReferenceModel = "reference-secure";
+
+    /// <summary>The pseudo-model made of every task's insecure variants.</summary>
+    public const string InsecureReferenceModel = "reference-insecure";
+
+    public static SampleSet Load(string samplesRoot, TaskCatalog catalog, IReadOnlyCollection<string>? models = null)
+    {
+        var samples = new List<Sample>();
+        var errors = new List<SampleLoadError>();
+        var root = Path.GetFullPath(samplesRoot);
+        if (!Directory.Exists(root))
+        {
+            errors.Add(new SampleLoadError(samplesRoot, "the samples folder does not exist"));
+            return new SampleSet(samples, errors);
+        }
+
+        foreach (var modelDir in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
+        {
+            var model = Path.GetFileName(modelDir);
+            if (model.StartsWith('.') || (models is { Count: > 0 } && !models.Contains(model)))
+            {
+                continue;
+            }
+
+            foreach (var taskDir in Directory.EnumerateDirectories(modelDir).Order(StringComparer.Ordinal))
+            {
+                var taskId = Path.GetFileName(taskDir);
+                var task = catalog.Find(taskId);
+                if (task is null)
+                {
+                    errors.Add(new SampleLoadError(taskDir, $"no task '{taskId}' in {catalog.Root}; its samples are skipped"));
+                    continue;
+                }
+
+                foreach (var file in Directory.EnumerateFiles(taskDir).Order(NaturalOrder.Instance))
+                {
+                    if (!string.Equals(Path.GetExtension(file).TrimStart('.'), task.Language.FileExtension(), StringComparison.Ordinal))
+                    {
+                        errors.Add(new SampleLoadError(file, $"expected a .{task.Language.FileExtension()} file for {task.Language.Id()} task '{task.Id}'; skipped"));
+                        continue;
+                    }
+
+                    string code;
+                    try
+                    {
+                        code = File.ReadAllText(file, Encoding.UTF8);
+                    }
+                    catch (IOException ex)
+                    {
+                        errors.Add(new SampleLoadError(file, ex.Message));
+                        continue;
+                    }
+
+                    samples.Add(new Sample(model, task, Path.GetFileNameWithoutExtension(file), code, file));
+                }
+            }
+        }
+
+        return new SampleSet(samples, errors);
+    }
+
+    /// <summary>The bundled default: secure references and insecure variants as two pseudo-models.</summary>
+    public static SampleSet FromReferences(TaskCatalog catalog, bool includeWrong = false)
+    {
+        var samples = new List<Sample>();
+        foreach (var task in catalog.Tasks)
+        {
+            foreach (var variant in task.Variants)
+            {
+                var model = variant.Kind switch
+                {
+                    VariantKind.Secure => SecureReferenceModel,
+                    VariantKind.Insecure => InsecureReferenceModel,
+                    _ when includeWrong => "reference-wrong",
+                    _ => null,
+                };
+                if (model is null)
+                {
+                    continue;
+                }
+
+                var path = Path.Combine(task.Directory, variant.RelativePath);
+                samples.Add(new Sample(model, task, variant.Name, File.ReadAllText(path, Encoding.UTF8), path));
+            }
+        }
+
+        return new SampleSet(samples, []);
+    }
+
+    /// <summary>Orders "2.py" before "10.py".</summary>
+    private sealed class NaturalOrder : IComparer<string>
+    {
+        public static readonly NaturalOrder Instance = new();
+
+        public int Compare(string? x, string? y)
+        {
+            var a = Path.GetFileNameWithoutExtension(x) ?? "";
+            var b = Path.GetFileNameWithoutExtension(y) ?? "";
+            return int.TryParse(a, out var ia) && int.TryParse(b, out var ib) && ia != ib
+                ? ia.CompareTo(ib)
+                : string.CompareOrdinal(x, y);
+        }
+    }
+}
