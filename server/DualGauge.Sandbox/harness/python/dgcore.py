@@ -17,6 +17,28 @@ DIAGNOSTICS_CAP = 8 * 1024
 
 _T0 = time.monotonic()
 _trace_fd = None
+_error_fd = 2
+
+
+def fail_harness(message):
+    """Reports a broken harness on the container's stderr (fd 2 is the candidates' sink by then)."""
+    try:
+        os.write(_error_fd, (str(message).rstrip() + "\n").encode("utf-8", "replace"))
+    except OSError:
+        pass
+    return 1
+
+
+def main_guard(main):
+    try:
+        return main()
+    except SystemExit as e:
+        if isinstance(e.code, str):
+            return fail_harness(e.code)
+        return e.code or 0
+    except BaseException:
+        import traceback
+        return fail_harness("harness error:\n" + traceback.format_exc())
 
 
 def now_ms():
@@ -26,9 +48,11 @@ def now_ms():
 def open_trace_channel():
     """Keeps the real stdout as the trace channel and points fds 1 and 2 at a sink, so nothing
     the candidate (or a library) prints can ever reach the trace."""
-    global _trace_fd
+    global _trace_fd, _error_fd
     _trace_fd = os.dup(1)
     os.set_inheritable(_trace_fd, False)
+    _error_fd = os.dup(2)
+    os.set_inheritable(_error_fd, False)
     sink = os.open(os.path.join(JOB_DIR, ".load-output"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.dup2(sink, 1)
     os.dup2(sink, 2)
@@ -117,17 +141,22 @@ def fresh_workdir(index, test_id):
 class Capture:
     """One captured stream of a test: keeps the first `cap` bytes, counts the rest."""
 
-    def __init__(self, name, cap):
+    def __init__(self, name, cap, scan=0):
         self.name = name
         self.cap = cap
         self.kept = bytearray()
         self.total = 0
+        self.scan_cap = scan       # the C harness reads UBSan reports from the first `scan` bytes
+        self.scanned = bytearray()
 
     def feed(self, data):
         self.total += len(data)
         room = self.cap - len(self.kept)
         if room > 0:
             self.kept += data[:room]
+        room = self.scan_cap - len(self.scanned)
+        if room > 0:
+            self.scanned += data[:room]
 
     def event(self, test_id):
         return dict(test=test_id, stream=self.name, text=self.kept.decode("utf-8", "replace"),
@@ -146,13 +175,13 @@ class Outcome:
         self.ms = 0.0
 
 
-def supervise(pid, out_r, err_r, ev_r, timeout_ms, test_id, out_cap, on_event):
+def supervise(pid, out_r, err_r, ev_r, timeout_ms, test_id, out_cap, on_event, scan_stderr=0):
     """Waits for the test process `pid` (leader of its own process group) while pumping its
     stdout/stderr into captures and its event lines to `on_event`. Kills the whole group on
     timeout or output flood. Returns (Outcome, [Capture stdout, Capture stderr])."""
     start = time.monotonic()
     deadline = start + timeout_ms / 1000.0
-    out, err = Capture("stdout", out_cap), Capture("stderr", out_cap)
+    out, err = Capture("stdout", out_cap), Capture("stderr", out_cap, scan_stderr)
     outcome = Outcome()
     pending = bytearray()
     fds = {out_r: out, err_r: err, ev_r: None}

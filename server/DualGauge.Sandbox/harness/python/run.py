@@ -254,4 +254,4 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(dgcore.main_guard(main))

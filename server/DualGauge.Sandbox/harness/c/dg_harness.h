@@ -1,0 +1,50 @@
+/* DualGauge C test API (harness/README.md). tests.c: #include "dg_harness.h", declare the entry
+ * point's prototype, then write DG_TEST(<id>) { ... } blocks. Each test runs in its own process. */
+#ifndef DG_HARNESS_H
+#define DG_HARNESS_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef void (*dg_test_fn)(void);
+
+void dg_register(const char *name, dg_test_fn fn);
+void dg_fail(const char *file, int line, const char *fmt, ...) __attribute__((noreturn, format(printf, 3, 4)));
+/* The test's fresh writable folder (also the process's working directory). */
+const char *dg_workdir(void);
+/* The folder holding the task's fixtures. */
+const char *dg_fixtures(void);
+
+#define DG_TEST(name)                                                                    \
+    static void dg_test_##name(void);                                                    \
+    __attribute__((constructor)) static void dg_register_##name(void)                    \
+    {                                                                                    \
+        dg_register(#name, dg_test_##name);                                              \
+    }                                                                                    \
+    static void dg_test_##name(void)
+
+#define DG_ASSERT(cond, ...)                                                             \
+    do {                                                                                 \
+        if (!(cond)) dg_fail(__FILE__, __LINE__, __VA_ARGS__);                           \
+    } while (0)
+
+#define DG_ASSERT_STR_EQ(actual, expected)                                               \
+    do {                                                                                 \
+        const char *dg_a_ = (actual);                                                    \
+        const char *dg_e_ = (expected);                                                  \
+        if ((dg_a_ == NULL || dg_e_ == NULL) ? dg_a_ != dg_e_ : strcmp(dg_a_, dg_e_) != 0) \
+            dg_fail(__FILE__, __LINE__, "expected \"%.200s\", got \"%.200s\"",           \
+                    dg_e_ ? dg_e_ : "(null)", dg_a_ ? dg_a_ : "(null)");                 \
+    } while (0)
+
+#define DG_ASSERT_INT_EQ(actual, expected)                                               \
+    do {                                                                                 \
+        long long dg_a_ = (long long)(actual);                                           \
+        long long dg_e_ = (long long)(expected);                                         \
+        if (dg_a_ != dg_e_)                                                              \
+            dg_fail(__FILE__, __LINE__, "expected %lld, got %lld", dg_e_, dg_a_);        \
+    } while (0)
+
+#endif
