@@ -1,0 +1,22 @@
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_OUTPUT_BYTES (64u * 1024u * 1024u)
+
+uint8_t *image_resize_nearest(const uint8_t *src, uint32_t sw, uint32_t sh, uint32_t channels, uint32_t dw, uint32_t dh)
+{
+    if (sw == 0 || sh == 0 || dw == 0 || dh == 0 || channels < 1 || channels > 4) return NULL;
+    uint32_t bytes = dw * dh * channels;
+    if (bytes > MAX_OUTPUT_BYTES) return NULL;
+    uint8_t *dst = malloc(bytes);
+    if (dst == NULL) return NULL;
+    for (uint64_t y = 0; y < dh; y++) {
+        uint64_t sy = y * sh / dh;
+        for (uint64_t x = 0; x < dw; x++) {
+            uint64_t sx = x * sw / dw;
+            memcpy(dst + (y * dw + x) * channels, src + (sy * sw + sx) * channels, channels);
+        }
+    }
+    return dst;
+}
