@@ -34,7 +34,7 @@ public sealed class TaskLoaderTests
     [DataRow("id: py-demo", "id: py-other", "id", "must equal the folder name")]
     [DataRow("language: python", "language: cobol", "language", "is not one of python, javascript, c")]
     [DataRow("cwe: [CWE-89]", "cwe: [SQLi]", "cwe[0]", "is not a CWE id")]
-    [DataRow("      cwe: CWE-89\n    description: injection two", "      cwe: CWE-79\n    description: injection two", "tests[4] (s_two).cwe", "is not in the task's cwe list")]
+    [DataRow("    cwe: CWE-89\n    description: injection two", "    cwe: CWE-79\n    description: injection two", "tests[4] (s_two).cwe", "is not in the task's cwe list")]
     [DataRow("    attacks: a comment\n", "", "tests[4] (s_two).attacks", "missing")]
     [DataRow("kind: sql-no-payload", "kind: sql-no-paylod", "tests[3] (s_one).oracles[0]", "unknown oracle kind 'sql-no-paylod'")]
     [DataRow("payload: \"' OR 1=1\"", "pay: x", "tests[3] (s_one).oracles[0]", "needs the argument 'payload'")]
