@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -253,7 +254,6 @@ internal sealed class SandboxContainer : IAsyncDisposable
 
     private async Task<(long? ExitCode, bool OomKilled)> ReadExitAsync(string execId, CancellationToken cancellationToken)
     {
-        var inspectContainer = client.Containers.InspectContainerAsync(Id, cancellationToken);
         ContainerExecInspectResponse exec;
         var polls = 0;
         while (true)
@@ -268,18 +268,52 @@ internal sealed class SandboxContainer : IAsyncDisposable
             await Task.Delay(5, cancellationToken).ConfigureAwait(false);
         }
 
-        var container = await inspectContainer.ConfigureAwait(false);
-        var oom = container.State?.OOMKilled == true;
+        var oom = await WasOomKilledAsync(cancellationToken).ConfigureAwait(false);
         // SIGKILL (137) is what the OOM killer sends; the engine records the OOM event asynchronously,
-        // so a process killed that way can exit a moment before OOMKilled turns true.
-        for (var retry = 0; !oom && exec.ExitCode == 137 && retry < 5; retry++)
+        // so a process killed that way can exit a moment before the event is there.
+        for (var retry = 0; !oom && exec.ExitCode == 137 && retry < 4; retry++)
         {
-            await Task.Delay(40, cancellationToken).ConfigureAwait(false);
-            container = await client.Containers.InspectContainerAsync(Id, cancellationToken).ConfigureAwait(false);
-            oom = container.State?.OOMKilled == true;
+            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+            oom = await WasOomKilledAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return (exec.ExitCode, oom);
+    }
+
+    /// <summary>
+    /// Whether the kernel OOM killer struck inside this container. State.OOMKilled only covers the container's main
+    /// process (here <c>sleep</c>), so the engine's "oom" events for the container are read too; the container is
+    /// single use, so any such event belongs to this job.
+    /// </summary>
+    private async Task<bool> WasOomKilledAsync(CancellationToken cancellationToken)
+    {
+        var found = false;
+        var now = DateTimeOffset.UtcNow;
+        var parameters = new ContainerEventsParameters
+        {
+            Since = now.AddHours(-1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            // A past "until" makes the engine answer from its event log and close the stream at once.
+            Until = (now.ToUnixTimeMilliseconds() / 1000.0).ToString("0.000", CultureInfo.InvariantCulture),
+            Filters = new Dictionary<string, IDictionary<string, bool>>
+            {
+                ["type"] = new Dictionary<string, bool> { ["container"] = true },
+                ["container"] = new Dictionary<string, bool> { [Id] = true },
+                ["event"] = new Dictionary<string, bool> { ["oom"] = true },
+            },
+        };
+        await client.System.MonitorEventsAsync(parameters, new Progress(() => found = true), cancellationToken).ConfigureAwait(false);
+        if (found)
+        {
+            return true;
+        }
+
+        var container = await client.Containers.InspectContainerAsync(Id, cancellationToken).ConfigureAwait(false);
+        return container.State?.OOMKilled == true;
+    }
+
+    private sealed class Progress(Action onEvent) : IProgress<Message>
+    {
+        public void Report(Message value) => onEvent();
     }
 
     private static string Decode(MemoryStream stream) =>
