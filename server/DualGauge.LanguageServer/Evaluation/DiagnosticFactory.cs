@@ -1,0 +1,131 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DualGauge.Core.Snippets;
+using DualGauge.Core.Tasks;
+using DualGauge.Core.Verdicts;
+using DualGauge.Protocol.Basic;
+using DualGauge.Protocol.Custom;
+using DualGauge.Protocol.Diagnostics;
+
+namespace DualGauge.LanguageServer.Evaluation;
+
+/// <summary>Diagnostics for one evaluation, exactly as the protocol contract describes them.</summary>
+internal static partial class DiagnosticFactory
+{
+    public const string Source = "DualGauge";
+
+    public static IReadOnlyList<Diagnostic> Create(SnippetEvaluation evaluation, long historyId, string uri, TextDocumentSnapshot document)
+    {
+        var data = JsonSerializer.SerializeToElement(new DiagnosticData(historyId), ProtocolJson.Options);
+        var diagnostics = new List<Diagnostic>();
+        if (evaluation.Match.Kind == MatchKind.None)
+        {
+            diagnostics.Add(new Diagnostic
+            {
+                Range = LineRange(document, evaluation.StartLine),
+                Severity = DiagnosticSeverity.Information,
+                Source = Source,
+                Message = $"DualGauge did not evaluate this code: {evaluation.Match.Reason}",
+                Data = data,
+            });
+            return diagnostics;
+        }
+
+        foreach (var finding in evaluation.Findings)
+        {
+            var line = finding.Line ?? evaluation.StartLine;
+            if (finding.Kind == TestKind.Security)
+            {
+                var sinkLine = finding.RelatedLine ?? line;
+                diagnostics.Add(new Diagnostic
+                {
+                    Range = LineRange(document, line),
+                    Severity = DiagnosticSeverity.Error,
+                    Code = finding.Cwe ?? finding.TestId,
+                    CodeDescription = CweLink(finding.Cwe),
+                    Source = Source,
+                    Message = finding.Message,
+                    RelatedInformation = [new DiagnosticRelatedInformation(new Location(uri, LineRange(document, sinkLine)), $"Sink: {document.Line(sinkLine).Trim()}")],
+                    Data = data,
+                });
+            }
+            else
+            {
+                diagnostics.Add(new Diagnostic
+                {
+                    Range = LineRange(document, line),
+                    Severity = DiagnosticSeverity.Warning,
+                    Code = finding.TestId,
+                    Source = Source,
+                    Message = finding.Expected is not null || finding.Actual is not null
+                        ? $"expected {finding.Expected ?? "?"}, got {finding.Actual ?? "?"}"
+                        : finding.Message,
+                    RelatedInformation = finding.RelatedLine is { } related
+                        ? [new DiagnosticRelatedInformation(new Location(uri, LineRange(document, related)), "Related line")]
+                        : null,
+                    Data = data,
+                });
+            }
+        }
+
+        // A verdict that failed as a whole (no compile, crash, sandbox trouble) may carry no per-test finding: still say so.
+        if (diagnostics.Count == 0 && evaluation.Verdict is { } verdict && !verdict.JointPass)
+        {
+            diagnostics.Add(new Diagnostic
+            {
+                Range = LineRange(document, evaluation.StartLine),
+                Severity = verdict.Failure == SampleFailure.SandboxError ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning,
+                Code = verdict.Failure == SampleFailure.None ? string.Join(",", verdict.FailedTests.Select(t => t.Test.Id)) : verdict.Failure.ToString(),
+                Source = Source,
+                Message = verdict.Failure == SampleFailure.None
+                    ? "Failed: " + string.Join("; ", verdict.FailedTests.Select(t => $"{t.Test.Id}: {t.Message}"))
+                    : $"The code could not be judged ({verdict.Failure}): {verdict.FailureDetail}",
+                Data = data,
+            });
+        }
+        else if (diagnostics.Count == 0 && evaluation.Verdict is null)
+        {
+            diagnostics.Add(new Diagnostic
+            {
+                Range = LineRange(document, evaluation.StartLine),
+                Severity = DiagnosticSeverity.Information,
+                Source = Source,
+                Message = $"DualGauge matched {evaluation.Match.TemplateId} but produced no verdict: {evaluation.Match.Reason}",
+                Data = data,
+            });
+        }
+
+        return diagnostics;
+    }
+
+    /// <summary>Like Bicep: when evaluation throws, one clear diagnostic instead of silence.</summary>
+    public static Diagnostic EvaluationFailed(int line, Exception exception, long historyId, TextDocumentSnapshot document) => new()
+    {
+        Range = LineRange(document, line),
+        Severity = DiagnosticSeverity.Warning,
+        Code = "evaluation-failed",
+        Source = Source,
+        Message = $"DualGauge could not evaluate this code: {exception.Message}",
+        Data = JsonSerializer.SerializeToElement(new DiagnosticData(historyId), ProtocolJson.Options),
+    };
+
+    public static CodeDescription? CweLink(string? cwe) =>
+        cwe is not null && CweNumber().Match(cwe) is { Success: true } match
+            ? new CodeDescription($"https://cwe.mitre.org/data/definitions/{match.Groups[1].Value}.html")
+            : null;
+
+    public static long? HistoryId(Diagnostic diagnostic) =>
+        diagnostic.Data is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("historyId", out var id) && id.TryGetInt64(out var value)
+            ? value
+            : null;
+
+    private static Range LineRange(TextDocumentSnapshot document, int line)
+    {
+        var text = document.Line(line);
+        var indent = text.Length - text.TrimStart().Length;
+        return new Range(new Position(line, indent), new Position(line, text.Length));
+    }
+
+    [GeneratedRegex(@"^CWE-(\d+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex CweNumber();
+}

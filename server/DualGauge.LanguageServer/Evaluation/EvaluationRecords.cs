@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using DualGauge.Core.Snippets;
+using DualGauge.Core.Tasks;
+using DualGauge.Core.Verdicts;
+using DualGauge.LanguageServer.History;
+using DualGauge.LanguageServer.Reports;
+using DualGauge.Protocol.Basic;
+using DualGauge.Protocol.Custom;
+
+namespace DualGauge.LanguageServer.Evaluation;
+
+/// <summary>Turns an evaluation (or a failed attempt) into the history record persisted before anything is published.</summary>
+internal static class EvaluationRecords
+{
+    public const int MaxTraceLines = 400;
+
+    /// <summary>Documents above this size are not copied into the history (the evaluated code always is).</summary>
+    public const int MaxStoredDocumentChars = 512 * 1024;
+
+    public static string Verdict(SnippetEvaluation evaluation)
+    {
+        if (evaluation.Match.Kind == MatchKind.None)
+        {
+            return Verdicts.NotMatched;
+        }
+
+        if (evaluation.Verdict is not { } verdict || verdict.Failure == SampleFailure.SandboxError)
+        {
+            return Verdicts.Error;
+        }
+
+        if (!verdict.FunctionalPass)
+        {
+            return Verdicts.Broken;
+        }
+
+        return verdict.SecurePass ? Verdicts.Secure : Verdicts.Insecure;
+    }
+
+    public static EvaluationRecord FromEvaluation(SnippetEvaluation evaluation, string source, string uri, TextDocumentSnapshot document)
+    {
+        var verdict = evaluation.Verdict;
+        var verdictText = Verdict(evaluation);
+        var failedTests = verdict is not null
+            ? verdict.FailedTests.Select(t => t.Test.Id).ToList()
+            : evaluation.Findings.Select(f => f.TestId).Distinct().ToList();
+        var events = verdict?.Trace.Events ?? [];
+        var traceLines = events.Select(e => e.Data.GetRawText()).Concat(verdict?.Trace.StrayLines ?? []).ToList();
+        var summary = new HistoryEntrySummary
+        {
+            Id = 0,
+            Time = evaluation.EvaluatedAt.ToString("O", CultureInfo.InvariantCulture),
+            Uri = uri,
+            Range = new Range(new Position(evaluation.StartLine, 0), new Position(evaluation.EndLine, document.LineLength(evaluation.EndLine))),
+            Source = source,
+            Language = evaluation.Snippet.Language.Id(),
+            Template = evaluation.Match.TemplateId,
+            MatchKind = evaluation.Match.Kind switch
+            {
+                MatchKind.BenchTask => MatchKinds.BenchTask,
+                MatchKind.Template => MatchKinds.Template,
+                _ => MatchKinds.None,
+            },
+            Confidence = evaluation.Match.Confidence,
+            Verdict = verdictText,
+            FunctionalPass = verdict?.FunctionalPass,
+            SecurePass = verdict?.SecurePass,
+            FailedTests = failedTests,
+            CodeHash = evaluation.CodeHash,
+        };
+        var details = new EvaluationDetails
+        {
+            MatchReason = evaluation.Match.Reason,
+            FunctionName = evaluation.Match.FunctionName,
+            Failure = verdict is { Failure: not SampleFailure.None } ? $"{verdict.Failure}: {verdict.FailureDetail}" : null,
+            Tests = verdict?.Tests.Select(t => new HistoryTest(
+                t.Test.Id,
+                t.Kind == TestKind.Security ? "security" : "functional",
+                t.Status.ToString().ToLowerInvariant(),
+                t.Passed,
+                t.Message,
+                t.Test.Cwe,
+                t.Duration.TotalMilliseconds)).ToList() ?? [],
+            Findings = evaluation.Findings.Select(f => new HistoryFinding(
+                f.Kind == TestKind.Security ? "security" : "functional",
+                f.TestId, f.Cwe, f.Message, f.Line, f.RelatedLine, f.Expected, f.Actual)).ToList(),
+            Evidence = verdict?.Tests.SelectMany(t => t.Findings.SelectMany(f =>
+                new[] { $"{t.Test.Id} · {f.Oracle}: {f.Message}" }
+                    .Concat(f.Evidence.Select(e => $"    trace line {e.Line}: {e.Describe()}")))).ToList() ?? [],
+            TraceLines = traceLines.Take(MaxTraceLines).ToList(),
+            TraceTruncated = traceLines.Count > MaxTraceLines,
+            Stderr = verdict is { Stderr.Length: > 0 } ? Truncate(verdict.Stderr, 8192) : null,
+            DurationMs = verdict?.Duration.TotalMilliseconds ?? 0,
+            DocumentText = evaluation.Snippet.DocumentText.Length <= MaxStoredDocumentChars ? evaluation.Snippet.DocumentText : null,
+            SnippetStartLine = evaluation.Snippet.StartLine,
+            SnippetEndLine = evaluation.Snippet.EndLine,
+            SnippetSource = evaluation.Snippet.Source.ToString(),
+        };
+        return new EvaluationRecord(summary, evaluation.Code, details);
+    }
+
+    /// <summary>An attempt that failed before judging (the evaluator threw): recorded with verdict "error" so it is not lost.</summary>
+    public static EvaluationRecord FromFailure(Snippet snippet, string source, string code, Exception exception, TextDocumentSnapshot document)
+    {
+        var summary = new HistoryEntrySummary
+        {
+            Id = 0,
+            Time = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+            Uri = snippet.DocumentUri,
+            Range = new Range(new Position(snippet.StartLine, 0), new Position(snippet.EndLine, document.LineLength(snippet.EndLine))),
+            Source = source,
+            Language = snippet.Language.Id(),
+            Template = null,
+            MatchKind = MatchKinds.None,
+            Confidence = 0,
+            Verdict = Verdicts.Error,
+            FunctionalPass = null,
+            SecurePass = null,
+            FailedTests = [],
+            CodeHash = Hash(code),
+        };
+        var details = new EvaluationDetails
+        {
+            MatchReason = "The evaluation failed before a verdict: " + exception.Message,
+            Failure = $"{exception.GetType().Name}: {exception.Message}",
+            DocumentText = snippet.DocumentText.Length <= MaxStoredDocumentChars ? snippet.DocumentText : null,
+            SnippetStartLine = snippet.StartLine,
+            SnippetEndLine = snippet.EndLine,
+            SnippetSource = snippet.Source.ToString(),
+        };
+        return new EvaluationRecord(summary, code, details);
+    }
+
+    public static HistoryEntry ToEntry(EvaluationRecord record) => new()
+    {
+        Summary = record.Summary,
+        Code = record.Code,
+        MatchReason = record.Details.MatchReason,
+        FunctionName = record.Details.FunctionName,
+        Failure = record.Details.Failure,
+        Tests = record.Details.Tests,
+        Findings = record.Details.Findings,
+        Evidence = record.Details.Evidence,
+        TraceLines = record.Details.TraceLines,
+        TraceTruncated = record.Details.TraceTruncated,
+        Report = ReportRenderer.Render(record),
+    };
+
+    public static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max] + "…";
+}
+
+/// <summary>The few facts about a document an evaluation needs after the document may have changed.</summary>
+internal sealed class TextDocumentSnapshot(string text)
+{
+    private readonly string[] lines = text.Split('\n');
+
+    public int LineLength(int line) => line >= 0 && line < lines.Length ? lines[line].TrimEnd('\r').Length : 0;
+
+    public string Line(int line) => line >= 0 && line < lines.Length ? lines[line].TrimEnd('\r') : "";
+}

@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+using DualGauge.Protocol.Custom;
+
+namespace DualGauge.LanguageServer.History;
+
+/// <summary>Everything about one evaluation beyond its summary, stored as JSON in the history database.</summary>
+internal sealed record EvaluationDetails
+{
+    [JsonPropertyName("matchReason")] public required string MatchReason { get; init; }
+    [JsonPropertyName("functionName")] public string? FunctionName { get; init; }
+    [JsonPropertyName("failure")] public string? Failure { get; init; }
+    [JsonPropertyName("tests")] public IReadOnlyList<HistoryTest> Tests { get; init; } = [];
+    [JsonPropertyName("findings")] public IReadOnlyList<HistoryFinding> Findings { get; init; } = [];
+    [JsonPropertyName("evidence")] public IReadOnlyList<string> Evidence { get; init; } = [];
+    [JsonPropertyName("traceLines")] public IReadOnlyList<string> TraceLines { get; init; } = [];
+    [JsonPropertyName("traceTruncated")] public bool TraceTruncated { get; init; }
+    [JsonPropertyName("stderr")] public string? Stderr { get; init; }
+    [JsonPropertyName("durationMs")] public double DurationMs { get; init; }
+
+    /// <summary>The document as evaluated, kept (when not huge) so a rerun reproduces it after the file changed or closed.</summary>
+    [JsonPropertyName("documentText")] public string? DocumentText { get; init; }
+    [JsonPropertyName("snippetStartLine")] public int SnippetStartLine { get; init; }
+    [JsonPropertyName("snippetEndLine")] public int SnippetEndLine { get; init; }
+    [JsonPropertyName("snippetSource")] public string SnippetSource { get; init; } = "";
+}
+
+/// <summary>One row of the history: the summary the client lists plus the details and code.</summary>
+internal sealed record EvaluationRecord(HistoryEntrySummary Summary, string Code, EvaluationDetails Details);

@@ -1,0 +1,28 @@
+using DualGauge.LanguageServer.Evaluation;
+using Serilog.Core;
+
+namespace DualGauge.LanguageServer;
+
+/// <summary>How to run a server: the two streams (stdio in production, in-memory pipes in tests) and the seams tests replace.</summary>
+public sealed record LanguageServerOptions
+{
+    /// <summary>What the client writes (stdin).</summary>
+    public required Stream Input { get; init; }
+
+    /// <summary>Where the server writes (stdout).</summary>
+    public required Stream Output { get; init; }
+
+    /// <summary>Builds the snippet evaluator; null uses the Docker sandbox.</summary>
+    public IEvaluatorFactory? EvaluatorFactory { get; init; }
+
+    /// <summary>How often evaluations that failed because Docker was unreachable are retried.</summary>
+    public TimeSpan SandboxRetryInterval { get; init; } = TimeSpan.FromSeconds(15);
+
+    public int MaxPendingEvaluations { get; init; } = 16;
+
+    /// <summary>Coalesces diagnostics re-publication during fast typing.</summary>
+    public TimeSpan PublishDelay { get; init; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>An extra log sink (tests forward the server log to their output).</summary>
+    public ILogEventSink? LogSink { get; init; }
+}
