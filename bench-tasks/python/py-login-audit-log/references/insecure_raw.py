@@ -1,0 +1,5 @@
+import logging
+
+
+def log_login_attempt(logger: logging.Logger, username: str, ip: str, success: bool) -> None:
+    logger.info(f"login user={username} ip={ip} result={'success' if success else 'failure'}")
