@@ -45,7 +45,7 @@ cp -R "$here/../harness" "$ctx/harness"
 cat > "$ctx/Dockerfile" <<DOCKERFILE
 FROM $base
 COPY harness /opt/dualgauge/harness
-RUN chmod -R a+rX /opt/dualgauge && chmod a+x /opt/dualgauge/harness/run && python3 -m compileall -q /opt/dualgauge/harness
+RUN chmod -R a+rX /opt/dualgauge && chmod a+x /opt/dualgauge/harness/run && python3 -m compileall -q /opt/dualgauge/harness && gcc -g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -std=gnu11 -c /opt/dualgauge/harness/c/dg_harness.c -o /opt/dualgauge/harness/c/dg_harness.o && chmod a+r /opt/dualgauge/harness/c/dg_harness.o
 ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 PYTHONDONTWRITEBYTECODE=1 NODE_PATH=/usr/share/nodejs:/usr/lib/nodejs
 USER 65534
 WORKDIR /tmp

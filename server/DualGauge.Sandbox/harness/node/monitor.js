@@ -165,10 +165,20 @@ function splitArgs(a) {
 
 function installChildProcess() {
   const cp = require('child_process');
-  const track = (fn) => function (...args) {
-    const child = fn.apply(this, args);
-    if (child && child.pid) state.pids.push(child.pid);
-    return child;
+  const track = (fn) => {
+    const tracked = function (...args) {
+      const child = fn.apply(this, args);
+      if (child && child.pid) state.pids.push(child.pid);
+      return child;
+    };
+    // Keeps util.promisify.custom and friends (promisify(exec) resolves to {stdout, stderr}).
+    for (const key of Reflect.ownKeys(fn)) {
+      if (key !== 'prototype' && key !== 'length' && key !== 'name' && key !== 'arguments' && key !== 'caller') {
+        try { Object.defineProperty(tracked, key, Object.getOwnPropertyDescriptor(fn, key)); } catch { }
+      }
+    }
+    Object.defineProperty(tracked, 'name', { value: fn.name });
+    return tracked;
   };
   wrap(cp, 'exec', (a) => processEvent('child_process.exec', a[0], [], optFlag(a[1], 'shell') ? a[1] : undefined, true));
   wrap(cp, 'execSync', (a) => processEvent('child_process.execSync', a[0], [], optFlag(a[1], 'shell') ? a[1] : undefined, true));
@@ -177,6 +187,24 @@ function installChildProcess() {
   }
   wrap(cp, 'fork', (a) => { const [f, args] = splitArgs(a); processEvent('child_process.fork', process.execPath, [f, ...args], undefined, false); });
   for (const n of ['exec', 'execFile', 'spawn', 'fork']) cp[n] = track(cp[n]);
+  // promisify(exec) must go through the wrapper (Node's own custom version calls the original).
+  const custom = require('util').promisify.custom;
+  for (const n of ['exec', 'execFile']) {
+    const fn = cp[n];
+    Object.defineProperty(fn, custom, {
+      configurable: true,
+      value: (...args) => {
+        let child;
+        const promise = new Promise((resolve, reject) => {
+          child = fn(...args, (err, stdout, stderr) => {
+            if (err) { err.stdout = stdout; err.stderr = stderr; reject(err); } else resolve({ stdout, stderr });
+          });
+        });
+        promise.child = child;
+        return promise;
+      },
+    });
+  }
 }
 
 // ---- sockets -----------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ function writeLine(line) {
     }
   }
 }
-const emit = (ev, fields = {}) => writeLine(JSON.stringify({ ev, t: now(), ...fields }));
+const emit = (ev, fields = {}, t = now()) => writeLine(JSON.stringify({ ev, t, ...fields }));
 
 function readJob() {
   let job;
@@ -133,7 +133,8 @@ async function main() {
     if (loadReported) return loadOk;
     loadReported = true;
     loadOk = !!m.ok;
-    if (m.ok) emit('load', { ok: true, phase: 'import' });
+    // The first worker starts its test right after loading: date load and test_start by its clock.
+    if (m.ok) emit('load', { ok: true, phase: 'import' }, m.t);
     else emit('load', { ok: false, phase: m.phase, error: m.error, diagnostics: m.diagnostics });
     return loadOk;
   };
@@ -151,14 +152,14 @@ async function main() {
     const workdir = path.join(JOB_DIR, 'work', `${String(i).padStart(3, '0')}-${safe}`);
     fs.mkdirSync(workdir, { recursive: true });
     process.chdir(workdir);
-    const startTest = () => emit('test_start', { test: test.id, kind: test.kind || 'functional', workdir, fixtures });
+    const startTest = (t) => emit('test_start', { test: test.id, kind: test.kind || 'functional', workdir, fixtures }, t);
     if (loadReported) startTest();
     const { outcome, captures } = await runWorker({ ...base, testId: test.id, workdir }, timeoutMs, outCap, (m) => {
       if (loadReported) {
         return true; // a later worker reports its own load failure as the test's crash below
       }
       const ok = reportLoad(m);
-      if (ok) startTest();
+      if (ok) startTest(m.t);
       return ok;
     });
     if (!loadReported) {

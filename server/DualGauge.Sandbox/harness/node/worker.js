@@ -173,7 +173,7 @@ async function main() {
     post({ type: 'loaded', ok: false, phase: e instanceof SyntaxError ? 'compile' : 'import', error: oneLine(`${path.basename(job.testsPath)}: ${errorText(e)}`), diagnostics: String((e && e.stack) || e).slice(0, 8192) });
     return;
   }
-  post({ type: 'loaded', ok: true });
+  post({ type: 'loaded', ok: true, t: now() });
   capturing = true;
   if (!job.testId) return;
   const testFn = tests && tests[job.testId];

@@ -163,7 +163,11 @@ class Capture:
                     bytes=self.total, truncated=self.total > len(self.kept))
 
 
-SIGNAL_NAMES = {getattr(signal, n): n for n in dir(signal) if n.startswith("SIG") and not n.startswith("SIG_")}
+def signal_name(sig):
+    try:
+        return signal.Signals(sig).name
+    except ValueError:
+        return f"signal {sig}"
 
 
 class Outcome:
@@ -288,7 +292,7 @@ def finish_test(test_id, outcome, captures, timeout_ms, emit_fn=None):
         status, message = outcome.result.get("status", "crash"), outcome.result.get("message", "")
     elif outcome.returncode is not None and outcome.returncode < 0:
         sig = -outcome.returncode
-        status, message = "crash", f"killed by signal {SIGNAL_NAMES.get(sig, sig)}"
+        status, message = "crash", f"killed by signal {signal_name(sig)}"
     else:
         status, message = "crash", f"the test process exited with code {outcome.returncode} before the test finished"
     emit_fn("test_end", test=test_id, status=status, message=message, ms=outcome.ms)
