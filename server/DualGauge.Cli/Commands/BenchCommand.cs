@@ -1,0 +1,145 @@
+using System.CommandLine;
+using DualGauge.Cli.Infrastructure;
+using DualGauge.Core.Evaluation;
+using DualGauge.Core.Execution;
+using DualGauge.Core.Reports;
+using DualGauge.Core.Samples;
+using DualGauge.Core.Tasks;
+using Spectre.Console;
+
+namespace DualGauge.Cli.Commands;
+
+/// <summary>
+/// <c>dualgauge bench</c>: tasks x samples through the sandbox, then reports (JSON, Markdown, HTML, SARIF)
+/// and quality gates. With no <c>--samples</c>, the bundled default: the tasks' own references.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var tasks = CommonOptions.Tasks();
+        var samples = new Option<DirectoryInfo?>("--samples")
+        {
+            Description = "Samples laid out as <samples>/<model>/<task-id>/<n>.<ext>. Without it, the bundled default: every task's secure reference and insecure variants, as the pseudo-models reference-secure and reference-insecure.",
+        };
+        var models = new Option<string[]>("--model") { Description = "Only these models (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var taskIds = CommonOptions.TaskIds();
+        var language = CommonOptions.LanguageFilter();
+        var parallel = CommonOptions.Parallel();
+        var output = new Option<DirectoryInfo>("--out", "-o")
+        {
+            Description = "Folder for the reports (report.json, report.md, report.html, report.sarif).",
+            DefaultValueFactory = _ => new DirectoryInfo("dualgauge-report"),
+        };
+        var formats = new Option<string[]>("--format")
+        {
+            Description = "Report formats to write: json, md, html, sarif (default: all).",
+            AllowMultipleArgumentsPerToken = true,
+            DefaultValueFactory = _ => ["json", "md", "html", "sarif"],
+        };
+        var ks = new Option<int[]>("--k") { Description = "The k of pass@k, secure@k, secure-pass@k (default 1 5 10; k above the sample count is left out).", AllowMultipleArgumentsPerToken = true };
+        var minFunctional = new Option<double?>("--min-functional") { Description = "Fail (exit 1) when Functional % of any model is below this." };
+        var minSecure = new Option<double?>("--min-secure") { Description = "Fail (exit 1) when Secure % of any model is below this." };
+        var minJoint = new Option<double?>("--min-joint") { Description = "Fail (exit 1) when Joint % (secure-pass) of any model is below this." };
+        var dockerHost = CommonOptions.DockerHost();
+        var image = CommonOptions.Image();
+
+        var command = new Command("bench", "Evaluate samples of AI-generated code against the benchmark's dual tests and write reports.")
+        {
+            tasks, samples, models, taskIds, language, parallel, output, formats, ks, minFunctional, minSecure, minJoint, dockerHost, image,
+            ValidateCommand.Create(),
+        };
+
+        command.SetAction(async (parse, ct) =>
+        {
+            var (catalog, selected, error) = TaskSelection.Load(parse.GetValue(tasks)!, parse.GetValue(taskIds), parse.GetValue(language));
+            if (error is not null)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {error}");
+                return ExitCodes.BadInput;
+            }
+
+            var selectedCatalog = catalog with { Tasks = selected };
+            var samplesDir = parse.GetValue(samples);
+            var modelFilter = parse.GetValue(models) ?? [];
+            var sampleSet = samplesDir is null
+                ? SampleLayout.FromReferences(selectedCatalog)
+                : SampleLayout.Load(samplesDir.FullName, selectedCatalog, modelFilter);
+            foreach (var problem in sampleSet.Errors)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[yellow]skipped[/] {problem}");
+            }
+
+            var work = sampleSet.Samples.Where(s => modelFilter.Length == 0 || modelFilter.Contains(s.Model)).ToList();
+            if (work.Count == 0)
+            {
+                AnsiConsole.MarkupLine("[red]error:[/] nothing to evaluate (no samples matched)");
+                return ExitCodes.BadInput;
+            }
+
+            var renderers = ReportRenderers.Select(parse.GetValue(formats) ?? []);
+            if (renderers.Error is not null)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {renderers.Error}");
+                return ExitCodes.BadInput;
+            }
+
+            var jobs = parse.GetValue(parallel);
+            AnsiConsole.MarkupLine(Markup.Escape($"DualGauge bench: {work.Count} samples of {work.Select(s => s.Task.Id).Distinct().Count()} tasks, {work.Select(s => s.Model).Distinct().Count()} model(s), --parallel {jobs}" + (samplesDir is null ? " (bundled default: the tasks' own references)" : "")));
+
+            using var logging = CliLogging.Create(null);
+            BenchRun run;
+            string imageName;
+            var started = DateTimeOffset.UtcNow;
+            try
+            {
+                await using var sandbox = await SandboxHost.StartAsync(parse.GetValue(dockerHost), parse.GetValue(image), jobs, logging, ct).ConfigureAwait(false);
+                imageName = sandbox.Image;
+                var runner = new BenchRunner(new SampleEvaluator(sandbox.Sandbox));
+                run = await RunProgress.RunAsync("evaluating", work.Count, p => runner.RunAsync(work, jobs, p, ct)).ConfigureAwait(false);
+            }
+            catch (SandboxUnavailableException ex)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]sandbox unavailable:[/] {ex.Message}");
+                return ExitCodes.SandboxUnavailable;
+            }
+
+            var metadata = new RunMetadata(started, run.Duration, catalog.Root, imageName, "dualgauge " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)), RunMetadata.CurrentVersion);
+            var report = BenchReport.Create(run.Verdicts, metadata, parse.GetValue(ks) is { Length: > 0 } k ? k : null) with
+            {
+                SampleSources = work.Where(s => s.Path is not null).GroupBy(s => s.Path!).ToDictionary(g => g.Key, g => g.First().Code),
+            };
+            var outDir = parse.GetValue(output)!;
+            outDir.Create();
+            foreach (var renderer in renderers.Renderers)
+            {
+                var path = Path.Combine(outDir.FullName, $"report.{renderer.FileExtension}");
+                await File.WriteAllTextAsync(path, renderer.Render(report), ct).ConfigureAwait(false);
+                AnsiConsole.MarkupLineInterpolated($"wrote {path}");
+            }
+
+            ReportRenderers.PrintSummary(report);
+            AnsiConsole.MarkupLineInterpolated($"{run.Verdicts.Count} samples in {run.Duration.TotalSeconds:0.0} s ({run.Verdicts.Count / Math.Max(0.001, run.Duration.TotalSeconds):0.0} samples/s)");
+
+            if (run.SandboxError is not null)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]the sandbox became unreachable; unfinished samples are marked SandboxError in the reports:[/] {run.SandboxError}");
+                return ExitCodes.SandboxUnavailable;
+            }
+
+            if (ct.IsCancellationRequested)
+            {
+                return ExitCodes.Cancelled;
+            }
+
+            var gate = ReportGate.Evaluate(report.Summary, new GateThresholds(parse.GetValue(minFunctional), parse.GetValue(minSecure), parse.GetValue(minJoint)));
+            foreach (var violation in gate.Violations)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]gate failed:[/] {violation.Message}");
+            }
+
+            return gate.Passed ? ExitCodes.Success : ExitCodes.GateFailed;
+        });
+        return command;
+    }
+}

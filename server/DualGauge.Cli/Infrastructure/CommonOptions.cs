@@ -1,0 +1,64 @@
+using System.CommandLine;
+
+namespace DualGauge.Cli.Infrastructure;
+
+/// <summary>Options several commands share.</summary>
+public static class CommonOptions
+{
+    public static Option<DirectoryInfo> Tasks() => new("--tasks")
+    {
+        Description = "The bench-tasks folder (default: ./bench-tasks, else the tasks bundled beside the tool).",
+        DefaultValueFactory = _ => new DirectoryInfo(TaskLocator.DefaultTasksDirectory()),
+    };
+
+    public static Option<int> Parallel() => new("--parallel", "-j")
+    {
+        Description = "How many samples run at once (each in its own container).",
+        DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount),
+    };
+
+    public static Option<string?> DockerHost() => new("--docker-host")
+    {
+        Description = "Docker endpoint (default: $DOCKER_HOST, else unix:///var/run/docker.sock).",
+    };
+
+    public static Option<string?> Image() => new("--image")
+    {
+        Description = "Sandbox image to use instead of the versioned image DualGauge builds.",
+    };
+
+    public static Option<string[]> TaskIds() => new("--task")
+    {
+        Description = "Only these task ids (repeatable).",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    public static Option<string?> LanguageFilter() => new("--language")
+    {
+        Description = "Only tasks in this language (python, javascript, c).",
+    };
+}
+
+internal static class TaskLocator
+{
+    public static string DefaultTasksDirectory()
+    {
+        var local = Path.Combine(Environment.CurrentDirectory, "bench-tasks");
+        if (Directory.Exists(local))
+        {
+            return local;
+        }
+
+        // Walk up from the tool (a development build lives under the repository).
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "bench-tasks");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return local;
+    }
+}
