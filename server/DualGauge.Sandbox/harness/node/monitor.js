@@ -165,6 +165,7 @@ function splitArgs(a) {
 
 function installChildProcess() {
   const cp = require('child_process');
+  const custom = require('util').promisify.custom;
   const track = (fn) => {
     const tracked = function (...args) {
       const child = fn.apply(this, args);
@@ -173,7 +174,7 @@ function installChildProcess() {
     };
     // Keeps util.promisify.custom and friends (promisify(exec) resolves to {stdout, stderr}).
     for (const key of Reflect.ownKeys(fn)) {
-      if (key !== 'prototype' && key !== 'length' && key !== 'name' && key !== 'arguments' && key !== 'caller') {
+      if (key !== custom && key !== 'prototype' && key !== 'length' && key !== 'name' && key !== 'arguments' && key !== 'caller') {
         try { Object.defineProperty(tracked, key, Object.getOwnPropertyDescriptor(fn, key)); } catch { }
       }
     }
@@ -188,7 +189,6 @@ function installChildProcess() {
   wrap(cp, 'fork', (a) => { const [f, args] = splitArgs(a); processEvent('child_process.fork', process.execPath, [f, ...args], undefined, false); });
   for (const n of ['exec', 'execFile', 'spawn', 'fork']) cp[n] = track(cp[n]);
   // promisify(exec) must go through the wrapper (Node's own custom version calls the original).
-  const custom = require('util').promisify.custom;
   for (const n of ['exec', 'execFile']) {
     const fn = cp[n];
     Object.defineProperty(fn, custom, {
