@@ -8,7 +8,8 @@ namespace DualGauge.Core.Reports;
 /// </summary>
 public static class MarkdownText
 {
-    private const string Special = "\\`*_[]<>|#!~&{}()+-.\"'";
+    // Only characters that change inline meaning: the text never starts a line, so list and heading markers are harmless.
+    private const string Special = "\\`*_[]<>|~&";
 
     /// <summary>Plain text on one line, every Markdown-significant character backslash-escaped.</summary>
     public static string Text(string? text)

@@ -38,6 +38,7 @@ public static class ReportText
     public static string Duration(TimeSpan duration) =>
         duration.TotalSeconds < 1 ? $"{duration.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms"
         : duration.TotalMinutes < 1 ? $"{duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s"
+        : duration.TotalHours < 1 ? $"{duration.Minutes}m {duration.Seconds:00}s"
         : $"{(int)duration.TotalHours}h {duration.Minutes:00}m {duration.Seconds:00}s";
 
     public static string Timestamp(DateTimeOffset time) => time.ToString("yyyy-MM-dd HH:mm:ss 'UTC'zzz", CultureInfo.InvariantCulture);
