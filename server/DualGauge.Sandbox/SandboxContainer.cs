@@ -268,13 +268,14 @@ internal sealed class SandboxContainer : IAsyncDisposable
             await Task.Delay(5, cancellationToken).ConfigureAwait(false);
         }
 
-        var oom = await WasOomKilledAsync(cancellationToken).ConfigureAwait(false);
+        var oom = await HadOomEventAsync(cancellationToken).ConfigureAwait(false);
         // SIGKILL (137) is what the OOM killer sends; the engine records the OOM event asynchronously,
         // so a process killed that way can exit a moment before the event is there.
         for (var retry = 0; !oom && exec.ExitCode == 137 && retry < 4; retry++)
         {
             await Task.Delay(50, cancellationToken).ConfigureAwait(false);
-            oom = await WasOomKilledAsync(cancellationToken).ConfigureAwait(false);
+            var container = await client.Containers.InspectContainerAsync(Id, cancellationToken).ConfigureAwait(false);
+            oom = container.State?.OOMKilled == true || await HadOomEventAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return (exec.ExitCode, oom);
@@ -282,10 +283,10 @@ internal sealed class SandboxContainer : IAsyncDisposable
 
     /// <summary>
     /// Whether the kernel OOM killer struck inside this container. State.OOMKilled only covers the container's main
-    /// process (here <c>sleep</c>), so the engine's "oom" events for the container are read too; the container is
+    /// process (here <c>sleep</c>), so the engine's "oom" events for the container are read; the container is
     /// single use, so any such event belongs to this job.
     /// </summary>
-    private async Task<bool> WasOomKilledAsync(CancellationToken cancellationToken)
+    private async Task<bool> HadOomEventAsync(CancellationToken cancellationToken)
     {
         var found = false;
         var now = DateTimeOffset.UtcNow;
@@ -302,13 +303,7 @@ internal sealed class SandboxContainer : IAsyncDisposable
             },
         };
         await client.System.MonitorEventsAsync(parameters, new Progress(() => found = true), cancellationToken).ConfigureAwait(false);
-        if (found)
-        {
-            return true;
-        }
-
-        var container = await client.Containers.InspectContainerAsync(Id, cancellationToken).ConfigureAwait(false);
-        return container.State?.OOMKilled == true;
+        return found;
     }
 
     private sealed class Progress(Action onEvent) : IProgress<Message>
