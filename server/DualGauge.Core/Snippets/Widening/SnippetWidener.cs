@@ -44,13 +44,6 @@ public static partial class SnippetWidener
             return null;
         }
 
-        var masked = language switch
-        {
-            Language.Python => SourceMask.Lines(SourceMask.Python(string.Join('\n', outline.Lines))),
-            Language.JavaScript => SourceMask.Lines(SourceMask.JavaScript(string.Join('\n', outline.Lines))),
-            _ => SourceMask.Lines(SourceMask.C(string.Join('\n', outline.Lines), out _)),
-        };
-
         var included = new HashSet<TopLevelItem>();
         foreach (var item in outline.Items.Where(i => i.AlwaysKeep))
         {
@@ -72,7 +65,8 @@ public static partial class SnippetWidener
         while (pending.Count > 0)
         {
             var item = pending.Dequeue();
-            var text = string.Join('\n', masked.Skip(item.StartLine).Take(item.EndLine - item.StartLine + 1));
+            // Raw text, not masked: f-strings and template literals reference helpers and constants too.
+            var text = string.Join('\n', outline.Lines.Skip(item.StartLine).Take(item.EndLine - item.StartLine + 1));
             foreach (Match m in IdentifierRegex().Matches(text))
             {
                 if (!byName.TryGetValue(m.Value, out var definitions))
