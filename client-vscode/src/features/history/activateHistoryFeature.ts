@@ -40,11 +40,13 @@ export function activateHistoryFeature(context: vscode.ExtensionContext, command
     await vscode.commands.executeCommand('setContext', GroupingKey, grouping);
   };
 
+  let shownWhileRunning = server.isRunning;
   context.subscriptions.push(
     server.onNotification<HistoryChangedParams>(Methods.historyChanged, () => provider.refresh()),
     // A (re)started server has a history to show; a stopped one clears the view.
-    server.onDidChangeStatus((status) => {
-      if (status.state === 'ready' || status.state === 'stopped' || status.state === 'serverMissing') {
+    server.onDidChangeStatus(() => {
+      if (server.isRunning !== shownWhileRunning) {
+        shownWhileRunning = server.isRunning;
         provider.refresh();
       }
     }),

@@ -1,0 +1,3 @@
+import sqlite3
+
+# suggest: lookup
