@@ -133,7 +133,7 @@ try {
     await page.locator('.activitybar .action-item a[aria-label^="DualGauge"], .activitybar .action-item[aria-label^="DualGauge"]').first().click();
     // A container with one view merges the view's header into its title, so the header is hidden.
     await page.locator('.pane-header[aria-label^="Suggestion History"]').waitFor({ state: 'attached', timeout: uiTimeoutMs });
-    await page.locator('.monaco-list[aria-label="Suggestion History"]').waitFor({ timeout: uiTimeoutMs });
+    await page.locator('.monaco-list[aria-label="Suggestion History"]').waitFor({ state: 'attached', timeout: uiTimeoutMs });
     // Either the welcome text (empty history) or entries.
     await until('history content', async () => (await page.locator('.pane-body .welcome-view-content').count()) > 0 || (await historyRows().count()) > 0);
     const notRunning = await historyRows().filter({ hasText: 'not running' }).count();
