@@ -16,6 +16,9 @@ namespace DualGauge.Sandbox;
 /// </summary>
 internal sealed class SandboxContainer : IAsyncDisposable
 {
+    private static readonly TimeSpan KillTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan StreamCloseGrace = TimeSpan.FromSeconds(3);
+
     private readonly DockerClient client;
     private readonly ILogger logger;
     private int disposed;
@@ -134,6 +137,9 @@ internal sealed class SandboxContainer : IAsyncDisposable
 
                 stop = reason;
                 killing = KillAsync();
+                // Killing the container ends the output stream; should the engine not answer, closing the
+                // stream ourselves still ends the read, so a stop never waits on the engine.
+                _ = Task.Delay(StreamCloseGrace, CancellationToken.None).ContinueWith(_ => Volatile.Read(ref stream)?.Dispose(), TaskScheduler.Default);
             }
         }
 
@@ -324,9 +330,14 @@ internal sealed class SandboxContainer : IAsyncDisposable
 
     public async Task KillAsync()
     {
+        using var timeout = new CancellationTokenSource(KillTimeout);
         try
         {
-            await client.Containers.KillContainerAsync(Id, new ContainerKillParameters { Signal = "SIGKILL" }, CancellationToken.None).ConfigureAwait(false);
+            await client.Containers.KillContainerAsync(Id, new ContainerKillParameters { Signal = "SIGKILL" }, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (timeout.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The Docker engine did not kill container {ShortId} within {KillTimeout.TotalSeconds:0} s.", e);
         }
         catch (DockerApiException e)
         {

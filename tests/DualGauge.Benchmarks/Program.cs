@@ -26,6 +26,12 @@ var rows = new List<BenchmarkRow>
         return await sandbox.RunAsync(sandboxJob, CancellationToken.None);
     }),
     await Measure.RunAsync("pool, back-to-back", settings, () => sandbox.RunAsync(sandboxJob, CancellationToken.None)),
+    // The same path with a no-op command instead of the harness: what the sandbox itself costs.
+    await Measure.RunAsync("warm pool, no-op command (sandbox overhead)", settings, async () =>
+    {
+        await Measure.WaitForPoolAsync(sandbox, options.PoolSize);
+        return await sandbox.ExecuteAsync(["true"], ReadOnlyMemory<byte>.Empty, TimeSpan.FromSeconds(30), 1024, CancellationToken.None);
+    }, run => run.Outcome == SandboxOutcome.Completed && run.ExitCode == 0 ? null : $"outcome {run.Outcome}, exit {run.ExitCode}"),
     await Measure.RunAsync("fresh container (create+start+exec+remove)", settings, async () =>
     {
         await Measure.WaitForPoolAsync(sandbox, options.PoolSize);
@@ -34,7 +40,7 @@ var rows = new List<BenchmarkRow>
 };
 
 var warm = rows[0];
-var fresh = rows[2];
+var fresh = rows[3];
 var speedup = fresh.P50Ms / warm.P50Ms;
 var result = new BenchmarkResult(
     DateTimeOffset.UtcNow,
@@ -139,8 +145,9 @@ namespace DualGauge.Benchmarks
 
     internal static class Measure
     {
-        public static async Task<BenchmarkRow> RunAsync(string mode, BenchmarkSettings settings, Func<Task<SandboxRun>> sample)
+        public static async Task<BenchmarkRow> RunAsync(string mode, BenchmarkSettings settings, Func<Task<SandboxRun>> sample, Func<SandboxRun, string?>? check = null)
         {
+            check ??= run => PythonJob.AllPassed(run, out var why) ? null : why;
             Console.Error.WriteLine($"measuring: {mode}");
             for (var i = 0; i < settings.Warmup; i++)
             {
@@ -155,7 +162,7 @@ namespace DualGauge.Benchmarks
                 var run = await sample();
                 clock.Stop();
                 times.Add(clock.Elapsed.TotalMilliseconds);
-                if (!PythonJob.AllPassed(run, out var why))
+                if (check(run) is { } why)
                 {
                     failed++;
                     Console.Error.WriteLine($"  sample {i} failed: {why}");
