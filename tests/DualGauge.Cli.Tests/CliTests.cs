@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Text.Json;
+using FluentAssertions;
+
+namespace DualGauge.Cli.Tests;
+
+/// <summary>The real CLI against the real Docker engine and real bench tasks.</summary>
+[TestClass]
+public sealed class CliTests
+{
+    private const string SqlTask = "py-product-search-sort";
+
+    [TestMethod]
+    public async Task Bench_BundledDefault_WritesEveryReportAndSeparatesThePseudoModels()
+    {
+        var tasks = CliRunner.CopyTasks(SqlTask);
+        var output = Path.Combine(Path.GetDirectoryName(tasks)!, "report");
+
+        var (exit, text) = await CliRunner.RunAsync(Path.GetDirectoryName(tasks)!, null, "bench", "--tasks", tasks, "--parallel", "2", "--out", output);
+
+        exit.Should().Be(0, text);
+        foreach (var ext in new[] { "json", "md", "html", "sarif" })
+        {
+            File.Exists(Path.Combine(output, "report." + ext)).Should().BeTrue($"report.{ext} is written; output:\n{text}");
+        }
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "report.json")));
+        var models = json.RootElement.GetProperty("summary").GetProperty("byModel").EnumerateArray()
+            .ToDictionary(m => m.GetProperty("model").GetString()!, m => (F: m.GetProperty("functionalPercent").GetDouble(), S: m.GetProperty("securePercent").GetDouble()));
+        models["reference-secure"].Should().Be((100.0, 100.0));
+        models["reference-insecure"].F.Should().Be(100.0);
+        models["reference-insecure"].S.Should().Be(0.0);
+
+        using var sarif = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "report.sarif")));
+        sarif.RootElement.GetProperty("version").GetString().Should().Be("2.1.0");
+        var results = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
+        results.Should().NotBeEmpty().And.OnlyContain(r => r.GetProperty("ruleId").GetString() == "CWE-89");
+    }
+
+    [TestMethod]
+    public async Task Bench_MinJointGateNotMet_ExitsOneAndSaysWhy()
+    {
+        var tasks = CliRunner.CopyTasks(SqlTask);
+
+        var (exit, text) = await CliRunner.RunAsync(Path.GetDirectoryName(tasks)!, null, "bench", "--tasks", tasks, "--format", "md", "--out", "r", "--min-joint", "50");
+
+        exit.Should().Be(1, text);
+        text.Should().Contain("gate failed").And.Contain("reference-insecure");
+    }
+
+    [TestMethod]
+    public async Task Eval_InsecureSample_PrintsFailedTestWithEvidence()
+    {
+        var task = Path.Combine(CliRunner.BenchTasks, "python", SqlTask);
+        var insecure = Directory.EnumerateFiles(Path.Combine(task, "references"), "insecure*.py").First();
+
+        var (exit, text) = await CliRunner.RunAsync(CliRunner.RepositoryRoot, null, "eval", insecure, "--task", SqlTask);
+
+        exit.Should().Be(1, text);
+        text.Should().Contain("secure      no").And.Contain("FAIL security CWE-89").And.Contain("evidence (trace line");
+    }
+
+    [TestMethod]
+    public async Task Eval_SampleThatDoesNotCompile_ReportsCompileError()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.py");
+        await File.WriteAllTextAsync(file, "def search_products(conn, term:\n    return [\n");
+
+        var (exit, text) = await CliRunner.RunAsync(CliRunner.RepositoryRoot, null, "eval", file, "--task", SqlTask);
+
+        exit.Should().Be(1, text);
+        text.Should().Contain("CompileError").And.Contain("SyntaxError");
+    }
+
+    [TestMethod]
+    public async Task Eval_UnknownTask_ExitsTwoNamingIt()
+    {
+        var (exit, text) = await CliRunner.RunAsync(CliRunner.RepositoryRoot, null, "eval", Path.Combine(CliRunner.RepositoryRoot, "README.md"), "--task", "no-such-task");
+
+        exit.Should().Be(2, text);
+        text.Should().Contain("no task no-such-task");
+    }
+
+    [TestMethod]
+    public async Task Bench_MalformedTaskBesideAGoodOne_SkipsItWithFileAndFieldAndCarriesOn()
+    {
+        var tasks = CliRunner.CopyTasks(SqlTask);
+        var broken = Path.Combine(tasks, "python", "py-broken");
+        Directory.CreateDirectory(broken);
+        await File.WriteAllTextAsync(Path.Combine(broken, "task.yaml"), "id: py-broken\nlanguage: python\ntitle: x\n");
+
+        var (exit, text) = await CliRunner.RunAsync(Path.GetDirectoryName(tasks)!, null, "bench", "--tasks", tasks, "--format", "json", "--out", "r");
+
+        exit.Should().Be(0, text);
+        text.Should().Contain("skipped task").And.Contain("bench-tasks/python/py-broken/task.yaml: entry_point: missing");
+        text.Should().Contain("reference-secure");
+    }
+
+    [TestMethod]
+    public async Task Bench_DockerUnreachable_ExitsThreeNamingEndpointAndFix()
+    {
+        var tasks = CliRunner.CopyTasks(SqlTask);
+
+        var (exit, text) = await CliRunner.RunAsync(Path.GetDirectoryName(tasks)!, new Dictionary<string, string> { ["DOCKER_HOST"] = "unix:///tmp/no-docker-here.sock" }, "bench", "--tasks", tasks, "--out", "r");
+
+        exit.Should().Be(3, text);
+        text.Should().Contain("unix:///tmp/no-docker-here.sock").And.Contain("DOCKER_HOST");
+    }
+
+    [TestMethod]
+    public async Task Bench_KilledMidRun_LeavesContainersThatTheNextStartRemoves()
+    {
+        var tasks = CliRunner.CopyTasks(SqlTask);
+        var cwd = Path.GetDirectoryName(tasks)!;
+        using var killed = Process.Start(CliRunner.StartInfo(cwd, "bench", "--tasks", tasks, "--parallel", "2", "--out", "r"))!;
+        killed.StandardInput.Close();
+        _ = killed.StandardError.ReadToEndAsync();
+        var deadPid = killed.Id.ToString();
+        // Wait until the run has containers (the pool fills before the first sample), then kill it hard.
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (await ContainersOfPidAsync(deadPid) == 0)
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, "the CLI should have started sandbox containers");
+            await Task.Delay(100);
+        }
+
+        killed.Kill(entireProcessTree: true);
+        await killed.WaitForExitAsync();
+        (await ContainersOfPidAsync(deadPid)).Should().BeGreaterThan(0, "a SIGKILLed run cannot clean up after itself");
+
+        using var next = Process.Start(CliRunner.StartInfo(cwd, "bench", "--tasks", tasks, "--format", "json", "--out", "r2"))!;
+        next.StandardInput.Close();
+        var stdout = next.StandardOutput.ReadToEndAsync();
+        var stderr = next.StandardError.ReadToEndAsync();
+        await next.WaitForExitAsync();
+
+        next.ExitCode.Should().Be(0, await stdout + await stderr);
+        (await ContainersOfPidAsync(deadPid)).Should().Be(0, "the next start removes a dead run's leftovers");
+        (await ContainersOfPidAsync(next.Id.ToString())).Should().Be(0, "a finished run leaves no container behind");
+    }
+
+    private static async Task<int> ContainersOfPidAsync(string pid)
+    {
+        var info = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "ps", "-aq", "--filter", "label=dualgauge.managed=true", "--filter", $"label=dualgauge.host={Environment.MachineName}" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.ArgumentList.Add("--filter");
+        info.ArgumentList.Add($"label=dualgauge.pid={pid}");
+
+        using var docker = Process.Start(info)!;
+        var output = await docker.StandardOutput.ReadToEndAsync();
+        await docker.WaitForExitAsync();
+        docker.ExitCode.Should().Be(0, "the docker CLI must reach the engine");
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+    }
+}
