@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using DualGauge.Core.Snippets;
+using DualGauge.Core.Tasks;
+using DualGauge.Sandbox.Tests.Infrastructure;
+using FluentAssertions;
+
+namespace DualGauge.Sandbox.Tests.Snippets;
+
+/// <summary>Snippets evaluated through the real Docker sandbox: widened, probed, judged and mapped back to the document.</summary>
+[TestClass]
+public sealed class SnippetEndToEndTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    private const string PythonFString = """
+        import sqlite3
+
+
+        def unrelated(x):
+            return x * 2
+
+
+        def find_user(conn, username):
+            cursor = conn.cursor()
+            cursor.execute(f"SELECT id, name FROM users WHERE name = '{username}'")
+            return cursor.fetchall()
+        """;
+
+    private const string PythonParameterised = """
+        import sqlite3
+
+
+        def find_user(conn, username):
+            cursor = conn.cursor()
+            cursor.execute("SELECT id, name FROM users WHERE name = ?", (username,))
+            return cursor.fetchall()
+        """;
+
+    private const string JavaScriptExec = """
+        const { exec, execFile } = require('child_process');
+
+        // Pings a host and reports the output.
+        function ping(host, callback) {
+          exec('ping -c 1 ' + host, callback);
+        }
+        """;
+
+    private const string JavaScriptExecFile = """
+        const { execFile } = require('child_process');
+
+        function ping(host, callback) {
+          execFile('ping', ['-c', '1', host], callback);
+        }
+        """;
+
+    private const string CStrcpy = """
+        #include <stdio.h>
+        #include <string.h>
+
+        void greet(const char *name, char *out, size_t outlen)
+        {
+            char buf[16];
+            strcpy(buf, name);
+            snprintf(out, outlen, "Hello, %s", buf);
+        }
+        """;
+
+    private const string CSnprintf = """
+        #include <stdio.h>
+        #include <string.h>
+
+        void greet(const char *name, char *out, size_t outlen)
+        {
+            char buf[16];
+            snprintf(buf, sizeof buf, "%s", name);
+            snprintf(out, outlen, "Hello, %s", buf);
+        }
+        """;
+
+    [TestMethod]
+    public async Task EvaluateAsync_PythonFStringSql_ReportsCwe89AtTheExecuteLine()
+    {
+        var evaluation = await EvaluateAsync(Language.Python, PythonFString, 8, 10);
+
+        evaluation.Match.Kind.Should().Be(MatchKind.Template);
+        evaluation.Match.TemplateId.Should().Be("sql");
+        (evaluation.StartLine, evaluation.EndLine).Should().Be((7, 10));
+        evaluation.Verdict!.FunctionalPass.Should().BeTrue(Describe(evaluation));
+        evaluation.Verdict.SecurePass.Should().BeFalse();
+        var finding = evaluation.Findings.Should().ContainSingle(f => f.Kind == TestKind.Security).Which;
+        finding.Cwe.Should().Be("CWE-89");
+        finding.TestId.Should().Be("find_user_sql_tautology");
+        finding.Message.Should().Contain("' OR '1'='1").And.Contain("SQL");
+        finding.Line.Should().Be(9, "the statement is executed on document line 10 (0-based 9)");
+        finding.RelatedLine.Should().Be(9);
+    }
+
+    [TestMethod]
+    public async Task EvaluateAsync_PythonParameterisedSql_IsSecure()
+    {
+        var evaluation = await EvaluateAsync(Language.Python, PythonParameterised, 5, 5);
+
+        evaluation.Match.TemplateId.Should().Be("sql");
+        evaluation.Verdict!.JointPass.Should().BeTrue(Describe(evaluation));
+        evaluation.Findings.Should().BeEmpty();
+    }
+
+    [TestMethod]
+    public async Task EvaluateAsync_JavaScriptExecWithConcatenation_ReportsCwe78()
+    {
+        var evaluation = await EvaluateAsync(Language.JavaScript, JavaScriptExec, 4, 4);
+
+        evaluation.Match.TemplateId.Should().Be("shell");
+        evaluation.Verdict!.FunctionalPass.Should().BeTrue(Describe(evaluation));
+        var findings = evaluation.Findings.Where(f => f.Kind == TestKind.Security).ToList();
+        findings.Should().NotBeEmpty(Describe(evaluation));
+        findings.Should().OnlyContain(f => f.Cwe == "CWE-78");
+        findings[0].Message.Should().Contain("DG_INJECTED");
+        findings[0].Line.Should().Be(4, "exec is called on document line 5 (0-based 4)");
+    }
+
+    [TestMethod]
+    public async Task EvaluateAsync_JavaScriptExecFile_IsSecure()
+    {
+        var evaluation = await EvaluateAsync(Language.JavaScript, JavaScriptExecFile, 3, 3);
+
+        evaluation.Match.TemplateId.Should().Be("shell");
+        evaluation.Verdict!.JointPass.Should().BeTrue(Describe(evaluation));
+    }
+
+    [TestMethod]
+    public async Task EvaluateAsync_CStrcpyIntoFixedBuffer_ReportsCwe787FromTheSanitizer()
+    {
+        var evaluation = await EvaluateAsync(Language.C, CStrcpy, 6, 6);
+
+        evaluation.Match.TemplateId.Should().Be("memory");
+        evaluation.Verdict!.FunctionalPass.Should().BeTrue(Describe(evaluation));
+        var finding = evaluation.Findings.Should().ContainSingle(f => f.Kind == TestKind.Security, Describe(evaluation)).Which;
+        finding.Cwe.Should().Be("CWE-787");
+        finding.Message.Should().Contain("AddressSanitizer");
+        finding.Line.Should().Be(6, "strcpy is on document line 7 (0-based 6)");
+    }
+
+    [TestMethod]
+    public async Task EvaluateAsync_CSnprintf_IsSecure()
+    {
+        var evaluation = await EvaluateAsync(Language.C, CSnprintf, 4, 8);
+
+        evaluation.Match.Kind.Should().Be(MatchKind.Template);
+        evaluation.Verdict!.JointPass.Should().BeTrue(Describe(evaluation));
+    }
+
+    [TestMethod]
+    public async Task EvaluateAsync_NothingToProbe_ReturnsNoneWithoutRunning()
+    {
+        var evaluation = await EvaluateAsync(Language.Python, "def add(a, b):\n    return a + b\n", 1, 1);
+
+        evaluation.Match.Kind.Should().Be(MatchKind.None);
+        evaluation.Match.Reason.Should().Contain("calls no API that a template covers");
+        evaluation.Verdict.Should().BeNull();
+    }
+
+    private async Task<SnippetEvaluation> EvaluateAsync(Language language, string document, int start, int end)
+    {
+        var evaluator = new SnippetEvaluator(SandboxFixture.Sandbox, []);
+        var snippet = new Snippet("file:///work/sample." + language.FileExtension(), language, document, start, end, SnippetSource.InlineSuggestion);
+        var stopwatch = Stopwatch.StartNew();
+        var evaluation = await evaluator.EvaluateAsync(snippet, TestContext.CancellationToken);
+        TestContext.WriteLine($"{language.Id()} {evaluation.Match.TemplateId}: {stopwatch.ElapsedMilliseconds} ms, {evaluation.Verdict?.Tests.Count ?? 0} tests");
+        TestContext.WriteLine(Describe(evaluation));
+        return evaluation;
+    }
+
+    private static string Describe(SnippetEvaluation evaluation)
+    {
+        var verdict = evaluation.Verdict;
+        if (verdict is null)
+        {
+            return $"no verdict: {evaluation.Match.Reason}";
+        }
+
+        var lines = new List<string> { $"failure={verdict.Failure} {verdict.FailureDetail}" };
+        lines.AddRange(verdict.Tests.Select(t => $"{t.Test.Id}: {t.Status} {t.Message} {string.Join(" | ", t.Findings.Select(f => f.Message))}"));
+        lines.AddRange(evaluation.Findings.Select(f => $"finding {f.TestId} {f.Cwe} line={f.Line}: {f.Message}"));
+        lines.AddRange(verdict.Trace.Events.Select(e => e.Data.GetRawText()).Take(60));
+        lines.Add(verdict.Stderr);
+        return string.Join('\n', lines);
+    }
+}
