@@ -75,24 +75,44 @@ function killPids(pids) {
   }
 }
 
-// Runs one worker. For the first one, onLoaded decides whether the job goes on.
-function runWorker(data, timeoutMs, outCap, onLoaded) {
+// A worker loads the monitors, the sample and the tests as soon as it is spawned, reports 'loaded',
+// then waits for 'go' with the test to run. The next test's worker is spawned while the current
+// test runs, so a worker's start-up cost (tens of ms) overlaps the previous test.
+function spawnWorker(base) {
+  const h = { pending: [], handler: null, error: null, exited: false, onExit: null };
+  h.worker = new Worker(path.join(__dirname, 'worker.js'), {
+    workerData: base, resourceLimits: { maxOldGenerationSizeMb: 160 }, stdout: true, stderr: true,
+  });
+  h.worker.stdout.resume();
+  h.worker.stderr.resume();
+  h.worker.on('message', (m) => (h.handler ? h.handler(m) : h.pending.push(m)));
+  h.worker.on('error', (e) => { h.error = e; });
+  h.worker.on('exit', () => { h.exited = true; if (h.onExit) h.onExit(); });
+  return h;
+}
+
+// Runs one test on a (possibly pre-spawned) worker. onLoaded(m) decides whether the test goes on;
+// it runs just before 'go' is sent.
+function runTest(h, test, workdir, timeoutMs, outCap, onLoaded) {
   return new Promise((resolve) => {
-    const started = performance.now();
-    const worker = new Worker(path.join(__dirname, 'worker.js'), {
-      workerData: data, resourceLimits: { maxOldGenerationSizeMb: 160 }, stdout: true, stderr: true,
-    });
-    worker.stdout.resume();
-    worker.stderr.resume();
+    let started = performance.now();
     const captures = { stdout: new Capture('stdout', outCap), stderr: new Capture('stderr', outCap) };
     const outcome = { result: null, timedOut: false, flooded: false, error: null, loaded: null, ms: 0, pids: [] };
     let finished = false;
-    const stop = () => { if (!finished) { finished = true; worker.terminate(); } };
+    const stop = () => { if (!finished) { finished = true; h.worker.terminate(); } };
     let timer = setTimeout(() => { outcome.timedOut = true; stop(); }, timeoutMs);
-    worker.on('message', (m) => {
+    const finish = () => {
+      clearTimeout(timer);
+      finished = true;
+      outcome.error = h.error;
+      outcome.ms = Math.round((performance.now() - started) * 1000) / 1000;
+      killPids(outcome.pids);
+      resolve({ outcome, captures });
+    };
+    h.handler = (m) => {
       if (finished && m.type !== 'pids') return;
       switch (m.type) {
-        case 'ev': if (outcome.loaded && outcome.loaded.ok) writeLine(m.line); break;
+        case 'ev': writeLine(m.line); break;
         case 'out':
           captures[m.stream].feed(Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength));
           if (captures.stdout.total + captures.stderr.total > FLOOD_BYTES) { outcome.flooded = true; stop(); }
@@ -101,21 +121,18 @@ function runWorker(data, timeoutMs, outCap, onLoaded) {
         case 'loaded':
           outcome.loaded = m;
           clearTimeout(timer);
-          if (!onLoaded(m)) { stop(); break; }
+          if (!m.ok || !onLoaded(m)) { stop(); break; }
+          started = performance.now();
           timer = setTimeout(() => { outcome.timedOut = true; stop(); }, timeoutMs);
+          h.worker.postMessage({ type: 'go', testId: test.id, workdir });
           break;
         case 'result': outcome.result = m; stop(); break;
         default: break;
       }
-    });
-    worker.on('error', (e) => { outcome.error = e; });
-    worker.on('exit', () => {
-      clearTimeout(timer);
-      finished = true;
-      outcome.ms = Math.round((performance.now() - started) * 1000) / 1000;
-      killPids(outcome.pids);
-      resolve({ outcome, captures });
-    });
+    };
+    h.onExit = finish;
+    for (const m of h.pending.splice(0)) h.handler(m);
+    if (h.exited) finish();
   });
 }
 
@@ -133,41 +150,47 @@ async function main() {
     if (loadReported) return loadOk;
     loadReported = true;
     loadOk = !!m.ok;
-    // The first worker starts its test right after loading: date load and test_start by its clock.
-    if (m.ok) emit('load', { ok: true, phase: 'import' }, m.t);
+    if (m.ok) emit('load', { ok: true, phase: 'import' });
     else emit('load', { ok: false, phase: m.phase, error: m.error, diagnostics: m.diagnostics });
     return loadOk;
   };
   const base = { samplePath, testsPath, entryPoint: job.entryPoint, fixtures, startAbs };
 
   if (tests.length === 0) {
-    const { outcome } = await runWorker({ ...base, testId: null, workdir: JOB_DIR }, timeoutMs, outCap, reportLoad);
-    if (!loadReported) reportLoad(loadFailure(outcome, timeoutMs));
+    const h = spawnWorker(base);
+    const { outcome } = await runTest(h, { id: null }, JOB_DIR, timeoutMs, outCap, (m) => { reportLoad(m); return false; });
+    if (!loadReported) reportLoad(outcome.loaded || loadFailure(outcome, timeoutMs));
     emit('end');
     return;
   }
+  let next = spawnWorker(base);
   for (let i = 0; i < tests.length; i++) {
     const test = tests[i];
     const safe = String(test.id).replace(/[^\w-]/g, '_').slice(0, 80);
     const workdir = path.join(JOB_DIR, 'work', `${String(i).padStart(3, '0')}-${safe}`);
     fs.mkdirSync(workdir, { recursive: true });
-    process.chdir(workdir);
-    const startTest = (t) => emit('test_start', { test: test.id, kind: test.kind || 'functional', workdir, fixtures }, t);
-    if (loadReported) startTest();
-    const { outcome, captures } = await runWorker({ ...base, testId: test.id, workdir }, timeoutMs, outCap, (m) => {
-      if (loadReported) {
-        return true; // a later worker reports its own load failure as the test's crash below
-      }
-      const ok = reportLoad(m);
-      if (ok) startTest(m.t);
-      return ok;
+    const current = next;
+    next = null;
+    let started = false;
+    const { outcome, captures } = await runTest(current, test, workdir, timeoutMs, outCap, () => {
+      if (!loadReported && !reportLoad({ ok: true })) return false;
+      process.chdir(workdir);
+      emit('test_start', { test: test.id, kind: test.kind || 'functional', workdir, fixtures });
+      started = true;
+      if (i + 1 < tests.length) next = spawnWorker(base);
+      return true;
     });
-    if (!loadReported) {
-      reportLoad(loadFailure(outcome, timeoutMs));
-    }
+    if (!loadReported) reportLoad(outcome.loaded || loadFailure(outcome, timeoutMs));
     if (!loadOk) break;
+    if (!started) {
+      // This test's worker failed to load although the first one did (the sample behaves
+      // differently per run): report the test as crashed and go on with a fresh worker.
+      emit('test_start', { test: test.id, kind: test.kind || 'functional', workdir, fixtures });
+      if (i + 1 < tests.length) next = spawnWorker(base);
+    }
     finishTest(test.id, outcome, captures, timeoutMs);
   }
+  if (next) next.worker.terminate();
   emit('end');
 }
 

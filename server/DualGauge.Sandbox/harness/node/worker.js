@@ -139,7 +139,7 @@ function makeContext(solution, entryFn) {
   };
   return {
     solution,
-    workdir: job.workdir,
+    workdir: job.workdir, // set from 'go' before the context is made
     fixtures: job.fixtures,
     assert,
     call: (...args) => invoke(job.entryPoint, entryFn, args),
@@ -173,9 +173,12 @@ async function main() {
     post({ type: 'loaded', ok: false, phase: e instanceof SyntaxError ? 'compile' : 'import', error: oneLine(`${path.basename(job.testsPath)}: ${errorText(e)}`), diagnostics: String((e && e.stack) || e).slice(0, 8192) });
     return;
   }
-  post({ type: 'loaded', ok: true, t: now() });
+  post({ type: 'loaded', ok: true });
+  // Spawned ahead of time: the test to run arrives with 'go'.
+  const go = await new Promise((resolve) => parentPort.once('message', resolve));
+  job.testId = go.testId;
+  job.workdir = go.workdir;
   capturing = true;
-  if (!job.testId) return;
   const testFn = tests && tests[job.testId];
   if (typeof testFn !== 'function') {
     post({ type: 'result', status: 'fail', message: `${path.basename(job.testsPath)} exports no function ${job.testId}` });
