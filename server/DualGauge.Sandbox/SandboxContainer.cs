@@ -224,13 +224,16 @@ internal sealed class SandboxContainer : IAsyncDisposable
 
         var (exitCode, oomKilled) = await ReadExitAsync(execId!, cancellationToken).ConfigureAwait(false);
         clock.Stop();
-        if (oomKilled)
+        // SandboxOutcome describes how the command itself ended: when it survived the OOM kill of one of its own
+        // children (the harness isolates each test in a process), it completed, and its trace says what happened.
+        if (oomKilled && exitCode is null or 137)
         {
             return new SandboxRun(SandboxOutcome.OutOfMemory, exitCode, Decode(stdout), Decode(stderr), clock.Elapsed,
-                "a process was killed by the kernel OOM killer (memory limit reached)");
+                "killed by the kernel OOM killer (the container's memory limit was reached)");
         }
 
-        return new SandboxRun(SandboxOutcome.Completed, exitCode, Decode(stdout), Decode(stderr), clock.Elapsed);
+        return new SandboxRun(SandboxOutcome.Completed, exitCode, Decode(stdout), Decode(stderr), clock.Elapsed,
+            oomKilled ? "a child process was killed by the kernel OOM killer (memory limit reached); the command itself finished" : null);
     }
 
     private static async Task WriteStdinAsync(MultiplexedStream stream, ReadOnlyMemory<byte> stdin, CancellationToken cancellationToken)

@@ -140,6 +140,27 @@ public sealed class IsolationTests
     }
 
     [TestMethod]
+    public async Task Execute_ChildMemoryHog_CompletesWithOomDetail()
+    {
+        // The harness shape: a parent that isolates work in a child survives the child's OOM kill.
+        var run = await Python("""
+            import os, signal
+            pid = os.fork()
+            if pid == 0:
+                chunks = []
+                while True:
+                    chunks.append(bytearray(16 * 1024 * 1024))
+            _, status = os.waitpid(pid, 0)
+            print("child signal", os.WTERMSIG(status) if os.WIFSIGNALED(status) else None)
+            """, timeoutSeconds: 30);
+
+        run.Outcome.Should().Be(SandboxOutcome.Completed, run.Stderr);
+        run.ExitCode.Should().Be(0);
+        run.Stdout.Trim().Should().Be("child signal 9");
+        run.Detail.Should().Contain("OOM killer");
+    }
+
+    [TestMethod]
     public async Task Execute_InfiniteLoop_TimesOut()
     {
         var run = await Sh("while :; do :; done", timeoutSeconds: 2);
