@@ -31,6 +31,9 @@ public sealed class LanguageServerHost : IAsyncDisposable
         logger = services.GetRequiredService<ILogger<LanguageServerHost>>();
     }
 
+    /// <summary>The server's services, for tests that inspect state the protocol does not expose.</summary>
+    internal IServiceProvider Services => services;
+
     /// <summary>The log file in use (a temp folder before initialize, the storage folder after).</summary>
     public string LogFilePath => logging.LogFilePath;
 

@@ -32,6 +32,7 @@ internal sealed class EvaluationQueue : IAsyncDisposable
     private Task? worker;
     private int running;
     private SandboxUnavailableException? sandboxDown;
+    private int disposed;
 
     public EvaluationQueue(EvaluatorProvider evaluators, StatusReporter status, ProgressReporter progress, SettingsService settings, LanguageServerOptions options, ILogger<EvaluationQueue> logger)
     {
@@ -121,6 +122,12 @@ internal sealed class EvaluationQueue : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Shutdown, the host's stop path and the container all dispose the queue.
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
         await stopping.CancelAsync().ConfigureAwait(false);
         List<Job> left;
         lock (gate)
@@ -145,8 +152,6 @@ internal sealed class EvaluationQueue : IAsyncDisposable
             }
         }
 
-        stopping.Dispose();
-        signal.Dispose();
     }
 
     private async Task WorkAsync()

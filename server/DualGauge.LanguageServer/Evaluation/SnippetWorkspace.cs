@@ -444,7 +444,7 @@ internal sealed class SnippetWorkspace : IAsyncDisposable
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new LocalRpcException($"The evaluation was superseded or dropped: {ex.Message}") { ErrorCode = -32800 };
+            throw new LocalRpcException($"The evaluation was superseded or dropped: {ex.Message}") { ErrorCode = -32803 };
         }
     }
 

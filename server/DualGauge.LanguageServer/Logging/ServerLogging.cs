@@ -4,6 +4,7 @@ using DualGauge.Protocol.Window;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
+using Serilog.Formatting.Display;
 
 namespace DualGauge.LanguageServer.Logging;
 
@@ -101,6 +102,9 @@ internal sealed class SwitchableFileSink : ILogEventSink, IDisposable
 /// <summary>Forwards log events to the client as <c>window/logMessage</c>.</summary>
 internal sealed class LanguageClientLogSink : ILogEventSink
 {
+    // Literal rendering: strings without the quotes Serilog's default rendering adds.
+    private static readonly MessageTemplateTextFormatter Formatter = new("{Message:lj}{NewLine}{Exception}");
+
     [ThreadStatic]
     private static bool emitting;
 
@@ -126,11 +130,9 @@ internal sealed class LanguageClientLogSink : ILogEventSink
                 LogEventLevel.Information => MessageType.Info,
                 _ => MessageType.Log,
             };
-            var message = logEvent.RenderMessage();
-            if (logEvent.Exception is { } exception)
-            {
-                message += Environment.NewLine + exception;
-            }
+            using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            Formatter.Format(logEvent, writer);
+            var message = writer.ToString().TrimEnd();
 
             _ = client.NotifyAsync(Methods.WindowLogMessage, new LogMessageParams(type, message));
         }

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Text;
+using DualGauge.LanguageServer.Evaluation;
+using DualGauge.Protocol;
+using DualGauge.Protocol.Basic;
+using DualGauge.Protocol.Custom;
+using DualGauge.Protocol.Synchronization;
+using DualGauge.TestUtilities.Snippets;
+using Microsoft.Extensions.DependencyInjection;
+using StreamJsonRpc;
+
+namespace DualGauge.LanguageServer.Tests.Protocol;
+
+[TestClass]
+public sealed class RobustnessTests : ServerTestBase
+{
+    [TestMethod]
+    public async Task UnknownRequest_Always_AnswersMethodNotFoundAndStaysResponsive()
+    {
+        var server = await StartWithPythonFileAsync(InsecureEvaluator());
+
+        var act = () => server.Client.RequestAsync<object>("textDocument/definitelyNotAMethod", new { x = 1 });
+
+        (await act.Should().ThrowAsync<RemoteMethodNotFoundException>()).Which.ErrorCode.Should().Be(StreamJsonRpc.Protocol.JsonRpcErrorCode.MethodNotFound);
+        await server.Client.NotifyAsync("$/someUnknownNotification", new { y = 2 });
+        (await server.Client.RequestAsync<HistoryListResult>(Methods.DualGaugeHistoryList, new HistoryListParams())).Total.Should().Be(0);
+    }
+
+    [TestMethod]
+    [DataRow("Content-Length: 12\r\n\r\n{not json!!}", DisplayName = "invalid JSON body")]
+    [DataRow("Content-Length: 7\r\n\r\n[1,2,3]", DisplayName = "array body")]
+    [DataRow("Content-Length: 15\r\n\r\n{\"hello\":\"you\"}", DisplayName = "not JSON-RPC")]
+    [DataRow("Content-Type: text/plain\r\n\r\n", DisplayName = "header without Content-Length")]
+    [DataRow("Content-Length: banana\r\n\r\n", DisplayName = "non-numeric Content-Length")]
+    [DataRow("garbage without any header terminator", DisplayName = "garbage before the next header")]
+    public async Task MalformedMessage_AnyKind_IsDroppedAndServerStaysResponsive(string raw)
+    {
+        var server = await StartWithPythonFileAsync(InsecureEvaluator());
+
+        await server.Client.WriteRawAsync(raw);
+
+        var list = await server.Client.RequestAsync<HistoryListResult>(Methods.DualGaugeHistoryList, new HistoryListParams()).WaitAsync(TimeSpan.FromSeconds(10));
+        list.Total.Should().Be(0);
+        server.Run.IsCompleted.Should().BeFalse();
+        (await server.Client.ExecuteCommandAsync<HistoryEntrySummary>(Commands.EvaluateSelection, PythonUri, Lines(3, 6)))!.Verdict.Should().Be(Verdicts.Insecure);
+    }
+
+    [TestMethod]
+    public async Task MalformedMessage_Dropped_IsLoggedToTheClient()
+    {
+        var server = await StartWithPythonFileAsync(InsecureEvaluator());
+
+        await server.Client.WriteRawAsync("Content-Length: 12\r\n\r\n{not json!!}");
+
+        await server.Client.WaitForAsync(Methods.WindowLogMessage, n => n.Params.GetProperty("message").GetString()!.Contains("Dropped a malformed message"));
+    }
+
+    [TestMethod]
+    public async Task DidOpen_TenMegabyteDocument_IsHeldExactlyAndEvaluable()
+    {
+        var evaluator = InsecureEvaluator();
+        var server = Start(evaluator);
+        await server.Client.InitializeAsync(StoragePath);
+        var filler = new StringBuilder();
+        while (filler.Length < 10 * 1024 * 1024)
+        {
+            filler.Append("# padding line so the document weighs ten megabytes ..........................\n");
+        }
+
+        var text = PythonSource + filler;
+        await server.Client.OpenAsync(PythonUri, "python", text);
+
+        var summary = await server.Client.ExecuteCommandAsync<HistoryEntrySummary>(Commands.EvaluateSelection, PythonUri, Lines(3, 6));
+
+        summary!.Verdict.Should().Be(Verdicts.Insecure);
+        evaluator.Calls.Single().DocumentText.Should().HaveLength(text.Length).And.Be(text);
+        await server.Client.WaitForDiagnosticsAsync(PythonUri, d => d.Any(x => x.Code == "CWE-89"));
+    }
+
+    [TestMethod]
+    public async Task DidChange_StormOfAThousandEditsInASecond_LeavesExactTextAndAResponsiveServer()
+    {
+        var server = await StartWithPythonFileAsync(InsecureEvaluator());
+        var expected = new StringBuilder(PythonSource);
+        var stopwatch = Stopwatch.StartNew();
+        for (var i = 0; i < 1000; i++)
+        {
+            // Alternate typing at the end of line 1 and inserting new lines at the top, like a fast typist plus a formatter.
+            TextDocumentContentChangeEvent change;
+            if (i % 10 == 9)
+            {
+                change = new(new Range(new Position(0, 0), new Position(0, 0)), "#\n");
+                expected.Insert(0, "#\n");
+            }
+            else
+            {
+                var line1 = expected.ToString().Split('\n')[1];
+                change = new(new Range(new Position(1, line1.Length), new Position(1, line1.Length)), "x");
+                var offset = expected.ToString().IndexOf('\n') + 1 + line1.Length;
+                expected.Insert(offset, "x");
+            }
+
+            await server.Client.ChangeAsync(PythonUri, i + 2, change);
+        }
+
+        stopwatch.Stop();
+        var list = await server.Client.RequestAsync<HistoryListResult>(Methods.DualGaugeHistoryList, new HistoryListParams()).WaitAsync(TimeSpan.FromSeconds(5));
+
+        stopwatch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1), "the storm must really be a thousand edits in a second");
+        list.Total.Should().Be(0);
+        var workspace = server.Host.Services.GetRequiredService<SnippetWorkspace>();
+        workspace.GetText(PythonUri).Should().Be(expected.ToString());
+        workspace.GetVersion(PythonUri).Should().Be(1001);
+    }
+
+    [TestMethod]
+    public async Task DidChange_FullAndIncrementalWithCrLfAndSurrogates_AppliesInUtf16Units()
+    {
+        var server = Start(InsecureEvaluator());
+        await server.Client.InitializeAsync(StoragePath);
+        await server.Client.OpenAsync(PythonUri, "python", "a😀b\r\nline two\r\n");
+
+        await server.Client.ChangeAsync(PythonUri, 2,
+            new TextDocumentContentChangeEvent(new Range(new Position(0, 3), new Position(0, 4)), "B"),
+            new TextDocumentContentChangeEvent(new Range(new Position(1, 5), new Position(1, 8)), "2\r\nthree"));
+        await server.Client.RequestAsync<HistoryListResult>(Methods.DualGaugeHistoryList, new HistoryListParams());
+        var workspace = server.Host.Services.GetRequiredService<SnippetWorkspace>();
+        workspace.GetText(PythonUri).Should().Be("a😀B\r\nline 2\r\nthree\r\n");
+
+        await server.Client.ChangeAsync(PythonUri, 3, new TextDocumentContentChangeEvent(null, "replaced"));
+        await server.Client.RequestAsync<HistoryListResult>(Methods.DualGaugeHistoryList, new HistoryListParams());
+        workspace.GetText(PythonUri).Should().Be("replaced");
+    }
+
+    [TestMethod]
+    public async Task ExecuteCommand_BadArguments_AnswersInvalidParamsNamingTheArgument()
+    {
+        var server = await StartWithPythonFileAsync(InsecureEvaluator());
+
+        var missing = () => server.Client.ExecuteCommandAsync<object>(Commands.EvaluateSelection, PythonUri);
+        var unknown = () => server.Client.ExecuteCommandAsync<object>("dualgauge.nope");
+        var notOpen = () => server.Client.ExecuteCommandAsync<object>(Commands.EvaluateSelection, "file:///nowhere.py", Lines(0, 1));
+
+        (await missing.Should().ThrowAsync<RemoteRpcException>()).Which.Message.Should().Contain("argument 1 (range) is missing");
+        (await unknown.Should().ThrowAsync<RemoteRpcException>()).Which.Message.Should().Contain("Unknown command 'dualgauge.nope'");
+        (await notOpen.Should().ThrowAsync<RemoteRpcException>()).Which.Message.Should().Contain("is not open");
+    }
+}

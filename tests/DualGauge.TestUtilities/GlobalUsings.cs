@@ -1,0 +1,1 @@
+global using Range = DualGauge.Protocol.Basic.Range;
