@@ -521,6 +521,7 @@ public sealed class HtmlReportRenderer(int traceLinesPerSample = 120, bool expan
         tbody th { font-weight: 600; white-space: nowrap; }
         .cards { margin-bottom: 18px; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        thead th.num { white-space: normal; }
         td.pct { position: relative; min-width: 92px; }
         td.pct .cellbar { position:absolute; left: 0; top: 6px; bottom: 6px; background: #eef2ff; border-radius: 0 3px 3px 0; }
         td.pct .cellbar.f { background: #e0ebff; } td.pct .cellbar.s { background: #ede6ff; } td.pct .cellbar.j { background: #dcf5e3; }
