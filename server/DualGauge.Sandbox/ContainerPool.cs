@@ -52,7 +52,8 @@ internal sealed class ContainerPool : IAsyncDisposable
         {
             if (pooled.TryTake())
             {
-                Wake();
+                // No refill yet: starting a container costs the engine and the CPU about as much as the job
+                // itself, so the pool refills when the job is retired rather than while it runs.
                 return pooled;
             }
         }
