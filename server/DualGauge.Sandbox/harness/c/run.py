@@ -47,11 +47,18 @@ def available_libs():
     return found
 
 
+COMPILE_TIMEOUT_S = 60
+
+
 def run_quiet(argv, cwd=None):
     """Runs a tool (the compiler) with its output captured; returns (code, text)."""
     import subprocess
-    proc = subprocess.run(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT)
+    try:
+        proc = subprocess.run(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, timeout=COMPILE_TIMEOUT_S)
+    except subprocess.TimeoutExpired as e:
+        out = (e.output or b"").decode("utf-8", "replace")
+        return 124, out + f"\n{argv[0]} did not finish within {COMPILE_TIMEOUT_S} s"
     return proc.returncode, proc.stdout.decode("utf-8", "replace")
 
 
@@ -65,7 +72,7 @@ def compile_job(sample, tests, entry):
         code, text = run_quiet(["gcc", *CFLAGS, "-I", HERE, "-c", os.path.join(HERE, "dg_harness.c"), "-o", runtime])
         if code != 0:
             raise SystemExit("harness(c): cannot build dg_harness.c:\n" + text)
-    argv = ["gcc", *CFLAGS, "-Dmain=dg_candidate_main", "-I", HERE, "-I", "/usr/include/libxml2",
+    argv = ["gcc", *CFLAGS, "-fmax-errors=20", "-Dmain=dg_candidate_main", "-I", HERE, "-I", "/usr/include/libxml2",
             sample, tests, runtime, "-o", exe, "-Wl,--as-needed"] + ["-l" + lib for lib in available_libs()]
     code, text = run_quiet(argv, cwd=job)
     diagnostics = text.replace(job + "/", "")

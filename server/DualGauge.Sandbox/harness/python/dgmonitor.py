@@ -157,6 +157,12 @@ def _dispatch(event, args):
         elif not isinstance(source, str):
             return  # an AST or code object: the string was recorded when it was parsed
         record("code", api=_code_api(), code=source[:CODE_CAP])
+    elif event == "sqlite3.connect":
+        database = args[0]
+        if isinstance(database, (str, bytes, os.PathLike)):
+            name = os.fsdecode(database)
+            if name and name != ":memory:" and not name.startswith("file:"):
+                _file("sqlite3.connect", name, "r+", True)
     elif event == "pickle.find_class":
         module, name = args
         record("deserialize", api="pickle.find_class", detail=f"{module}.{name}")
