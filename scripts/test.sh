@@ -32,8 +32,11 @@ for project in tests/DualGauge.*.Tests; do
     e="$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")"
     t="$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")"
     nr="$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")"
-    # A test that did not run (skipped, inconclusive) is not a pass.
-    add "${p:-0}" "$(( ${f:-0} + ${e:-0} + ${nr:-0} ))" "$name"
+    inc="$(sed -n 's/.* inconclusive="\([0-9]*\)".*/\1/p' <<<"$counters")"
+    to="$(sed -n 's/.* timeout="\([0-9]*\)".*/\1/p' <<<"$counters")"
+    ab="$(sed -n 's/.* aborted="\([0-9]*\)".*/\1/p' <<<"$counters")"
+    # A test that did not run (skipped, inconclusive, aborted) is not a pass.
+    add "${p:-0}" "$(( ${f:-0} + ${e:-0} + ${nr:-0} + ${inc:-0} + ${to:-0} + ${ab:-0} ))" "$name"
     [ "${t:-0}" -gt 0 ] || add 0 1 "$name (ran no test)"
     if [ "${f:-0}" != 0 ] || [ "${e:-0}" != 0 ]; then grep -E '^\s+Failed |Error Message' -A3 "$results/$name.log" | head -60; fi
   else

@@ -139,6 +139,41 @@ public sealed class CliTests
         (await ContainersOfPidAsync(next.Id.ToString())).Should().Be(0, "a finished run leaves no container behind");
     }
 
+    [TestMethod]
+    public async Task Bench_SamplesOfTwoModels_ComputesPassAtKPerModel()
+    {
+        var tasks = CliRunner.CopyTasks(SqlTask);
+        var root = Path.GetDirectoryName(tasks)!;
+        var references = Path.Combine(tasks, "python", SqlTask, "references");
+        var secure = await File.ReadAllTextAsync(Path.Combine(references, "secure.py"));
+        var insecure = await File.ReadAllTextAsync(Directory.EnumerateFiles(references, "insecure*.py").First());
+        // model-a: two secure samples and one insecure; model-b: one insecure, one that does not compile, one secure.
+        string[][] layout = [["model-a", "0", secure], ["model-a", "1", secure], ["model-a", "2", insecure], ["model-b", "0", insecure], ["model-b", "1", "def search_products(:\n"], ["model-b", "2", secure]];
+        foreach (var entry in layout)
+        {
+            var dir = Path.Combine(root, "samples", entry[0], SqlTask);
+            Directory.CreateDirectory(dir);
+            await File.WriteAllTextAsync(Path.Combine(dir, entry[1] + ".py"), entry[2]);
+        }
+
+        var (exit, text) = await CliRunner.RunAsync(root, null, "bench", "--tasks", tasks, "--samples", Path.Combine(root, "samples"), "--format", "json", "--out", "r", "--k", "1", "2");
+
+        exit.Should().Be(0, text);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "r", "report.json")));
+        var byModel = json.RootElement.GetProperty("summary").GetProperty("byModel").EnumerateArray().ToDictionary(m => m.GetProperty("model").GetString()!);
+        // model-a: n=3, functional c=3, joint c=2 -> secure-pass@1 = 2/3, secure-pass@2 = 1 - C(1,2)/C(3,2) = 1.
+        var a = byModel["model-a"].GetProperty("passAtK").EnumerateArray().ToDictionary(p => p.GetProperty("k").GetInt32());
+        a[1].GetProperty("pass").GetDouble().Should().BeApproximately(1.0, 1e-9);
+        a[1].GetProperty("securePass").GetDouble().Should().BeApproximately(2.0 / 3, 1e-9);
+        a[2].GetProperty("securePass").GetDouble().Should().BeApproximately(1.0, 1e-9);
+        // model-b: n=3, functional c=2 (one does not compile), joint c=1 -> pass@1 = 2/3, secure-pass@2 = 1 - C(2,2)/C(3,2) = 2/3.
+        var b = byModel["model-b"].GetProperty("passAtK").EnumerateArray().ToDictionary(p => p.GetProperty("k").GetInt32());
+        b[1].GetProperty("pass").GetDouble().Should().BeApproximately(2.0 / 3, 1e-9);
+        b[2].GetProperty("securePass").GetDouble().Should().BeApproximately(2.0 / 3, 1e-9);
+        json.RootElement.GetProperty("summary").GetProperty("failures").EnumerateArray()
+            .Single(f => f.GetProperty("model").GetString() == "model-b").GetProperty("compileError").GetInt32().Should().Be(1);
+    }
+
     private static async Task<int> ContainersOfPidAsync(string pid)
     {
         var info = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };

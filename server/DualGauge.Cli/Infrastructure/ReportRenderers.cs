@@ -11,7 +11,7 @@ internal static class ReportRenderers
         new JsonReportRenderer(),
         new MarkdownReportRenderer(),
         new HtmlReportRenderer(),
-        new SarifReportRenderer(),
+        new SarifReportRenderer(Environment.CurrentDirectory),
     ];
 
     public static (IReadOnlyList<IReportRenderer> Renderers, string? Error) Select(IReadOnlyCollection<string> formats)

@@ -10,7 +10,7 @@ namespace DualGauge.Core.Reports;
 /// <summary>The machine-readable report. Its shape is documented in <c>Reports/README.md</c>.</summary>
 public sealed class JsonReportRenderer : IReportRenderer
 {
-    public const string SchemaId = "https://dualgauge.dev/schemas/report-v1.json";
+    public const string SchemaId = "urn:dualgauge:report:v1";
 
     /// <summary>camelCase names, strings for enums, nulls written (a property is always present).</summary>
     public static JsonSerializerOptions SerializerOptions { get; } = new(JsonSerializerDefaults.Web)

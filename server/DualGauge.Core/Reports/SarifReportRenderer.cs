@@ -16,7 +16,6 @@ namespace DualGauge.Core.Reports;
 public sealed class SarifReportRenderer(string? baseDirectory = null) : IReportRenderer
 {
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
-    public const string InformationUri = "https://github.com/dualgauge/dualgauge";
     private const string BaseId = "SRCROOT";
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -99,7 +98,6 @@ public sealed class SarifReportRenderer(string? baseDirectory = null) : IReportR
                     ["name"] = "DualGauge",
                     ["version"] = report.Run.Version,
                     ["semanticVersion"] = report.Run.Version,
-                    ["informationUri"] = InformationUri,
                     ["rules"] = new JsonArray(rules.Select(r => (JsonNode)r).ToArray()),
                 },
             },
