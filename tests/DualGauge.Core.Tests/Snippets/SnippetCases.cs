@@ -60,10 +60,27 @@ public static class SnippetCases
                 return eval(expression)
             """),
         new(Language.Python, "xml", """
-            import xml.etree.ElementTree as ET
+            import io
+            import xml.sax
+            from xml.sax.handler import ContentHandler, feature_external_ges
 
-            def title_of(xml_text):
-                return ET.fromstring(xml_text).findtext("title")
+
+            class TextCollector(ContentHandler):
+                def __init__(self):
+                    super().__init__()
+                    self.parts = []
+
+                def characters(self, content):
+                    self.parts.append(content)
+
+
+            def text_of(xml_text):
+                handler = TextCollector()
+                parser = xml.sax.make_parser()
+                parser.setFeature(feature_external_ges, True)
+                parser.setContentHandler(handler)
+                parser.parse(io.StringIO(xml_text))
+                return "".join(handler.parts)
             """),
         new(Language.Python, "url-fetch", """
             import urllib.request

@@ -160,6 +160,19 @@ public sealed class SnippetEndToEndTests
         evaluation.Verdict.Should().BeNull();
     }
 
+    [TestMethod]
+    [DynamicData(nameof(VulnerableSnippets.Rows), typeof(VulnerableSnippets))]
+    public async Task EvaluateAsync_VulnerableSnippet_WorksButIsFoundInsecure(VulnerableSnippets.Case snippet)
+    {
+        var evaluation = await EvaluateAsync(snippet.Language, snippet.Code, 0, snippet.Code.Split('\n').Length - 1);
+
+        evaluation.Match.TemplateId.Should().Be(snippet.Template);
+        evaluation.Verdict!.Failure.Should().Be(Core.Verdicts.SampleFailure.None, Describe(evaluation));
+        evaluation.Verdict.FunctionalPass.Should().BeTrue(Describe(evaluation));
+        evaluation.Verdict.SecurePass.Should().BeFalse(Describe(evaluation));
+        evaluation.Findings.Should().Contain(f => f.Kind == TestKind.Security && f.Cwe != null && f.Line != null);
+    }
+
     private async Task<SnippetEvaluation> EvaluateAsync(Language language, string document, int start, int end)
     {
         var evaluator = new SnippetEvaluator(SandboxFixture.Sandbox, []);

@@ -201,8 +201,8 @@ internal static partial class CProbeWriter
                 var (setup, args) = Arguments(target, new Attack(text, "dg_copy(\"../../../../../../../../etc/passwd\")", 34));
                 yield return Test(target, "path_traversal", "CWE-22", $"A {text.Name} that climbs out of the working folder must not be opened.",
                     $"Passes `../../../../../../../../etc/passwd` as {text.Name}.",
-                    "The file monitor records the resolved path of every open; one outside the working folder proves traversal.",
-                    setup, args, [], Specs.Oracle("files-within", ("root", "{workdir}")));
+                    "The file monitor records the resolved path of every open; one outside /tmp (everything a job may touch) proves traversal.",
+                    setup, args, [], Specs.Oracle("files-within", ("root", "/tmp")));
                 break;
             }
         }

@@ -32,7 +32,8 @@ internal static partial class JavaScriptProbeWriter
         }
 
         function _smoke(r) {
-          if (r.error && PROGRAMMING_ERRORS.includes(r.error.name)) {
+          // Network failures surface as TypeError('fetch failed') with a cause: the environment, not the code.
+          if (r.error && PROGRAMMING_ERRORS.includes(r.error.name) && !r.error.cause && !r.error.code) {
             throw new Error(`fails on benign input: ${r.error.name}: ${r.error.message}`);
           }
         }
@@ -207,8 +208,8 @@ internal static partial class JavaScriptProbeWriter
                     var value = input == request ? $"_req({Str(payload)})" : Str(payload);
                     yield return Probe(target, name, "CWE-22", $"A {input.Name} that climbs out of the base folder must not be opened.",
                         $"Passes `{payload}` as {input.Name} to reach /etc/passwd.",
-                        "The file monitor records the resolved path of every open; one outside the working folder proves traversal.",
-                        [(input, value)], [], ["await new Promise((r) => setTimeout(r, 20));"], Specs.Oracle("files-within", ("root", "{workdir}")));
+                        "The file monitor records the resolved path of every open; one outside /tmp (everything a job may touch) proves traversal.",
+                        [(input, value)], [], [], Specs.Oracle("files-within", ("root", "/tmp")));
                 }
 
                 break;
@@ -423,6 +424,7 @@ internal static partial class JavaScriptProbeWriter
             ParameterRole.Response => "(typeof _res_ !== 'undefined' ? _res_ : _res())",
             _ => name.Contains("email", StringComparison.Ordinal) ? "'alice@example.com'"
                 : name.Contains("user", StringComparison.Ordinal) || name.Contains("name", StringComparison.Ordinal) ? "'alice'"
+                : PythonProbeWriter.ExpressionRegex().IsMatch(name) ? "'1 + 2'"
                 : "'hello'",
         };
     }

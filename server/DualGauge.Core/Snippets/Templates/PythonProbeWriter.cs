@@ -39,11 +39,11 @@ internal static partial class PythonProbeWriter
                     self.value, self.error = value, error
 
 
-            def _attempt(ctx, name, *args, **kwargs):
-                if name == _ENTRY:
-                    return ctx.attempt(*args, **kwargs)
+            def _attempt(_dg_ctx, _dg_name, /, *args, **kwargs):
+                if _dg_name == _ENTRY:
+                    return _dg_ctx.attempt(*args, **kwargs)
                 try:
-                    return _Outcome(ctx.function(name)(*args, **kwargs))
+                    return _Outcome(_dg_ctx.function(_dg_name)(*args, **kwargs))
                 except Exception as error:
                     return _Outcome(error=error)
 
@@ -95,6 +95,8 @@ internal static partial class PythonProbeWriter
 
 
             def _redirect_target(value):
+                if isinstance(value, dict):
+                    value = value.get("Location") or value.get("location") or value.get("url") or ""
                 if isinstance(value, (tuple, list)):
                     value = next((v for v in value if isinstance(v, str)), "")
                 if isinstance(value, str):
@@ -226,12 +228,13 @@ internal static partial class PythonProbeWriter
                     yield break;
                 }
 
-                var root = HasDirectory(target) ? "{workdir}" : "/tmp";
+                // /tmp holds everything a sandboxed job may touch; a base folder beside the sample (__file__) is inside it.
+                const string root = "/tmp";
                 foreach (var (name, payload) in new[] { ("path_traversal", Traversal), ("path_absolute", "/etc/passwd") })
                 {
                     yield return Probe(target, name, "CWE-22", $"A {input.Name} that climbs out of the base folder must not be opened.",
                         $"Passes `{payload}` as {input.Name} to reach /etc/passwd.",
-                        "The file monitor records the resolved path of every open; one outside the base folder proves traversal.",
+                        "The file monitor records the resolved path of every open; one outside /tmp (everything a job may touch) proves traversal.",
                         [(input, Str(payload))], [], Specs.Oracle("files-within", ("root", root)));
                 }
 
@@ -251,11 +254,18 @@ internal static partial class PythonProbeWriter
                     ? "_archive = os.path.join(_out, \"upload.tar\")\n    with tarfile.open(_archive, \"w\") as tf:\n        for n, data in ((\"ok.txt\", b\"ok\"), (\"../dg_escaped.txt\", b\"pwned\")):\n            info = tarfile.TarInfo(n); info.size = len(data); tf.addfile(info, io.BytesIO(data))"
                     : "_archive = os.path.join(_out, \"upload.zip\")\n    with zipfile.ZipFile(_archive, \"w\") as zf:\n        zf.writestr(\"ok.txt\", \"ok\")\n        zf.writestr(\"../dg_escaped.txt\", \"pwned\")";
                 var archiveValue = target.RoleOf(archive) == ParameterRole.Bytes ? "open(_archive, \"rb\").read()" : "_archive";
-                var root = HasDirectory(target) ? "{workdir}/out" : "/tmp";
+                var dest = target.First(ParameterRole.Directory);
+                var root = dest is not null ? "{workdir}/out" : HasDirectory(target) ? "{workdir}" : "/tmp";
+                var archiveOverrides = new List<(FunctionParameter, string)> { (archive, archiveValue) };
+                if (dest is not null)
+                {
+                    archiveOverrides.Add((dest, "_out"));
+                }
+
                 yield return ProbeWithCheck(target, "zip_slip", "CWE-22", "An archive member named ../x must not be written outside the destination.",
                     "Passes an archive holding `../dg_escaped.txt` (zip-slip) to extract into a fresh folder.",
                     "The file monitor records every write; one outside the destination folder proves the member name was trusted.",
-                    [(archive, archiveValue)], ["_out = os.path.join(ctx.workdir, \"out\")", "os.makedirs(_out, exist_ok=True)", build],
+                    archiveOverrides, ["_out = os.path.join(ctx.workdir, \"out\")", "os.makedirs(_out, exist_ok=True)", build],
                     ["assert not os.path.exists(os.path.join(ctx.workdir, \"dg_escaped.txt\")), \"the member ../dg_escaped.txt was written outside the destination\""],
                     oracles: [Specs.Oracle("files-within", ("root", root))]);
                 break;
@@ -311,15 +321,16 @@ internal static partial class PythonProbeWriter
                     yield break;
                 }
 
+                // No files-within oracle: parsers import modules lazily inside the call, which opens library folders.
                 const string xxe = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><r>&x;</r>";
                 var role = target.RoleOf(input);
                 var value = role == ParameterRole.FilePath ? $"_file(ctx, \"doc.xml\", {Str(xxe)})" : role == ParameterRole.Bytes ? $"{Str(xxe)}.encode()" : Str(xxe);
                 yield return ProbeWithCheck(target, "xxe_file", "CWE-611", "An external entity in the XML must not be resolved.",
                     "Passes a document whose entity points at file:///etc/passwd.",
-                    "The file monitor records the entity's open; the parsed text containing /etc/passwd's root entry proves resolution.",
+                    "The parsed text containing /etc/passwd's root entry proves the entity was resolved; the socket monitor catches http entities.",
                     [(input, value)], [],
                     ["assert \"root:\" not in _text(_r.value), \"an external entity was resolved: the result contains /etc/passwd\""],
-                    oracles: [Specs.Oracle("files-within", ("root", "{workdir}")), Specs.Oracle("no-connect")]);
+                    oracles: [Specs.Oracle("no-connect")]);
                 break;
             }
 
@@ -580,6 +591,7 @@ internal static partial class PythonProbeWriter
             _ => name.Contains("email", StringComparison.Ordinal) ? "\"alice@example.com\""
                 : name.Contains("user", StringComparison.Ordinal) || name.Contains("name", StringComparison.Ordinal) ? "\"alice\""
                 : name.Contains("xml", StringComparison.Ordinal) ? "\"<r>hello</r>\""
+                : ExpressionRegex().IsMatch(name) ? "\"1 + 2\""
                 : name.Contains("json", StringComparison.Ordinal) ? "\"{}\""
                 : "\"hello\"",
         };
@@ -618,6 +630,9 @@ internal static partial class PythonProbeWriter
 
     [GeneratedRegex(@"^([A-Z][A-Z0-9_]*(?:DIR|DIRECTORY|ROOT|FOLDER|BASE|PATH|DB|DATABASE)[A-Z0-9_]*)\s*(?::[^=\n]+)?=\s*(?:[rfbu]?['""]|os\.|Path\()", RegexOptions.Multiline)]
     private static partial Regex ConstantRegex();
+
+    [GeneratedRegex(@"^(expr|expression|formula|calc|calculation|code|source|script|equation|math)$|expr")]
+    internal static partial Regex ExpressionRegex();
 
     [GeneratedRegex(@"\byaml\.")]
     private static partial Regex YamlRegex();
