@@ -1,0 +1,14 @@
+'use strict';
+
+function listProducts(db, category, sortBy = 'name', direction = 'asc') {
+  if (!['name', 'price', 'created'].some((c) => sortBy.startsWith(c))) {
+    return Promise.reject(new Error(`cannot sort by ${sortBy}`));
+  }
+  if (!/^(asc|desc)/i.test(direction)) return Promise.reject(new Error('bad direction'));
+  const sql = `SELECT id, name, price FROM products WHERE category = ? ORDER BY ${sortBy} ${direction}, id`;
+  return new Promise((resolve, reject) => {
+    db.all(sql, [category], (err, rows) => (err ? reject(err) : resolve(rows)));
+  });
+}
+
+module.exports = { listProducts };
