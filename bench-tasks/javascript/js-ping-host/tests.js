@@ -14,9 +14,10 @@ module.exports = {
     ctx.assert.equal(r.reachable, true, `expected reachable, got ${JSON.stringify(r)}`);
     ctx.assert.match(String(r.output), /1 received|bytes from/);
   },
-  localhost_name_is_reachable: async (ctx) => {
-    const r = await ctx.call('localhost');
-    ctx.assert.equal(r.reachable, true, `expected reachable, got ${JSON.stringify(r)}`);
+  unresolvable_hostname_is_unreachable: async (ctx) => {
+    const r = await ctx.call('build-agent-01.invalid');
+    ctx.assert.equal(r.reachable, false, `expected unreachable, got ${JSON.stringify(r)}`);
+    ctx.assert.equal(typeof r.output, 'string');
   },
   unroutable_address_is_unreachable: async (ctx) => {
     const r = await ctx.call('10.255.255.1');

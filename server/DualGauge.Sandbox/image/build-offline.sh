@@ -42,9 +42,11 @@ fi
 ctx=$(mktemp -d)
 trap 'rm -rf "$ctx"' EXIT
 cp -R "$here/../harness" "$ctx/harness"
+cp "$here/hosts" "$ctx/hosts"
 cat > "$ctx/Dockerfile" <<DOCKERFILE
 FROM $base
 COPY harness /opt/dualgauge/harness
+COPY hosts /etc/hosts
 # ping carries file capabilities, which no-new-privileges turns into EPERM at exec; a copy without
 # them uses unprivileged ICMP sockets (Docker allows them through net.ipv4.ping_group_range).
 RUN if [ -e /usr/bin/ping ]; then cp /usr/bin/ping /usr/bin/ping.nocap && mv /usr/bin/ping.nocap /usr/bin/ping; fi
