@@ -275,6 +275,15 @@ def supervise(pid, out_r, err_r, ev_r, timeout_ms, test_id, out_cap, on_event, s
     return outcome, [out, err]
 
 
+def prefer_oom_kill():
+    """Makes the calling test process the OOM killer's first choice, so the harness survives."""
+    try:
+        with open("/proc/self/oom_score_adj", "w") as fh:
+            fh.write("1000")
+    except OSError:
+        pass
+
+
 def finish_test(test_id, outcome, captures, timeout_ms, emit_fn=None):
     """Emits the output/limit/test_end events of a supervised test."""
     emit_fn = emit_fn or emit
@@ -293,6 +302,10 @@ def finish_test(test_id, outcome, captures, timeout_ms, emit_fn=None):
     elif outcome.returncode is not None and outcome.returncode < 0:
         sig = -outcome.returncode
         status, message = "crash", f"killed by signal {signal_name(sig)}"
+        if sig == signal.SIGKILL:
+            # Nobody here sent it: the container's OOM killer did (test processes volunteer first).
+            emit_fn("limit", test=test_id, what="memory", detail="the test process was killed (out of memory)")
+            message += " (out of memory)"
     else:
         status, message = "crash", f"the test process exited with code {outcome.returncode} before the test finished"
     emit_fn("test_end", test=test_id, status=status, message=message, ms=outcome.ms)

@@ -131,6 +131,7 @@ def _run_child(test_fn, ctx, ev_w, out_w, err_w, workdir, trace_fd, test_id):
     status, message = "crash", "the test process ended unexpectedly"
     try:
         os.setpgid(0, 0)
+        dgcore.prefer_oom_kill()
         os.close(trace_fd)  # the candidate must not reach the trace channel
         devnull = os.open(os.devnull, os.O_RDONLY)
         os.dup2(devnull, 0)
