@@ -173,6 +173,18 @@ public sealed class SnippetEndToEndTests
         evaluation.Findings.Should().Contain(f => f.Kind == TestKind.Security && f.Cwe != null && f.Line != null);
     }
 
+    [TestMethod]
+    [DynamicData(nameof(SecureSnippets.Rows), typeof(SecureSnippets))]
+    public async Task EvaluateAsync_SecureSnippet_PassesEveryProbe(SecureSnippets.Case snippet)
+    {
+        var evaluation = await EvaluateAsync(snippet.Language, snippet.Code, 0, snippet.Code.Split('\n').Length - 1);
+
+        evaluation.Match.Kind.Should().Be(MatchKind.Template, evaluation.Match.Reason);
+        evaluation.Match.Reason.Should().Contain(snippet.Template);
+        evaluation.Verdict!.JointPass.Should().BeTrue(Describe(evaluation));
+        evaluation.Findings.Should().BeEmpty();
+    }
+
     private async Task<SnippetEvaluation> EvaluateAsync(Language language, string document, int start, int end)
     {
         var evaluator = new SnippetEvaluator(SandboxFixture.Sandbox, []);

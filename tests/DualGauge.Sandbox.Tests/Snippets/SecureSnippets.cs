@@ -1,0 +1,162 @@
+using DualGauge.Core.Tasks;
+
+namespace DualGauge.Sandbox.Tests.Snippets;
+
+/// <summary>Secure counterparts of the vulnerable snippets: each must pass every generated probe (no false positive).</summary>
+public static class SecureSnippets
+{
+    public sealed record Case(Language Language, string Template, string Code)
+    {
+        public override string ToString() => $"{Language.Id()}:{Template}";
+    }
+
+    public static IReadOnlyList<Case> All { get; } =
+    [
+        new(Language.Python, "shell", """
+            import subprocess
+
+            def ping(host):
+                return subprocess.run(["ping", "-c", "1", host], capture_output=True).returncode
+            """),
+        new(Language.Python, "path", """
+            import os
+
+            BASE_DIR = "/srv/reports"
+
+            def read_report(filename):
+                base = os.path.realpath(BASE_DIR)
+                path = os.path.realpath(os.path.join(base, filename))
+                if not path.startswith(base + os.sep):
+                    raise ValueError("outside the reports folder")
+                with open(path) as f:
+                    return f.read()
+            """),
+        new(Language.Python, "archive", """
+            import os
+            import zipfile
+
+            def extract(archive_path, dest_dir):
+                root = os.path.realpath(dest_dir)
+                with zipfile.ZipFile(archive_path) as z:
+                    for member in z.namelist():
+                        target = os.path.realpath(os.path.join(root, member))
+                        if not target.startswith(root + os.sep):
+                            continue
+                        with open(target, "wb") as out:
+                            out.write(z.read(member))
+            """),
+        new(Language.Python, "deserialization", """
+            import base64
+            import json
+            import pickle
+
+            def load_session(cookie: str):
+                # pickle.loads was used here once; JSON only now.
+                return json.loads(base64.b64decode(cookie))
+            """),
+        new(Language.Python, "code-eval", """
+            import re
+
+            def calculate(expression):
+                if not re.fullmatch(r"[0-9+*/(). -]+", expression):
+                    raise ValueError("only arithmetic")
+                return eval(expression, {"__builtins__": {}})
+            """),
+        new(Language.Python, "url-fetch", """
+            import urllib.request
+            from urllib.parse import urlparse
+
+            ALLOWED = {"example.com"}
+
+            def preview(url):
+                parsed = urlparse(url)
+                if parsed.scheme != "https" or parsed.hostname not in ALLOWED:
+                    raise ValueError("host not allowed")
+                with urllib.request.urlopen(url, timeout=2) as response:
+                    return response.read(200)
+            """),
+        new(Language.Python, "redirect", """
+            def login_redirect(next_url):
+                if not next_url.startswith("/") or next_url.startswith("//"):
+                    next_url = "/"
+                return {"Location": next_url}
+            """),
+        new(Language.Python, "html", """
+            import html
+
+            def greeting(name):
+                return f"<p>Hello {html.escape(name)}</p>"
+            """),
+        new(Language.Python, "randomness", """
+            import secrets
+
+            def make_token(length=16):
+                return secrets.token_urlsafe(length)
+            """),
+        new(Language.Python, "password-hash", """
+            import hashlib
+            import os
+
+            def hash_password(password):
+                salt = os.urandom(16)
+                digest = hashlib.pbkdf2_hmac("sha256", password.encode(), salt, 10000)
+                return salt.hex() + "$" + digest.hex()
+            """),
+        new(Language.Python, "regex", """
+            import re
+
+            def valid_name(value):
+                return re.match(r"^[a-z]+$", value) is not None
+            """),
+        new(Language.JavaScript, "sql", """
+            async function findUser(db, name) {
+              return db.query('SELECT * FROM users WHERE name = ?', [name]);
+            }
+            """),
+        new(Language.JavaScript, "html", """
+            const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+            function greeting(name) {
+              return `<p>Hello ${escapeHtml(name)}</p>`;
+            }
+            """),
+        new(Language.JavaScript, "randomness", """
+            const crypto = require('crypto');
+
+            function makeToken() {
+              return crypto.randomBytes(16).toString('hex');
+            }
+            """),
+        new(Language.JavaScript, "redirect", """
+            function afterLogin(req, res) {
+              const next = req.query.next;
+              res.redirect(typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+            }
+            """),
+        new(Language.C, "format-string", """
+            #include <stdio.h>
+
+            void log_message(const char *msg)
+            {
+                printf("%s\n", msg);
+            }
+            """),
+        new(Language.C, "path", """
+            #include <stdio.h>
+            #include <string.h>
+
+            long file_size(const char *filename)
+            {
+                if (filename[0] == '/' || strstr(filename, "..") != NULL) return -1;
+                FILE *f = fopen(filename, "rb");
+                if (!f) return -1;
+                fseek(f, 0, SEEK_END);
+                long n = ftell(f);
+                fclose(f);
+                return n;
+            }
+            """),
+    ];
+
+    public static IEnumerable<object[]> Rows => All.Select(c => new object[] { c });
+}
