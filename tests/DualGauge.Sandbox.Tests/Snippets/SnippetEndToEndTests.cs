@@ -185,6 +185,28 @@ public sealed class SnippetEndToEndTests
         evaluation.Findings.Should().BeEmpty();
     }
 
+    [TestMethod]
+    public async Task EvaluateAsync_PythonSnippetOnWarmSandbox_MedianLatencyStaysInteractive()
+    {
+        var evaluator = new SnippetEvaluator(SandboxFixture.Sandbox, []);
+        var snippet = new Snippet("file:///work/users.py", Language.Python, PythonFString, 9, 9, SnippetSource.InlineSuggestion);
+        await evaluator.EvaluateAsync(snippet, TestContext.CancellationToken);
+        var times = new List<long>();
+        for (var i = 0; i < 10; i++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var evaluation = await evaluator.EvaluateAsync(snippet, TestContext.CancellationToken);
+            times.Add(stopwatch.ElapsedMilliseconds);
+            evaluation.Findings.Should().ContainSingle(f => f.Cwe == "CWE-89");
+        }
+
+        times.Sort();
+        var median = (times[4] + times[5]) / 2;
+        TestContext.WriteLine($"python snippet evaluation, 10 warm runs: median {median} ms, min {times[0]} ms, max {times[^1]} ms");
+        // The editor target is 300 ms at the median; the bound leaves room for a loaded CI machine.
+        median.Should().BeLessThan(1500);
+    }
+
     private async Task<SnippetEvaluation> EvaluateAsync(Language language, string document, int start, int end)
     {
         var evaluator = new SnippetEvaluator(SandboxFixture.Sandbox, []);
