@@ -32,6 +32,12 @@ public sealed record BenchReport(BenchSummary Summary, IReadOnlyList<SampleVerdi
     /// <summary>Sample source code by <see cref="SampleVerdict.SamplePath"/>, shown in detailed reports when known.</summary>
     public IReadOnlyDictionary<string, string> SampleSources { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The LLM judge's verdicts and agreement with the oracles, when the run had a judge.</summary>
+    public JudgeSection? Judge { get; init; }
+
+    /// <summary>Harness glue the agentic executor tried, when the run was agentic.</summary>
+    public IReadOnlyList<SampleAdaptation> Adaptations { get; init; } = [];
+
     /// <summary>Summarises <paramref name="verdicts"/> and wraps them in a report.</summary>
     public static BenchReport Create(IReadOnlyList<SampleVerdict> verdicts, RunMetadata run, IEnumerable<int>? ks = null) =>
         new(BenchAggregator.Summarize(verdicts, ks), verdicts, run);

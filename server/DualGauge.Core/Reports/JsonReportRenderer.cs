@@ -46,7 +46,11 @@ public sealed class JsonReportRenderer : IReportRenderer
             SchemaId,
             new RunDocument(run.StartedAt, run.Duration.TotalMilliseconds, run.TasksDirectory, run.SandboxImage, run.CommandLine, run.Version),
             report.Summary,
-            report.Verdicts.Select(v => Sample(v, report.SourceOf(v))).ToList());
+            report.Verdicts.Select(v => Sample(v, report.SourceOf(v))).ToList())
+        {
+            Judge = report.Judge is { } judge ? JudgeDocument.From(judge) : null,
+            Adaptations = report.Adaptations,
+        };
     }
 
     private SampleDocument Sample(SampleVerdict v, string? source) => new(
@@ -86,7 +90,27 @@ public sealed record BenchReportDocument(
     [property: JsonPropertyName("$schema")] string Schema,
     RunDocument Run,
     BenchSummary Summary,
-    IReadOnlyList<SampleDocument> Samples);
+    IReadOnlyList<SampleDocument> Samples)
+{
+    /// <summary>Null when the run had no LLM judge.</summary>
+    public JudgeDocument? Judge { get; init; }
+
+    /// <summary>Empty unless the run was agentic.</summary>
+    public IReadOnlyList<SampleAdaptation>? Adaptations { get; init; }
+}
+
+/// <summary>The judge section: the agreement with the oracles, and every judged test (disagreements have <c>disagrees</c> true).</summary>
+public sealed record JudgeDocument(
+    string JudgeModel,
+    AgreementStats Agreement,
+    int Malformed,
+    int Errors,
+    int Disagreements,
+    IReadOnlyList<JudgedTest> Judgments)
+{
+    public static JudgeDocument From(JudgeSection judge) =>
+        new(judge.JudgeModel, judge.Agreement, judge.Malformed, judge.Errors, judge.Disagreements.Count, judge.Judgments);
+}
 
 public sealed record RunDocument(
     DateTimeOffset StartedAt,

@@ -69,7 +69,52 @@ public sealed class MarkdownReportRenderer : IReportRenderer
 
         WriteFailures(md, report);
         WriteFailedTests(md, report);
+        WriteJudge(md, report);
+        WriteAdaptations(md, report);
         return md.ToString();
+    }
+
+    private static void WriteJudge(StringBuilder md, BenchReport report)
+    {
+        if (report.Judge is not { } judge)
+        {
+            return;
+        }
+
+        md.Append("\n## LLM judge\n\n");
+        md.Append($"Judge {Code(judge.JudgeModel)} read each test's spec, its trace events and the oracles' verdict. ");
+        md.Append($"{Count(judge.Judgments.Count)} tests judged; agreement with the oracles: {Text(judge.Agreement.Describe())}; ");
+        md.Append($"malformed answers: {Count(judge.Malformed)}; not judged (endpoint errors): {Count(judge.Errors)}.\n\n");
+        var disagreements = judge.Disagreements;
+        if (disagreements.Count == 0)
+        {
+            md.Append("The judge agreed with the oracles on every test it gave a verdict on.\n");
+            return;
+        }
+
+        md.Append("### Disagreements\n\n");
+        Table(md, ["Sample", "Test", "Kind", "Oracles", "Judge", "Judge's reasoning"], disagreements.Select(j => (IReadOnlyList<string>)
+        [
+            Code($"{j.Model}/{j.TaskId}/{j.SampleId}"), Code(j.TestId), j.Kind == TestKind.Security ? "security" : "functional",
+            j.OraclePassed ? "pass" : "fail", j.JudgePassed == true ? "pass" : "fail", Text(ReportText.FirstLine(j.Reasoning, 400)),
+        ]));
+    }
+
+    private static void WriteAdaptations(StringBuilder md, BenchReport report)
+    {
+        if (report.Adaptations.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("\n## Agentic adaptations\n\n");
+        md.Append("Harness glue added around samples that failed for a setup reason. The candidates' own code was kept verbatim.\n\n");
+        Table(md, ["Sample", "Try", "Reason", "Glue", "Adopted", "Outcome"], report.Adaptations.Select(a => (IReadOnlyList<string>)
+        [
+            Code($"{a.Model}/{a.TaskId}/{a.SampleId}"), Count(a.Attempt), Text(ReportText.FirstLine(a.Reason, 200)),
+            Code(string.Join(" | ", new[] { a.Prepend, a.Append }.Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => g!.Trim().Replace('\n', ' ')))),
+            a.Adopted ? "yes" : "no", Text(ReportText.FirstLine(a.Outcome, 300)),
+        ]));
     }
 
     /// <summary>One sample in detail: its verdict, every test, the findings with their evidence and how to fix each CWE.</summary>
