@@ -20,23 +20,16 @@ await sandbox.StartAsync(new Progress<string>(line => Console.Error.WriteLine($"
 var sandboxJob = new SandboxJob(Language.Python, job, TimeSpan.FromSeconds(30), 1024 * 1024);
 var rows = new List<BenchmarkRow>
 {
-    await Measure.RunAsync("warm pool (refilled between samples)", settings, async () =>
-    {
-        await Measure.WaitForPoolAsync(sandbox, options.PoolSize);
-        return await sandbox.RunAsync(sandboxJob, CancellationToken.None);
-    }),
+    await Measure.RunAsync("warm pool (refilled between samples)", settings, () => sandbox.RunAsync(sandboxJob, CancellationToken.None),
+        before: () => Measure.WaitForPoolAsync(sandbox, options.PoolSize)),
     await Measure.RunAsync("pool, back-to-back", settings, () => sandbox.RunAsync(sandboxJob, CancellationToken.None)),
     // The same path with a no-op command instead of the harness: what the sandbox itself costs.
-    await Measure.RunAsync("warm pool, no-op command (sandbox overhead)", settings, async () =>
-    {
-        await Measure.WaitForPoolAsync(sandbox, options.PoolSize);
-        return await sandbox.ExecuteAsync(["true"], ReadOnlyMemory<byte>.Empty, TimeSpan.FromSeconds(30), 1024, CancellationToken.None);
-    }, run => run.Outcome == SandboxOutcome.Completed && run.ExitCode == 0 ? null : $"outcome {run.Outcome}, exit {run.ExitCode}"),
-    await Measure.RunAsync("fresh container (create+start+exec+remove)", settings, async () =>
-    {
-        await Measure.WaitForPoolAsync(sandbox, options.PoolSize);
-        return await Measure.FreshContainerAsync(sandbox, sandboxJob);
-    }),
+    await Measure.RunAsync("warm pool, no-op command (sandbox overhead)", settings,
+        () => sandbox.ExecuteAsync(["true"], ReadOnlyMemory<byte>.Empty, TimeSpan.FromSeconds(30), 1024, CancellationToken.None),
+        before: () => Measure.WaitForPoolAsync(sandbox, options.PoolSize),
+        check: run => run.Outcome == SandboxOutcome.Completed && run.ExitCode == 0 ? null : $"outcome {run.Outcome}, exit {run.ExitCode}"),
+    await Measure.RunAsync("fresh container (create+start+exec+remove)", settings, () => Measure.FreshContainerAsync(sandbox, sandboxJob),
+        before: () => Measure.WaitForPoolAsync(sandbox, options.PoolSize)),
 };
 
 var warm = rows[0];
@@ -145,12 +138,16 @@ namespace DualGauge.Benchmarks
 
     internal static class Measure
     {
-        public static async Task<BenchmarkRow> RunAsync(string mode, BenchmarkSettings settings, Func<Task<SandboxRun>> sample, Func<SandboxRun, string?>? check = null)
+        /// <param name="before">Runs before each sample, outside the timed part (e.g. letting the pool refill).</param>
+        public static async Task<BenchmarkRow> RunAsync(
+            string mode, BenchmarkSettings settings, Func<Task<SandboxRun>> sample, Func<Task>? before = null, Func<SandboxRun, string?>? check = null)
         {
             check ??= run => PythonJob.AllPassed(run, out var why) ? null : why;
             Console.Error.WriteLine($"measuring: {mode}");
+            before ??= () => Task.CompletedTask;
             for (var i = 0; i < settings.Warmup; i++)
             {
+                await before();
                 await sample();
             }
 
@@ -158,6 +155,7 @@ namespace DualGauge.Benchmarks
             var failed = 0;
             for (var i = 0; i < settings.Samples; i++)
             {
+                await before();
                 var clock = Stopwatch.StartNew();
                 var run = await sample();
                 clock.Stop();
@@ -190,10 +188,12 @@ namespace DualGauge.Benchmarks
             await Task.Delay(150);
         }
 
+        private static Docker.DotNet.DockerClient? client;
+
         /// <summary>The no-pool baseline: a container created, started, exec'd and removed within the sample.</summary>
         public static async Task<SandboxRun> FreshContainerAsync(DockerSandbox sandbox, SandboxJob job)
         {
-            using var client = DockerSandbox.CreateClient(sandbox.Options);
+            client ??= DockerSandbox.CreateClient(sandbox.Options);
             await using var container = await SandboxContainer.StartAsync(
                 client, sandbox.Options, sandbox.ImageTag, sandbox.Session, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, CancellationToken.None);
             container.TryTake();
