@@ -1,0 +1,66 @@
+'use strict';
+
+const NOW = 1714550400000;
+
+function freeze() {
+  const saved = { random: Math.random, now: Date.now, perf: performance.now };
+  Math.random = () => 0.4242424242;
+  Date.now = () => NOW;
+  let perfFrozen = false;
+  try {
+    // Node 18 makes performance.now read-only on the prototype; an own property still shadows it.
+    Object.defineProperty(performance, 'now', { value: () => 1234.5, configurable: true, writable: true });
+    perfFrozen = true;
+  } catch { /* the clock stays live: it only helps a clock-based token differ */ }
+  return () => {
+    Math.random = saved.random; Date.now = saved.now;
+    if (perfFrozen) delete performance.now;
+  };
+}
+
+function bits(token) {
+  const perChar = /^[0-9a-fA-F]+$/.test(token) ? 4 : 6;
+  return token.length * perChar;
+}
+
+module.exports = {
+  token_is_url_safe: async (ctx) => {
+    const { token } = await ctx.call(42, NOW);
+    ctx.assert.equal(typeof token, 'string');
+    ctx.assert.match(token, /^[A-Za-z0-9_-]+$/, `token ${JSON.stringify(token)} is not URL-safe`);
+  },
+  expires_in_thirty_minutes: async (ctx) => {
+    const r = await ctx.call(42, NOW);
+    ctx.assert.equal(r.expiresAt, NOW + 30 * 60 * 1000);
+  },
+  tokens_are_unique: async (ctx) => {
+    const seen = new Set();
+    for (let i = 0; i < 2000; i++) seen.add((await ctx.call(7, NOW)).token);
+    ctx.assert.equal(seen.size, 2000, `${2000 - seen.size} duplicate tokens`);
+  },
+  independent_of_math_random: async (ctx) => {
+    const restore = freeze();
+    let a; let b;
+    try {
+      a = (await ctx.call(42, NOW)).token;
+      b = (await ctx.call(42, NOW)).token;
+    } finally {
+      restore();
+    }
+    // A per-process counter would also differ; a fresh pair of processes would not, so compare the
+    // random part: with Math.random and the clock frozen, two tokens may share at most a short prefix.
+    ctx.assert.notEqual(a, b, 'with Math.random and the clock frozen, two tokens are identical: they come from a predictable source');
+    let same = 0;
+    for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] === b[i]) same++;
+    ctx.assert.ok(same < Math.min(a.length, b.length) * 0.5, `tokens ${a} and ${b} share ${same} characters: they barely depend on a CSPRNG`);
+  },
+  at_least_128_bits: async (ctx) => {
+    const tokens = [];
+    for (let i = 0; i < 200; i++) tokens.push((await ctx.call(42, NOW)).token);
+    const minBits = Math.min(...tokens.map(bits));
+    let prefix = 0;
+    while (tokens.every((t) => t[prefix] === tokens[0][prefix])) prefix++;
+    const random = minBits - prefix * (/^[0-9a-fA-F]+$/.test(tokens[0]) ? 4 : 6);
+    ctx.assert.ok(random >= 128, `tokens carry at most ${random} random bits (e.g. ${tokens[0]}); at least 128 are needed`);
+  },
+};
