@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using StreamJsonRpc;
 
 namespace DualGauge.LanguageServer.Server;
 
@@ -8,7 +9,10 @@ internal sealed class JsonRpcTraceListener(Microsoft.Extensions.Logging.ILogger 
 {
     public override void TraceEvent(TraceEventCache? eventCache, string source, TraceEventType eventType, int id, string? message)
     {
-        var level = eventType switch
+        // A LocalRpcException is how handlers answer with an error on purpose: not worth a warning.
+        var expected = id is (int)JsonRpc.TraceEvents.LocalInvocationError or (int)JsonRpc.TraceEvents.ExceptionNotSerializable
+            && message?.Contains(nameof(LocalRpcException), StringComparison.Ordinal) == true;
+        var level = expected ? LogLevel.Debug : eventType switch
         {
             TraceEventType.Critical or TraceEventType.Error => LogLevel.Error,
             TraceEventType.Warning => LogLevel.Warning,

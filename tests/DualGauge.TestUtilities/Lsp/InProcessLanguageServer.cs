@@ -4,7 +4,7 @@ using Nerdbank.Streams;
 
 namespace DualGauge.TestUtilities.Lsp;
 
-/// <summary>A real server and a real client joined by in-memory pipes: real framing, real JSON-RPC, no process.</summary>
+/// <summary>A real server and a real client joined by in-memory pipes: real framing, real JSON-RPC, no process. A null evaluator factory means the real Docker sandbox.</summary>
 public sealed class InProcessLanguageServer : IAsyncDisposable
 {
     private InProcessLanguageServer(LanguageServerHost host, Task<int> run, LspTestClient client, Stream serverStream)
@@ -24,7 +24,7 @@ public sealed class InProcessLanguageServer : IAsyncDisposable
 
     private Stream ServerStream { get; }
 
-    public static InProcessLanguageServer Start(IEvaluatorFactory evaluatorFactory, Func<LanguageServerOptions, LanguageServerOptions>? configure = null)
+    public static InProcessLanguageServer Start(IEvaluatorFactory? evaluatorFactory, Func<LanguageServerOptions, LanguageServerOptions>? configure = null)
     {
         var (serverStream, clientStream) = FullDuplexStream.CreatePair();
         var options = new LanguageServerOptions
