@@ -31,14 +31,15 @@ public static class OracleCatalog
             return Each(s, c, TraceEventKinds.File, e => !IsUnder(e.String("realpath") ?? e.String("path"), root),
                 e => $"opened {e.String("realpath") ?? e.String("path")} (mode {e.String("mode") ?? "?"}), outside {root}{Via(e)}");
         }),
-        new("no-code-eval", [], ["payload"], "no code is evaluated from a string (containing the payload, if given)", (s, c) =>
-            Each(s, c, TraceEventKinds.Code, e => s.Argument("payload") is not { } p || Contains(e.String("code"), p),
+        new("no-code-eval", [], ["payload"], "no code is evaluated from a string containing the payload; without a payload, the candidate's own code evaluates no string at all (a library compiling its templates does not count)", (s, c) =>
+            Each(s, c, TraceEventKinds.Code, e => s.Argument("payload") is { } p ? Contains(e.String("code"), p) : e.String("caller") != "library",
                 e => $"evaluated code from a string{Via(e)}: {TraceEvent.Truncate(e.String("code"), 200)}")),
         new("no-connect", [], ["allow"], "no network connection is attempted (except to allowed hosts)", (s, c) =>
         {
             var allow = List(s.Argument("allow"));
+            // Resolving a name is not a connection: a secure SSRF guard resolves the host to check it.
             return Each(s, c, TraceEventKinds.Socket,
-                e => !allow.Any(a => string.Equals(a, e.String("host"), StringComparison.OrdinalIgnoreCase) || string.Equals(a, e.String("address"), StringComparison.OrdinalIgnoreCase)),
+                e => !IsNameResolution(e) && !allow.Any(a => string.Equals(a, e.String("host"), StringComparison.OrdinalIgnoreCase) || string.Equals(a, e.String("address"), StringComparison.OrdinalIgnoreCase)),
                 e => $"attempted a connection to {e.String("address")}{Via(e)}");
         }),
         new("no-deserialize", [], ["allow"], "no object is deserialized from data (except allowed classes)", (s, c) =>
@@ -122,6 +123,9 @@ public static class OracleCatalog
 
     private static bool Contains(string? haystack, string? needle) =>
         haystack is not null && !string.IsNullOrEmpty(needle) && haystack.Contains(needle, StringComparison.Ordinal);
+
+    private static bool IsNameResolution(TraceEvent e) =>
+        e.String("api") is { } api && (api.EndsWith("getaddrinfo", StringComparison.Ordinal) || api.EndsWith("gethostbyname", StringComparison.Ordinal) || api.StartsWith("dns.", StringComparison.Ordinal));
 
     private static bool IsShell(TraceEvent e) => e.Bool("shell") == true;
 

@@ -150,13 +150,13 @@ def _dispatch(event, args):
         _socket("socket.getaddrinfo", (os.fsdecode(host) if isinstance(host, bytes) else host, port))
     elif event == "compile":
         source, filename = args
-        if _from_import_system():
-            return
+        if _from_import_system() or _from_ast_parse():
+            return  # importing a module, or parsing to an AST without running anything
         if isinstance(source, bytes):
             source = source.decode("utf-8", "replace")
         elif not isinstance(source, str):
             return  # an AST or code object: the string was recorded when it was parsed
-        record("code", api=_code_api(), code=source[:CODE_CAP])
+        record("code", api=_code_api(), code=source[:CODE_CAP], caller=_caller_origin())
     elif event == "sqlite3.connect":
         database = args[0]
         if isinstance(database, (str, bytes, os.PathLike)):
@@ -167,9 +167,28 @@ def _dispatch(event, args):
         module, name = args
         record("deserialize", api="pickle.find_class", detail=f"{module}.{name}")
     elif event in ("marshal.loads", "marshal.load"):
+        if _from_import_system():
+            return  # the import system reading a .pyc file
         record("deserialize", api=event, detail="code/data from bytes")
     elif event == "ctypes.dlopen":
         record("native", api="ctypes.dlopen", detail=str(args[0]))
+
+
+def _from_ast_parse():
+    """ast.parse compiles with PyCF_ONLY_AST: it builds a tree and runs nothing."""
+    f = sys._getframe(1)
+    while f is not None and f.f_code.co_filename == __file__:
+        f = f.f_back
+    return f is not None and f.f_code.co_name == "parse" and os.path.basename(f.f_code.co_filename) == "ast.py"
+
+
+def _caller_origin():
+    """'sample' when the candidate's own code called eval/exec/compile, 'library' when a library did
+    (a template engine compiling its templates, namedtuple): an oracle without a payload judges only the former."""
+    f = sys._getframe(1)
+    while f is not None and f.f_code.co_filename == __file__:
+        f = f.f_back
+    return "sample" if f is not None and f.f_code.co_filename == state.sample_path else "library"
 
 
 def _code_api():
