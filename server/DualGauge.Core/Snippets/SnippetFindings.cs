@@ -28,9 +28,9 @@ public static partial class SnippetFindings
             if (test.Kind == TestKind.Security)
             {
                 var sink = SinkLine(test, verdict.Trace, widened);
-                var message = test.Findings.Count > 0
+                var message = ToDocumentLines(test.Findings.Count > 0
                     ? string.Join("; ", test.Findings.Select(f => f.Message))
-                    : test.Message;
+                    : test.Message, widened);
                 var attack = test.Test.Attacks is { Length: > 0 } a ? $" ({a.TrimEnd('.')})" : "";
                 findings.Add(new SnippetFinding(TestKind.Security, test.Test.Id, test.Test.Cwe, $"{message}{attack}", sink ?? header, sink, null, null));
             }
@@ -67,6 +67,13 @@ public static partial class SnippetFindings
         return SampleLine(test.Message) is { } fromMessage ? widened.ToDocumentLine(fromMessage) : null;
     }
 
+    /// <summary>Oracle messages cite sample lines ("line 9"); the editor shows document lines (1-based) instead.</summary>
+    private static string ToDocumentLines(string message, WidenedSnippet widened) =>
+        OracleLineRegex().Replace(message, m =>
+            int.TryParse(m.Groups[1].Value, out var line) && widened.ToDocumentLine(line) is { } documentLine
+                ? $"line {documentLine + 1})"
+                : m.Value);
+
     private static int? HeaderFor(string testId, WidenedSnippet widened, SnippetPlan plan) =>
         plan.Functions.Where(f => testId.StartsWith(f.Target.Prefix + "_", StringComparison.Ordinal))
             .Select(f => (int?)f.Target.Function.HeaderLine).FirstOrDefault();
@@ -79,6 +86,9 @@ public static partial class SnippetFindings
 
     [GeneratedRegex(@"solution\.(?:py|m?js|c)(?::(\d+)|"", line (\d+))")]
     private static partial Regex SampleLineRegex();
+
+    [GeneratedRegex(@"\bline (\d+)\)")]
+    private static partial Regex OracleLineRegex();
 
     [GeneratedRegex(@"expected (?<e>.+?),\s*got (?<a>.+)$", RegexOptions.Singleline)]
     private static partial Regex ExpectedRegex();

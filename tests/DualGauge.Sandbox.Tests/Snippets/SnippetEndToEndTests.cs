@@ -185,6 +185,59 @@ public sealed class SnippetEndToEndTests
         evaluation.Findings.Should().BeEmpty();
     }
 
+    private const string PythonClassAndFunction = """
+        import sqlite3
+        import subprocess
+
+
+        class UserRepository:
+            def __init__(self):
+                self.table = "users"
+
+            def find(self, conn, username):
+                return conn.execute(f"SELECT id FROM {self.table} WHERE name = '{username}'").fetchall()
+
+
+        def ping(host):
+            return subprocess.run("ping -c 1 " + host, shell=True, capture_output=True).returncode
+        """;
+
+    [TestMethod]
+    public async Task EvaluateAsync_MethodAndFunctionSelectedTogether_ProbesBothInOneJob()
+    {
+        var evaluation = await EvaluateAsync(Language.Python, PythonClassAndFunction, 9, 14);
+
+        evaluation.Match.Kind.Should().Be(MatchKind.Template);
+        evaluation.Verdict!.FunctionalPass.Should().BeTrue(Describe(evaluation));
+        var security = evaluation.Findings.Where(f => f.Kind == TestKind.Security).ToList();
+        security.Should().Contain(f => f.Cwe == "CWE-89" && f.Line == 9, "the method's execute is on document line 10");
+        security.Should().Contain(f => f.Cwe == "CWE-78" && f.TestId.StartsWith("ping_", StringComparison.Ordinal));
+    }
+
+    private const string JavaScriptClassMethod = """
+        const { exec } = require('child_process');
+
+        class Pinger {
+          constructor() {
+            this.count = 1;
+          }
+
+          ping(host) {
+            return new Promise((resolve) => exec(`ping -c ${this.count} ${host}`, () => resolve(true)));
+          }
+        }
+        """;
+
+    [TestMethod]
+    public async Task EvaluateAsync_JavaScriptClassMethod_IsCalledThroughAnInstance()
+    {
+        var evaluation = await EvaluateAsync(Language.JavaScript, JavaScriptClassMethod, 8, 8);
+
+        evaluation.Match.FunctionName.Should().Be("ping");
+        evaluation.Verdict!.FunctionalPass.Should().BeTrue(Describe(evaluation));
+        evaluation.Findings.Should().Contain(f => f.Cwe == "CWE-78" && f.Line == 8, Describe(evaluation));
+    }
+
     [TestMethod]
     public async Task EvaluateAsync_PythonSnippetOnWarmSandbox_MedianLatencyStaysInteractive()
     {
