@@ -20,6 +20,7 @@ internal sealed class SandboxContainer : IAsyncDisposable
     private static readonly TimeSpan StreamCloseGrace = TimeSpan.FromSeconds(3);
 
     private readonly DockerClient client;
+    private readonly Lock gate = new();
     private readonly ILogger logger;
     private int disposed;
 
@@ -99,7 +100,7 @@ internal sealed class SandboxContainer : IAsyncDisposable
     /// <summary>Marks the container as taken; returns false when it was already taken (it must never serve two jobs).</summary>
     public bool TryTake()
     {
-        lock (this)
+        lock (gate)
         {
             if (Used)
             {
@@ -128,7 +129,7 @@ internal sealed class SandboxContainer : IAsyncDisposable
 
         void StopWith(StopReason reason)
         {
-            lock (this)
+            lock (gate)
             {
                 if (stop != StopReason.None)
                 {
@@ -196,6 +197,8 @@ internal sealed class SandboxContainer : IAsyncDisposable
         }
         finally
         {
+            // From here on a late timer must not turn a finished run into a timeout.
+            registration.Dispose();
             stream?.Dispose();
         }
 
