@@ -52,4 +52,49 @@ public sealed class ServerBinaryTests : ServerTestBase
         server.Process.ExitCode.Should().Be(0);
         server.Client.Completion.IsFaulted.Should().BeFalse("every byte on stdout was a well-framed JSON-RPC message");
     }
+
+    [TestMethod]
+    [Timeout(120_000, CooperativeCancellation = true)]
+    public async Task RealBinary_DockerHostUnreachable_ReportsDockerUnavailableWithTheFix()
+    {
+        await using var server = ServerBinary.Start();
+        await server.Client.InitializeAsync(StoragePath, new DualGaugeSettings { DockerHost = "unix:///nonexistent/docker.sock" });
+        await server.Client.OpenAsync(PythonUri, "python", Samples.InjectablePython);
+
+        var act = () => server.Client.ExecuteCommandAsync<HistoryEntrySummary>(Commands.EvaluateSelection, PythonUri, Lines(3, 6));
+
+        (await act.Should().ThrowAsync<StreamJsonRpc.RemoteRpcException>()).Which.Message.Should().Contain("/nonexistent/docker.sock").And.Contain("Start the Docker engine");
+        var status = await server.Client.WaitForAsync<StatusParams>(Methods.DualGaugeStatus, s => s.State == ServerStates.DockerUnavailable);
+        status.Message.Should().Contain("/nonexistent/docker.sock");
+        status.Fix.Should().NotBeNullOrEmpty();
+    }
+
+    [TestMethod]
+    [Timeout(300_000, CooperativeCancellation = true)]
+    public async Task RealBinary_KilledRightAfterPublishing_KeepsTheEvaluationInTheHistory()
+    {
+        RequiredServices.Require(RequiredServices.DockerAnswers(), "the Docker engine does not answer (`docker version` failed)");
+        long id;
+        await using (var first = ServerBinary.Start())
+        {
+            await first.Client.InitializeAsync(StoragePath);
+            await first.Client.OpenAsync(PythonUri, "python", Samples.InjectablePython);
+            await first.Client.NotifyAsync(Methods.DualGaugeAiInsertion,
+                new AiInsertionParams(new DualGauge.Protocol.Basic.VersionedTextDocumentIdentifier(PythonUri, 1), Lines(3, 6), InsertionSources.InlineSuggestion));
+            var published = await first.Client.WaitForDiagnosticsAsync(PythonUri, d => d.Count > 0, TimeSpan.FromSeconds(240));
+            id = published.Diagnostics[0].Data!.Value.GetProperty("historyId").GetInt64();
+
+            // No shutdown, no exit, no flush: the process dies the moment the diagnostics arrived.
+            first.Process.Kill(entireProcessTree: true);
+            await first.Process.WaitForExitAsync();
+        }
+
+        await using var second = ServerBinary.Start();
+        await second.Client.InitializeAsync(StoragePath);
+        var entry = await second.Client.RequestAsync<HistoryEntry>(Methods.DualGaugeHistoryGet, new HistoryIdParams(id));
+
+        entry.Summary.Source.Should().Be(InsertionSources.InlineSuggestion);
+        entry.Code.Should().Contain("def find_user");
+        entry.TraceLines.Should().NotBeEmpty();
+    }
 }

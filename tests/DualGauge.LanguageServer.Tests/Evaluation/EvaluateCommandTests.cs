@@ -261,4 +261,23 @@ public sealed class EvaluateCommandTests : ServerTestBase
         (await newest)!.Verdict.Should().Be(Verdicts.Secure);
         evaluator.Calls.Select(c => c.StartLine).Should().Equal(0, 4, 6);
     }
+
+    [TestMethod]
+    [DataRow(true, 1)]
+    [DataRow(false, 0)]
+    public async Task DidSave_EvaluateOnSaveSetting_EvaluatesTheFileOnlyWhenOn(bool evaluateOnSave, int expectedEntries)
+    {
+        var evaluator = InsecureEvaluator();
+        var server = await StartWithPythonFileAsync(evaluator, new DualGaugeSettings { EvaluateOnSave = evaluateOnSave, DebounceMs = 0 });
+
+        await server.Client.NotifyAsync(Methods.TextDocumentDidSave, new DidSaveTextDocumentParams(new TextDocumentIdentifier(PythonUri)));
+        if (evaluateOnSave)
+        {
+            await server.Client.WaitForDiagnosticsAsync(PythonUri, d => d.Count > 0);
+        }
+
+        var list = await server.Client.RequestAsync<HistoryListResult>(Methods.DualGaugeHistoryList, new HistoryListParams { Source = InsertionSources.Save });
+        list.Total.Should().Be(expectedEntries);
+        evaluator.Calls.Should().AllSatisfy(c => c.Source.Should().Be(DualGauge.Core.Snippets.SnippetSource.Save));
+    }
 }
