@@ -226,6 +226,45 @@ public sealed class LifecycleTests
     }
 
     [TestMethod]
+    public async Task GetStatusAsync_ComputedImageMissing_ReadyAndBuiltOnFirstUse()
+    {
+        SandboxFixture.RequireDocker();
+        var folder = Path.Combine(Path.GetTempPath(), $"dg-status-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Path.Combine(folder, "image"));
+        Directory.CreateDirectory(Path.Combine(folder, "harness"));
+        File.WriteAllText(Path.Combine(folder, "image", "packages.txt"), $"never-built-{Guid.NewGuid():N}\n");
+        File.WriteAllText(Path.Combine(folder, "image", "Dockerfile"), "FROM scratch\n");
+        File.WriteAllText(Path.Combine(folder, "image", "build.sh"), "exit 1\n");
+        File.WriteAllText(Path.Combine(folder, "harness", "run"), "#!/bin/sh\n");
+        try
+        {
+            await using var sandbox = new DockerSandbox(SandboxFixture.OptionsBuilder().WithImage(null).WithSandboxDirectory(folder).WithPoolSize(0).Build());
+
+            var status = await sandbox.GetStatusAsync(TestContext.CancellationToken);
+
+            status.Ready.Should().BeTrue(status.Description);
+            status.Description.Should().Contain(sandbox.ImageTag).And.Contain("built on first use");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public async Task GetStatusAsync_ExplicitImageMissing_NotReadyWithBuildCommand()
+    {
+        SandboxFixture.RequireDocker();
+        await using var sandbox = new DockerSandbox(SandboxFixture.OptionsBuilder().WithImage("dualgauge-sandbox:missing-tag").WithPoolSize(0).Build());
+
+        var status = await sandbox.GetStatusAsync(TestContext.CancellationToken);
+
+        status.Ready.Should().BeFalse();
+        status.Description.Should().Contain("dualgauge-sandbox:missing-tag").And.Contain("does not exist");
+        status.Fix.Should().Contain("build.sh --tag dualgauge-sandbox:missing-tag");
+    }
+
+    [TestMethod]
     public async Task Options_DockerHostSet_IsUsed()
     {
         SandboxFixture.RequireDocker();
