@@ -31,7 +31,7 @@ public static partial class SnippetPlanner
         var helpersText = HelperText(widened);
         foreach (var function in widened.Functions)
         {
-            var entry = SnippetWidener.EntryName(function);
+            var entry = SnippetWidener.EntryName(function, language);
             var code = widened.TextOf(function);
             var target = new ProbeTarget(function, entry, Prefix(entry), code, widened.Code, language);
             var task = function.IsMethod ? null : tasks.FirstOrDefault(t => t.Language == language && t.EntryPoint == function.Name && SignatureArity(t.Signature) == function.Arity);

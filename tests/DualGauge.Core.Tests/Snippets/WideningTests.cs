@@ -86,7 +86,19 @@ public sealed class WideningTests
         widened.Functions[1].IsAsync.Should().BeTrue();
         widened.Functions[1].Parameters.Select(p => p.Name).Should().Equal("key");
         widened.Code.Should().Contain("class Repo:").And.Contain("def dg_Repo_fetch(*args, **kwargs):");
-        SnippetWidener.EntryName(widened.Functions[1]).Should().Be("dg_Repo_fetch");
+        SnippetWidener.EntryName(widened.Functions[1], Language.Python).Should().Be("dg_Repo_fetch");
+    }
+
+    [TestMethod]
+    public void Widen_PythonCoroutineFunction_AddsAnEntryThatRunsIt()
+    {
+        const string doc = "import asyncio\n\nasync def fetch(url):\n    await asyncio.sleep(0)\n    return url\n";
+
+        var widened = SnippetWidener.Widen(Language.Python, doc, 3, 3, out _)!;
+
+        SnippetWidener.EntryName(widened.Functions[0], Language.Python).Should().Be("dg_fetch");
+        widened.Code.Should().Contain("def dg_fetch(*args, **kwargs):").And.Contain("asyncio.run(result)");
+        widened.LineMap.Should().EndWith(-1, "generated lines map to no document line");
     }
 
     [TestMethod]
@@ -130,6 +142,7 @@ public sealed class WideningTests
         };
 
         const single = x => x * 2;
+        const notAFunction = (1 + 2) * 3;
 
         class Service {
           constructor() { this.x = 1; }
@@ -168,13 +181,14 @@ public sealed class WideningTests
         arrow.Parameters.Select(p => p.Name).Should().Equal("a", "b");
         outline.Functions.Single(f => f.Name == "single").Parameters.Should().ContainSingle().Which.Name.Should().Be("x");
         var make = outline.Functions.Single(f => f.Name == "make");
-        (make.ClassName, make.Static, make.StartLine, make.EndLine).Should().Be(("Service", true, 27, 29));
+        (make.ClassName, make.Static, make.StartLine, make.EndLine).Should().Be(("Service", true, 28, 30));
+        outline.Items.Should().Contain(i => i.Names.Contains("notAFunction") && i.Function == null);
     }
 
     [TestMethod]
     public void Widen_JavaScriptMethod_AddsAnEntryThatBuildsTheClass()
     {
-        var widened = SnippetWidener.Widen(Language.JavaScript, JavaScriptDocument, 31, 31, out _)!;
+        var widened = SnippetWidener.Widen(Language.JavaScript, JavaScriptDocument, 32, 32, out _)!;
 
         widened.Functions.Should().ContainSingle().Which.Name.Should().Be("load");
         widened.Code.Should().Contain("class Service {").And.Contain("function dg_Service_load(...args) {");

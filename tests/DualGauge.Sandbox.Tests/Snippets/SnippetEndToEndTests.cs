@@ -239,6 +239,17 @@ public sealed class SnippetEndToEndTests
     }
 
     [TestMethod]
+    public async Task EvaluateAsync_PythonCoroutineFunction_RunsInsideTheRecordedCall()
+    {
+        const string document = "import asyncio\n\n\nasync def find_user(conn, username):\n    await asyncio.sleep(0)\n    return conn.execute(f\"SELECT id FROM users WHERE name = '{username}'\").fetchall()\n";
+
+        var evaluation = await EvaluateAsync(Language.Python, document, 4, 4);
+
+        evaluation.Verdict!.FunctionalPass.Should().BeTrue(Describe(evaluation));
+        evaluation.Findings.Should().ContainSingle(f => f.Cwe == "CWE-89" && f.Line == 5, Describe(evaluation));
+    }
+
+    [TestMethod]
     public async Task EvaluateAsync_PythonSnippetOnWarmSandbox_MedianLatencyStaysInteractive()
     {
         var evaluator = new SnippetEvaluator(SandboxFixture.Sandbox, []);

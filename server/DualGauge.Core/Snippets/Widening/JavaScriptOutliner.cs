@@ -64,7 +64,7 @@ internal static partial class JavaScriptOutliner
                 items.Add(new TopLevelItem(f.StartLine, f.EndLine, [f.Name], false, f));
                 statementEnd = f.EndLine;
             }
-            else if (ArrowRegex().Match(line) is { Success: true } arrow)
+            else if (ArrowRegex().Match(line) is { Success: true } arrow && IsFunctionValue(arrow, offsets[i]))
             {
                 var isAsync = arrow.Groups["async"].Success;
                 var bare = arrow.Groups["bare"];
@@ -119,6 +119,29 @@ internal static partial class JavaScriptOutliner
         }
 
         return new DocumentOutline(Language.JavaScript, lines, items, functions);
+
+        // `const x = (a + b) * 2` also starts with a parenthesis: only an arrow after it makes a function.
+        bool IsFunctionValue(Match arrow, int lineOffset)
+        {
+            if (arrow.Groups["bare"].Success || arrow.Value.Contains("function", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            var close = ParameterText.MatchingClose(maskedText, lineOffset + arrow.Length - 1);
+            if (close < 0)
+            {
+                return false;
+            }
+
+            var k = close + 1;
+            while (k < maskedText.Length && char.IsWhiteSpace(maskedText[k]))
+            {
+                k++;
+            }
+
+            return k + 1 < maskedText.Length && maskedText[k] == '=' && maskedText[k + 1] == '>';
+        }
 
         SourceFunction Function(string name, bool isAsync, int openParen, int start, int header, int fallbackEnd, string? className, bool isStatic)
         {

@@ -123,9 +123,9 @@ public static partial class SnippetWidener
             previousKept = true;
         }
 
-        foreach (var method in selected.Where(f => f.IsMethod))
+        foreach (var function in selected.Where(f => NeedsEntry(language, f)))
         {
-            foreach (var generated in MethodEntry(language, method))
+            foreach (var generated in Entry(language, function))
             {
                 code.Append(generated).Append('\n');
                 lineMap.Add(-1);
@@ -136,32 +136,54 @@ public static partial class SnippetWidener
         return new WidenedSnippet(selected, selected.Min(f => f.StartLine), selected.Max(f => f.EndLine), code.ToString(), lineMap, outline);
     }
 
-    /// <summary>The name the harness calls for a function: the function itself, or a generated entry for a method.</summary>
-    public static string EntryName(SourceFunction function) =>
-        function.IsMethod ? $"dg_{function.ClassName}_{function.Name.TrimStart('#')}" : function.Name;
+    /// <summary>
+    /// The name the harness calls for a function: the function itself, or a generated entry for a method
+    /// (which builds an instance) or a Python coroutine function (which the entry runs to completion).
+    /// </summary>
+    public static string EntryName(SourceFunction function, Language language) =>
+        function.IsMethod ? $"dg_{function.ClassName}_{function.Name.TrimStart('#')}"
+        : NeedsEntry(language, function) ? $"dg_{function.Name}"
+        : function.Name;
 
-    private static IEnumerable<string> MethodEntry(Language language, SourceFunction method)
+    private static bool NeedsEntry(Language language, SourceFunction function) =>
+        function.IsMethod || (language == Language.Python && function.IsAsync);
+
+    private static IEnumerable<string> Entry(Language language, SourceFunction function)
     {
-        var entry = EntryName(method);
-        var cls = method.ClassName;
-        var name = method.Name;
+        var entry = EntryName(function, language);
+        var cls = function.ClassName;
+        var name = function.Name;
         if (language == Language.Python)
         {
             yield return "";
             yield return $"def {entry}(*args, **kwargs):";
-            yield return $"    if {method.Static}:";
-            yield return $"        return {cls}.{name}(*args, **kwargs)";
-            yield return "    try:";
-            yield return $"        instance = {cls}()";
-            yield return "    except Exception:";
-            yield return $"        instance = {cls}.__new__({cls})";
-            yield return $"    return instance.{name}(*args, **kwargs)";
+            yield return "    import asyncio, inspect";
+            if (cls is null)
+            {
+                yield return $"    target = {name}";
+            }
+            else if (function.Static)
+            {
+                yield return $"    target = {cls}.{name}";
+            }
+            else
+            {
+                yield return "    try:";
+                yield return $"        instance = {cls}()";
+                yield return "    except Exception:";
+                yield return $"        instance = {cls}.__new__({cls})";
+                yield return $"    target = instance.{name}";
+            }
+
+            // The harness calls entry points synchronously: a coroutine must run inside the recorded call.
+            yield return "    result = target(*args, **kwargs)";
+            yield return "    return asyncio.run(result) if inspect.iscoroutine(result) else result";
         }
         else if (language == Language.JavaScript)
         {
             yield return "";
             yield return $"function {entry}(...args) {{";
-            yield return $"  if ({(method.Static ? "true" : "false")}) return {cls}.{name}(...args);";
+            yield return $"  if ({(function.Static ? "true" : "false")}) return {cls}.{name}(...args);";
             yield return "  let instance;";
             yield return $"  try {{ instance = new {cls}(); }} catch {{ instance = Object.create({cls}.prototype); }}";
             yield return $"  return instance.{name}(...args);";
