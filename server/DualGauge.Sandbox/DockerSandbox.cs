@@ -135,7 +135,21 @@ public sealed class DockerSandbox : ISandbox
         var effectiveCap = maxOutputBytes > 0 ? maxOutputBytes : Options.DefaultMaxOutputBytes;
         for (var attempt = 1; ; attempt++)
         {
-            var container = await Guard(() => pool!.TakeAsync(cancellationToken)).ConfigureAwait(false);
+            SandboxContainer container;
+            try
+            {
+                container = await Guard(() => pool!.TakeAsync(cancellationToken)).ConfigureAwait(false);
+            }
+            catch (DockerApiException e) when (attempt < MaxAttempts && e.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                // The image went away after start (e.g. an image prune): make sure it exists again, rebuilding the
+                // computed tag or failing with a clear message for an explicit one.
+                logger.LogWarning("Sandbox image {Image} could not be used ({Message}); ensuring it again", ImageTag, e.Message);
+                imageTag = null;
+                await EnsureImageAsync(null, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             try
             {
                 logger.LogDebug("Running {Command} in {ContainerId}", string.Join(' ', command), container.ShortId);

@@ -188,6 +188,24 @@ public sealed class LifecycleTests
     }
 
     [TestMethod]
+    public async Task Execute_ImageRemovedAfterStart_ThrowsImageErrorNamingTheTag()
+    {
+        SandboxFixture.RequireDocker();
+        using var client = Client();
+        var tag = $"dualgauge-sandbox:vanishing-{Guid.NewGuid():N}";
+        var parts = tag.Split(':');
+        await client.Images.TagImageAsync(SandboxFixture.ImageTag, new ImageTagParameters { RepositoryName = parts[0], Tag = parts[1] });
+        await using var sandbox = new DockerSandbox(SandboxFixture.OptionsBuilder().WithImage(tag).WithPoolSize(0).Build(), SandboxFixture.LoggerFactory);
+        (await sandbox.ExecuteAsync(["true"], ReadOnlyMemory<byte>.Empty, TimeSpan.FromSeconds(10), 1024, TestContext.CancellationToken)).ExitCode.Should().Be(0);
+
+        await client.Images.DeleteImageAsync(tag, new ImageDeleteParameters());
+        var failure = await sandbox.Invoking(s => s.ExecuteAsync(["true"], ReadOnlyMemory<byte>.Empty, TimeSpan.FromSeconds(10), 1024, TestContext.CancellationToken))
+            .Should().ThrowAsync<SandboxImageException>();
+
+        failure.Which.Message.Should().Contain(tag).And.Contain("does not exist");
+    }
+
+    [TestMethod]
     public async Task RunAsync_UnreachableEndpoint_ThrowsWithEndpointAndFix()
     {
         var endpoint = $"unix:///tmp/dg-missing-{Guid.NewGuid():N}.sock";
