@@ -1,6 +1,9 @@
 using DualGauge.Core.Execution;
 using DualGauge.Core.Snippets;
+using DualGauge.LanguageServer.Server;
 using DualGauge.LanguageServer.Settings;
+using DualGauge.Protocol;
+using DualGauge.Protocol.Window;
 using DualGauge.Protocol.Custom;
 using Microsoft.Extensions.Logging;
 
@@ -28,14 +31,16 @@ internal sealed class EvaluationQueue : IAsyncDisposable
     private readonly ProgressReporter progress;
     private readonly SettingsService settings;
     private readonly ILogger<EvaluationQueue> logger;
+    private readonly ILanguageClient client;
     private readonly int capacity;
     private Task? worker;
     private int running;
     private SandboxUnavailableException? sandboxDown;
     private int disposed;
 
-    public EvaluationQueue(EvaluatorProvider evaluators, StatusReporter status, ProgressReporter progress, SettingsService settings, LanguageServerOptions options, ILogger<EvaluationQueue> logger)
+    public EvaluationQueue(EvaluatorProvider evaluators, StatusReporter status, ProgressReporter progress, SettingsService settings, LanguageServerOptions options, ILanguageClient client, ILogger<EvaluationQueue> logger)
     {
+        this.client = client;
         this.evaluators = evaluators;
         this.status = status;
         this.progress = progress;
@@ -66,6 +71,12 @@ internal sealed class EvaluationQueue : IAsyncDisposable
         Job? dropped = null;
         lock (gate)
         {
+            if (Volatile.Read(ref disposed) != 0)
+            {
+                // After shutdown nothing runs any more; say so instead of leaving the caller waiting.
+                return Task.FromCanceled<SnippetEvaluation>(new CancellationToken(canceled: true));
+            }
+
             worker ??= Task.Run(WorkAsync);
             if (pending.Count >= capacity)
             {
@@ -219,7 +230,14 @@ internal sealed class EvaluationQueue : IAsyncDisposable
         }
         catch (SandboxUnavailableException ex)
         {
+            var wasUp = sandboxDown is null;
             sandboxDown = ex;
+            if (wasUp)
+            {
+                // Once per outage, for clients that do not render dualgauge/status.
+                await client.NotifyAsync(Methods.WindowShowMessage, new ShowMessageParams(MessageType.Warning, $"DualGauge cannot evaluate: {ex.Message} {DockerFix}")).ConfigureAwait(false);
+            }
+
             logger.LogWarning("The sandbox is unavailable while evaluating {Label}: {Message}", job.Label, ex.Message);
             job.Completion.TrySetException(ex);
         }

@@ -278,6 +278,32 @@ public sealed class EvaluateCommandTests : ServerTestBase
 
         var list = await server.Client.RequestAsync<HistoryListResult>(Methods.DualGaugeHistoryList, new HistoryListParams { Source = InsertionSources.Save });
         list.Total.Should().Be(expectedEntries);
-        evaluator.Calls.Should().AllSatisfy(c => c.Source.Should().Be(DualGauge.Core.Snippets.SnippetSource.Save));
+        evaluator.Calls.Select(c => c.Source).Should().Equal(Enumerable.Repeat(DualGauge.Core.Snippets.SnippetSource.Save, expectedEntries));
+    }
+
+    [TestMethod]
+    public async Task CancelRequest_RunningEvaluateSelection_CancelsTheEvaluation()
+    {
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var evaluator = new FakeSnippetEvaluator(async (s, ct) =>
+        {
+            await using var registration = ct.Register(() => cancelled.TrySetResult());
+            await Task.Delay(Timeout.Infinite, ct);
+            return Evaluations.Secure(s);
+        });
+        var server = await StartWithPythonFileAsync(evaluator);
+        using var cts = new CancellationTokenSource();
+        var request = server.Client.RequestAsync<HistoryEntrySummary>(Methods.WorkspaceExecuteCommand,
+            new DualGauge.Protocol.Workspace.ExecuteCommandParams(Commands.EvaluateSelection,
+                [JsonSerializer.SerializeToElement(PythonUri), JsonSerializer.SerializeToElement(Lines(3, 6), ProtocolJson.Options)]), cts.Token);
+        await evaluator.WaitForCallsAsync(1);
+
+        var cancelledAt = DateTimeOffset.UtcNow;
+        await cts.CancelAsync();
+
+        await request.Invoking(r => r).Should().ThrowAsync<OperationCanceledException>();
+        await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var ready = await server.Client.WaitForAsync(Methods.DualGaugeStatus, n => n.At >= cancelledAt && n.As<StatusParams>().State == ServerStates.Ready);
+        ready.As<StatusParams>().Pending.Should().Be(0);
     }
 }

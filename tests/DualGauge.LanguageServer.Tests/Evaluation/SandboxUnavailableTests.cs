@@ -2,6 +2,7 @@ using DualGauge.Core.Execution;
 using DualGauge.Protocol;
 using DualGauge.Protocol.Basic;
 using DualGauge.Protocol.Custom;
+using DualGauge.Protocol.Window;
 using DualGauge.TestUtilities.Snippets;
 using StreamJsonRpc;
 
@@ -29,8 +30,12 @@ public sealed class SandboxUnavailableTests : ServerTestBase
         down.Fix.Should().Contain("Start the Docker engine").And.Contain("dualgauge.dockerHost");
         await evaluator.WaitForCallsAsync(2);
         dockerUp = true;
+        var shown = await server.Client.WaitForAsync<ShowMessageParams>(Methods.WindowShowMessage);
+        shown.Type.Should().Be(MessageType.Warning);
+        shown.Message.Should().Contain(DockerDown);
 
         await server.Client.WaitForDiagnosticsAsync(PythonUri, d => d.Any(x => x.Code == "CWE-89"));
+        server.Client.Of(Methods.WindowShowMessage).Should().ContainSingle("the outage is announced once, not on every retry");
         var statuses = server.Client.Of(Methods.DualGaugeStatus).Select(n => n.As<StatusParams>()).ToList();
         statuses.Last().State.Should().Be(ServerStates.Ready);
         statuses.Select(s => s.State).Should().ContainInOrder(ServerStates.Evaluating, ServerStates.DockerUnavailable, ServerStates.Evaluating, ServerStates.Ready);
