@@ -142,8 +142,9 @@ public static partial class SnippetPlanner
     private static string HelperText(WidenedSnippet widened)
     {
         var selected = widened.Functions.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        // Helpers and constants the functions reference: a pattern compiled into a constant still selects the regex template.
         var helperLines = widened.Outline.Items
-            .Where(i => i.Function is { } f && !selected.Contains(f.Name))
+            .Where(i => !i.AlwaysKeep && (i.Function is null || !selected.Contains(i.Function.Name)))
             .Where(i => widened.LineMap.Contains(i.StartLine))
             .Select(i => string.Join('\n', widened.Outline.Lines.Skip(i.StartLine).Take(i.EndLine - i.StartLine + 1)));
         return string.Join('\n', helperLines);

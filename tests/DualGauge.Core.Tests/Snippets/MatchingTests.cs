@@ -83,6 +83,14 @@ public sealed class MatchingTests
     }
 
     [TestMethod]
+    public void Plan_PatternCompiledIntoAConstant_StillChoosesTheRegexTemplate()
+    {
+        var plan = PlanFor(Language.Python, "import re\n\nNAME = re.compile(r\"^([a-z]+)+$\")\n\ndef valid(value):\n    return NAME.match(value) is not None\n");
+
+        plan.Match.TemplateId.Should().Be("regex");
+    }
+
+    [TestMethod]
     public void Plan_SqlSnippet_SeedsTheTablesItsQueriesName()
     {
         var plan = PlanFor(Language.Python, SnippetCases.All[0].Code);
