@@ -250,6 +250,33 @@ public sealed class SnippetEndToEndTests
     }
 
     [TestMethod]
+    [DataRow("secure.py", true)]
+    [DataRow("insecure_fstring.py", false)]
+    public async Task EvaluateAsync_SnippetImplementingABenchTask_RunsTheTasksDualTests(string reference, bool secure)
+    {
+        var catalog = TaskLoader.LoadAll(BenchTasksRoot());
+        var task = catalog.Find("py-sql-user-lookup") ?? throw new AssertFailedException("bench task py-sql-user-lookup did not load");
+        var document = "# pasted from a chat answer\n\n" + await File.ReadAllTextAsync(Path.Combine(task.Directory, "references", reference));
+        var evaluator = new SnippetEvaluator(SandboxFixture.Sandbox, catalog.Tasks);
+        var snippet = new Snippet("file:///work/users.py", Language.Python, document, 6, 6, SnippetSource.ChatInsert);
+
+        var evaluation = await evaluator.EvaluateAsync(snippet, TestContext.CancellationToken);
+
+        evaluation.Match.Kind.Should().Be(MatchKind.BenchTask);
+        evaluation.Match.TemplateId.Should().Be("py-sql-user-lookup");
+        evaluation.Verdict!.Tests.Select(t => t.Test.Id).Should().BeEquivalentTo(task.Tests.Select(t => t.Id));
+        evaluation.Verdict.FunctionalPass.Should().BeTrue(Describe(evaluation));
+        evaluation.Verdict.SecurePass.Should().Be(secure, Describe(evaluation));
+        if (!secure)
+        {
+            evaluation.Findings.Should().Contain(f => f.Cwe == "CWE-89" && f.Line != null && document.Split('\n')[f.Line.Value].Contains("execute", StringComparison.Ordinal));
+        }
+    }
+
+    private static string BenchTasksRoot([System.Runtime.CompilerServices.CallerFilePath] string source = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", "..", "bench-tasks"));
+
+    [TestMethod]
     public async Task EvaluateAsync_PythonSnippetOnWarmSandbox_MedianLatencyStaysInteractive()
     {
         var evaluator = new SnippetEvaluator(SandboxFixture.Sandbox, []);
