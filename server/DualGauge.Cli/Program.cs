@@ -13,6 +13,8 @@ public static class Program
             EvalCommand.Create(),
             TasksCommand.Create(),
             SandboxCommand.Create(),
+            GenerateCommand.Create(),
+            AuditCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }

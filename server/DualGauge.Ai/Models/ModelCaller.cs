@@ -128,13 +128,13 @@ public sealed class ModelCaller
             }
             catch (HttpRequestException ex)
             {
-                failure = new ModelCallException(ModelErrorKind.Unreachable, $"cannot reach {endpoint.DisplayEndpoint}: {Scrub(ex.Message)}", attempt, ex);
+                failure = new ModelCallException(ModelErrorKind.Unreachable, $"cannot reach {endpoint.DisplayEndpoint}: {Scrub(ex.Message)}", attempt, SafeInner(ex));
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 // The client throws JSON or shape errors when the body is not a chat completion.
                 failure = new ModelCallException(ModelErrorKind.BadResponse,
-                    $"{endpoint.DisplayEndpoint} answered with something that is not a chat completion ({ex.GetType().Name}: {Scrub(FirstLine(ex.Message))})", attempt, ex);
+                    $"{endpoint.DisplayEndpoint} answered with something that is not a chat completion ({ex.GetType().Name}: {Scrub(FirstLine(ex.Message))})", attempt, SafeInner(ex));
             }
 
             var retryable = failure.Kind is ModelErrorKind.RateLimited or ModelErrorKind.ServerError or ModelErrorKind.Timeout or ModelErrorKind.Unreachable;
@@ -152,9 +152,10 @@ public sealed class ModelCaller
         }
     }
 
-    private ModelCallException Classify(ClientResultException ex, int attempt)
+    private ModelCallException Classify(ClientResultException original, int attempt)
     {
-        var status = ex.Status;
+        var ex = SafeInner(original);
+        var status = original.Status;
         var where = endpoint.DisplayEndpoint;
         return status switch
         {
@@ -162,10 +163,10 @@ public sealed class ModelCaller
                 $"{where} refused the request with HTTP {status}: the API key is missing or not accepted. Set {ModelEndpoint.ApiKeyVariable} (or {ModelEndpoint.OpenAiKeyVariable}), or pass --api-key.", attempt, ex),
             429 => new ModelCallException(ModelErrorKind.RateLimited, $"{where} is rate limiting (HTTP 429) after {attempt} attempt(s)", attempt, ex),
             503 => new ModelCallException(ModelErrorKind.RateLimited, $"{where} is unavailable (HTTP 503) after {attempt} attempt(s)", attempt, ex),
-            0 => new ModelCallException(ModelErrorKind.Unreachable, $"cannot reach {where}: {Scrub(FirstLine(ex.Message))}", attempt, ex),
-            >= 500 => new ModelCallException(ModelErrorKind.ServerError, $"{where} failed with HTTP {status} after {attempt} attempt(s): {Scrub(FirstLine(ex.Message))}", attempt, ex),
+            0 => new ModelCallException(ModelErrorKind.Unreachable, $"cannot reach {where}: {Scrub(FirstLine(original.Message))}", attempt, ex),
+            >= 500 => new ModelCallException(ModelErrorKind.ServerError, $"{where} failed with HTTP {status} after {attempt} attempt(s): {Scrub(FirstLine(original.Message))}", attempt, ex),
             _ => new ModelCallException(ModelErrorKind.Rejected,
-                $"{where} rejected the request with HTTP {status} (model '{endpoint.Model}'): {Scrub(FirstLine(ex.Message))}", attempt, ex),
+                $"{where} rejected the request with HTTP {status} (model '{endpoint.Model}'): {Scrub(FirstLine(original.Message))}", attempt, ex),
         };
     }
 
@@ -201,6 +202,13 @@ public sealed class ModelCaller
 
         return null;
     }
+
+    /// <summary>
+    /// The inner exception, unless its text carries the key (a server echoing a rejected key): then none, since
+    /// callers log exceptions with their inner chain.
+    /// </summary>
+    private Exception? SafeInner(Exception ex) =>
+        !string.IsNullOrEmpty(endpoint.ApiKey) && ex.ToString().Contains(endpoint.ApiKey, StringComparison.Ordinal) ? null : ex;
 
     /// <summary>Servers sometimes echo part of a rejected key; whatever they say, the key never reaches a message.</summary>
     private string Scrub(string text) =>

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using DualGauge.Ai.Agentic;
+using DualGauge.Ai.Judging;
+using DualGauge.Ai.Models;
 using DualGauge.Cli.Infrastructure;
 using DualGauge.Core.Evaluation;
 using DualGauge.Core.Execution;
@@ -43,10 +46,15 @@ internal static class BenchCommand
         var minJoint = new Option<double?>("--min-joint") { Description = "Fail (exit 1) when Joint % (secure-pass) of any model is below this." };
         var dockerHost = CommonOptions.DockerHost();
         var image = CommonOptions.Image();
+        var judge = new Option<string?>("--judge") { Description = "Also ask this model to judge every test from its spec, trace and the oracles' verdict; the report shows the agreement (sends test specs and traces to the endpoint)." };
+        var agentic = new Option<string?>("--agentic") { Description = "When a sample fails for a reason of setup (missing entry point, include, import), let this model add harness glue, at most 3 tries; the candidate's code is kept verbatim (sends the sample and its load error to the endpoint)." };
+        var endpoint = ModelOptions.Endpoint();
+        var apiKey = ModelOptions.ApiKey();
+        var requestTimeout = ModelOptions.Timeout();
 
         var command = new Command("bench", "Evaluate samples of AI-generated code against the benchmark's dual tests and write reports.")
         {
-            tasks, samples, models, taskIds, language, parallel, output, formats, ks, minFunctional, minSecure, minJoint, dockerHost, image,
+            tasks, samples, models, taskIds, language, parallel, output, formats, ks, minFunctional, minSecure, minJoint, dockerHost, image, judge, agentic, endpoint, apiKey, requestTimeout,
             ValidateCommand.Create(),
         };
 
@@ -85,10 +93,22 @@ internal static class BenchCommand
             }
 
             var jobs = parse.GetValue(parallel);
+            ModelCaller? judgeCaller = null, agenticCaller = null;
+            try
+            {
+                judgeCaller = parse.GetValue(judge) is { Length: > 0 } judgeModel ? ModelCaller.For(ModelOptions.Resolve(parse, endpoint, apiKey, requestTimeout, judgeModel)) : null;
+                agenticCaller = parse.GetValue(agentic) is { Length: > 0 } agenticModel ? ModelCaller.For(ModelOptions.Resolve(parse, endpoint, apiKey, requestTimeout, agenticModel)) : null;
+            }
+            catch (ModelConfigurationException ex)
+            {
+                return ModelOptions.Fail(ex.Message);
+            }
+
             AnsiConsole.MarkupLine(Markup.Escape($"DualGauge bench: {work.Count} samples of {work.Select(s => s.Task.Id).Distinct().Count()} tasks, {work.Select(s => s.Model).Distinct().Count()} model(s), --parallel {jobs}" + (samplesDir is null ? " (bundled default: the tasks' own references)" : "")));
 
             using var logging = CliLogging.Create(null);
             BenchRun run;
+            IReadOnlyList<SampleAdaptation> adaptations = [];
             string imageName;
             var started = DateTimeOffset.UtcNow;
             try
@@ -97,17 +117,42 @@ internal static class BenchCommand
                 imageName = sandbox.Image;
                 var runner = new BenchRunner(new SampleEvaluator(sandbox.Sandbox));
                 run = await RunProgress.RunAsync("evaluating", work.Count, p => runner.RunAsync(work, jobs, p, ct)).ConfigureAwait(false);
+                if (agenticCaller is not null)
+                {
+                    (run, adaptations) = await new AgenticEvaluator(new SampleEvaluator(sandbox.Sandbox), agenticCaller).AdaptRunAsync(work, run, jobs, ct).ConfigureAwait(false);
+                    AnsiConsole.MarkupLineInterpolated($"agentic: {adaptations.Count} glue tries, {adaptations.Count(a => a.Adopted)} adopted");
+                }
             }
             catch (SandboxUnavailableException ex)
             {
                 AnsiConsole.MarkupLineInterpolated($"[red]sandbox unavailable:[/] {ex.Message}");
                 return ExitCodes.SandboxUnavailable;
             }
+            catch (ModelCallException ex)
+            {
+                return ModelOptions.Fail(ex.Message);
+            }
+
+            JudgeSection? judgeSection = null;
+            if (judgeCaller is not null)
+            {
+                try
+                {
+                    judgeSection = await new LlmJudge(judgeCaller, Math.Max(1, jobs)).JudgeAsync(run.Verdicts, null, ct).ConfigureAwait(false);
+                    AnsiConsole.MarkupLineInterpolated($"judge {judgeSection.JudgeModel}: agreement with the oracles {judgeSection.Agreement.Describe()}, {judgeSection.Disagreements.Count} disagreement(s), {judgeSection.Malformed} malformed");
+                }
+                catch (ModelCallException ex)
+                {
+                    return ModelOptions.Fail(ex.Message);
+                }
+            }
 
             var metadata = new RunMetadata(started, run.Duration, catalog.Root, imageName, "dualgauge " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)), RunMetadata.CurrentVersion);
             var report = BenchReport.Create(run.Verdicts, metadata, parse.GetValue(ks) is { Length: > 0 } k ? k : null) with
             {
                 SampleSources = work.Where(s => s.Path is not null).GroupBy(s => s.Path!).ToDictionary(g => g.Key, g => g.First().Code),
+                Judge = judgeSection,
+                Adaptations = adaptations,
             };
             var outDir = parse.GetValue(output)!;
             outDir.Create();

@@ -1,0 +1,2 @@
+// Timing assertions (Retry-After) and the shared sandbox want the tests one at a time.
+[assembly: DoNotParallelize]
