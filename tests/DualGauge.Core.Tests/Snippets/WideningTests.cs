@@ -236,6 +236,17 @@ public sealed class WideningTests
     }
 
     [TestMethod]
+    public void Widen_CStaticOnTheLineAboveTheName_IsRemovedToo()
+    {
+        const string doc = "#include <string.h>\n\nstatic inline size_t\nname_length(const char *name)\n{\n    return strlen(name);\n}\n";
+
+        var widened = SnippetWidener.Widen(Language.C, doc, 5, 5, out _)!;
+
+        widened.Functions.Single().Name.Should().Be("name_length");
+        widened.Code.Should().NotContain("static").And.NotContain("inline").And.Contain("size_t\nname_length(const char *name)");
+    }
+
+    [TestMethod]
     public void Widen_COnlyMain_ReturnsNullWithReason()
     {
         SnippetWidener.Widen(Language.C, CDocument, 22, 22, out var reason).Should().BeNull();

@@ -112,7 +112,7 @@ public static partial class SnippetWidener
             }
 
             var line = outline.Lines[l];
-            if (language == Language.C && selected.Any(f => f.HeaderLine == l))
+            if (language == Language.C && selected.Any(f => l >= f.StartLine && l <= f.HeaderLine))
             {
                 // A static entry point is invisible to the separately compiled tests; keep the column layout.
                 line = StaticRegex().Replace(line, m => new string(' ', m.Length));
