@@ -79,10 +79,12 @@ public sealed class ServerBinaryTests : ServerTestBase
         {
             await first.Client.InitializeAsync(StoragePath);
             await first.Client.OpenAsync(PythonUri, "python", Samples.InjectablePython);
+            var started = System.Diagnostics.Stopwatch.StartNew();
             await first.Client.NotifyAsync(Methods.DualGaugeAiInsertion,
                 new AiInsertionParams(new DualGauge.Protocol.Basic.VersionedTextDocumentIdentifier(PythonUri, 1), Lines(3, 6), InsertionSources.InlineSuggestion));
             var published = await first.Client.WaitForDiagnosticsAsync(PythonUri, d => d.Count > 0, TimeSpan.FromSeconds(240));
             id = published.Diagnostics[0].Data!.Value.GetProperty("historyId").GetInt64();
+            TestContext.WriteLine($"AI insertion to diagnostics (debounce 400 ms, cold sandbox): {started.ElapsedMilliseconds} ms; server RSS after one evaluation: {first.ResidentBytes() / (1024.0 * 1024):0.0} MiB");
 
             // No shutdown, no exit, no flush: the process dies the moment the diagnostics arrived.
             first.Process.Kill(entireProcessTree: true);
