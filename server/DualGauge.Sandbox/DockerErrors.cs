@@ -15,7 +15,7 @@ internal static class DockerErrors
         {
             switch (e)
             {
-                case DockerApiException:
+                case DockerApiException or FileNotFoundException or DirectoryNotFoundException:
                     return false;
                 case HttpRequestException or SocketException or IOException or TimeoutException or UnauthorizedAccessException:
                     return true;

@@ -75,6 +75,8 @@ public sealed class DockerSandbox : ISandbox
                 return;
             }
 
+            // A missing image definition is an installation problem, not an engine one: let it surface as itself.
+            _ = ImageTag;
             await Guard(async () =>
             {
                 await client.System.PingAsync(cancellationToken).ConfigureAwait(false);

@@ -84,6 +84,18 @@ public sealed class SandboxImageTests
     }
 
     [TestMethod]
+    public async Task StartAsync_ImageDefinitionMissing_ThrowsFileNotFoundNotUnavailable()
+    {
+        SandboxFixture.RequireDocker();
+        File.Delete(Path.Combine(root, "image", "packages.txt"));
+        await using var sandbox = new DockerSandbox(SandboxFixture.OptionsBuilder().WithImage(null).WithSandboxDirectory(root).WithPoolSize(0).Build());
+
+        var failure = await sandbox.Invoking(s => s.StartAsync(null, TestContext.CancellationToken)).Should().ThrowAsync<FileNotFoundException>();
+
+        failure.Which.Message.Should().Contain("image/packages.txt is missing");
+    }
+
+    [TestMethod]
     public void Tag_ShippedSandboxFolder_IsCopiedBesideTheAssembly()
     {
         var shipped = Path.Combine(AppContext.BaseDirectory, "sandbox");
