@@ -87,8 +87,10 @@ public sealed class ServerBinaryTests : ServerTestBase
             TestContext.WriteLine($"AI insertion to diagnostics (debounce 400 ms, cold sandbox): {started.ElapsedMilliseconds} ms; server RSS after one evaluation: {first.ResidentBytes() / (1024.0 * 1024):0.0} MiB");
 
             // No shutdown, no exit, no flush: the process dies the moment the diagnostics arrived.
+            var killedPid = first.Process.Id;
             first.Process.Kill(entireProcessTree: true);
             await first.Process.WaitForExitAsync();
+            RemoveContainersOf(killedPid);
         }
 
         await using var second = ServerBinary.Start();
@@ -98,5 +100,23 @@ public sealed class ServerBinaryTests : ServerTestBase
         entry.Summary.Source.Should().Be(InsertionSources.InlineSuggestion);
         entry.Code.Should().Contain("def find_user");
         entry.TraceLines.Should().NotBeEmpty();
+    }
+
+    /// <summary>A killed server cannot remove its warm sandbox container; do it here rather than leave it to the next server.</summary>
+    private static void RemoveContainersOf(int pid)
+    {
+        if (RequiredServices.FindOnPath("docker") is not { } docker)
+        {
+            return;
+        }
+
+        using var list = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(docker, $"ps -aq --filter label=dualgauge.pid={pid}") { RedirectStandardOutput = true })!;
+        var ids = list.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        list.WaitForExit();
+        if (ids.Length > 0)
+        {
+            using var remove = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(docker, "rm -f " + string.Join(' ', ids)) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            remove.WaitForExit();
+        }
     }
 }
