@@ -22,8 +22,9 @@ public sealed class DockerSandbox : ISandbox
     private readonly DockerClient client;
     private readonly ILogger logger;
     private readonly SemaphoreSlim startLock = new(1, 1);
-    private ContainerPool? pool;
-    private string? imageTag;
+    private readonly SemaphoreSlim imageLock = new(1, 1);
+    private volatile ContainerPool? pool;
+    private volatile string? imageTag;
     private int disposed;
 
     public DockerSandbox(DockerSandboxOptions options, ILoggerFactory? loggerFactory = null)
@@ -104,6 +105,23 @@ public sealed class DockerSandbox : ISandbox
             return;
         }
 
+        await imageLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (imageTag != tag)
+            {
+                await EnsureImageCoreAsync(tag, progress, cancellationToken).ConfigureAwait(false);
+                imageTag = tag;
+            }
+        }
+        finally
+        {
+            imageLock.Release();
+        }
+    }
+
+    private async Task EnsureImageCoreAsync(string tag, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
         var exists = await Guard(() => SandboxImage.ExistsAsync(client, tag, cancellationToken)).ConfigureAwait(false);
         if (!exists)
         {
@@ -115,8 +133,6 @@ public sealed class DockerSandbox : ISandbox
 
             await Image.BuildAsync(tag, Options.Endpoint, logger, progress, cancellationToken).ConfigureAwait(false);
         }
-
-        imageTag = tag;
     }
 
     public Task<SandboxRun> RunAsync(SandboxJob job, CancellationToken cancellationToken)
@@ -370,6 +386,7 @@ public sealed class DockerSandbox : ISandbox
         {
             client.Dispose();
             startLock.Dispose();
+            imageLock.Dispose();
         }
     }
 }
