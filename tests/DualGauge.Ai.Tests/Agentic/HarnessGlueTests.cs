@@ -69,6 +69,26 @@ public sealed class HarnessGlueTests
     }
 
     [TestMethod]
+    public void Diagnose_CCompileErrorNamingAnUndeclaredFunction_IsAMissingInclude()
+    {
+        var task = TestRepository.Task("c-parse-port");
+        var request = EvaluationRequest.ForTask(task, "int parse_port(const char *s) { return (int)strtol(s, 0, 10); }\n", "m", "0");
+        var verdict = Verdicts.FromTrace(task, "m", "0", loadError: "solution.c:1:44: error: implicit declaration of function 'strtol' [-Wimplicit-function-declaration]");
+
+        SetupDiagnosis.Diagnose(request, verdict).Should().StartWith("missing include: implicit declaration of function 'strtol'");
+    }
+
+    [TestMethod]
+    public void Diagnose_PythonTypingNameMissingAtLoad_IsAMissingImport()
+    {
+        var task = TestRepository.Task(TestRepository.SqlTask);
+        var request = EvaluationRequest.ForTask(task, "def search_products(conn, term) -> List[tuple]:\n    return []\n", "m", "0");
+        var verdict = Verdicts.FromTrace(task, "m", "0", loadError: "NameError: name 'List' is not defined");
+
+        SetupDiagnosis.Diagnose(request, verdict).Should().Be("missing import at load: NameError: name 'List' is not defined");
+    }
+
+    [TestMethod]
     public void ParseGlue_MalformedOrEmpty_SaysSo()
     {
         AgenticEvaluator.ParseGlue("sure!").Problem.Should().Contain("no JSON object");
