@@ -480,7 +480,9 @@ internal sealed class SnippetWorkspace : IAsyncDisposable
         var next = CancellationTokenSource.CreateLinkedTokenSource(linkedTo);
         var previous = region.Pending;
         region.Pending = next;
-        previous?.Cancel();
+
+        // Callers hold the workspace lock: run cancellation callbacks (the evaluator's, the queue's) elsewhere.
+        _ = previous?.CancelAsync();
         return next;
     }
 
@@ -617,7 +619,7 @@ internal sealed class SnippetWorkspace : IAsyncDisposable
         var region = new TrackedRegion(Interlocked.Increment(ref nextRegionId), start, end, source, snippetSource, fromAi || overlapped.Any(r => r.FromAi));
         foreach (var old in overlapped)
         {
-            old.Pending?.Cancel();
+            _ = old.Pending?.CancelAsync();
             document.Regions.Remove(old);
         }
 
@@ -782,7 +784,7 @@ internal sealed class SnippetWorkspace : IAsyncDisposable
     {
         foreach (var region in document.Regions)
         {
-            region.Pending?.Cancel();
+            _ = region.Pending?.CancelAsync();
         }
     }
 
