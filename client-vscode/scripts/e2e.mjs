@@ -32,9 +32,16 @@ async function check(name, body) {
     console.log(`PASS ${name} (${Date.now() - started} ms)`);
   } catch (error) {
     results.push({ name, ok: false, error });
-    console.log(`FAIL ${name} (${Date.now() - started} ms): ${error?.message?.split('\n')[0] ?? error}`);
+    console.log(`FAIL ${name} (${Date.now() - started} ms): ${describeError(error)}`);
     await shot(`failed-${slug(name)}`);
   }
+}
+
+/** The first line of an error plus, for a Playwright timeout, the locator it waited for. */
+function describeError(error) {
+  const lines = String(error?.message ?? error).replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+  const waitedFor = lines.find((line) => /waiting for /.test(line));
+  return waitedFor ? `${lines[0]} [${waitedFor.trim()}]` : lines[0];
 }
 
 function slug(text) {
@@ -178,7 +185,8 @@ try {
       }
       return undefined;
     }, uiTimeoutMs);
-    for (const expected of ['Insecure', 'Tests', 'Trace', 'CWE-89']) {
+    // The bundled bench tasks must be found in the installed package: the match is the bench task itself.
+    for (const expected of ['Insecure', 'Tests', 'Trace', 'CWE-89', 'benchTask (py-sql-user-lookup)', 'tautology']) {
       if (!text.includes(expected)) {
         throw new Error(`details page lacks "${expected}"`);
       }
@@ -187,8 +195,13 @@ try {
   });
 
   await check('an accepted inline suggestion is evaluated', async () => {
+    // The details page kept focus inside its webview frame, where workbench chords are not seen:
+    // focus the editor first, close everything, then focus the empty editor group.
+    await page.locator('.tabs-container .tab[aria-label^="app.py"]').first().click();
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+W');
+    await until('every editor closed', async () => (await page.locator('.tabs-container .tab').count()) === 0);
+    await page.locator('.editor-group-container.active').first().click();
     await openFile('assistant.py');
     await page.keyboard.press('Control+End');
     await page.keyboard.type('d');

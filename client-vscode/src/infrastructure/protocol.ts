@@ -38,15 +38,42 @@ export interface HistoryEntrySummary {
   codeHash: string;
 }
 
-/** The full entry: the protocol fixes the summary; the rest is rendered defensively. */
-export interface HistoryEntry extends HistoryEntrySummary {
-  code?: string;
-  tests?: unknown[];
-  findings?: unknown[];
-  evidence?: unknown;
-  trace?: unknown[];
-  report?: string;
-  [key: string]: unknown;
+export interface HistoryTest {
+  id: string;
+  kind: string;
+  status: string;
+  passed: boolean;
+  message: string;
+  cwe: string | null;
+  durationMs: number;
+}
+
+export interface HistoryFinding {
+  kind: string;
+  testId: string;
+  cwe: string | null;
+  message: string;
+  line: number | null;
+  relatedLine: number | null;
+  expected: string | null;
+  actual: string | null;
+}
+
+/** One history entry in full (`dualgauge/history/get`), as the server's protocol records define it. */
+export interface HistoryEntry {
+  summary: HistoryEntrySummary;
+  code: string;
+  matchReason: string;
+  functionName?: string;
+  failure?: string;
+  tests: HistoryTest[];
+  findings: HistoryFinding[];
+  /** One line per trace event an oracle cited. */
+  evidence: string[];
+  /** The raw trace (JSON lines), capped by the server. */
+  traceLines: string[];
+  traceTruncated?: boolean;
+  report: string;
 }
 
 export interface HistoryListParams {

@@ -109,6 +109,9 @@ class DetailsPanels {
     if (!entry) {
       throw new Error(`History entry ${id} no longer exists.`);
     }
+    if (typeof entry !== 'object' || !entry.summary?.range) {
+      throw new Error(`${Methods.historyGet} for entry ${id} answered without a summary; the server and the extension disagree on the protocol.`);
+    }
     let panel = this.panels.get(id);
     if (!panel) {
       panel = vscode.window.createWebviewPanel('dualgauge.details', `DualGauge #${id}`, vscode.ViewColumn.Beside, {
