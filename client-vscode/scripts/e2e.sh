@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # End-to-end test of the VS Code extension in a real VS Code (code-server) driven by headless
 # Chromium. Installs what is missing (cached under $DUALGAUGE_CACHE, default ~/.cache/dualgauge),
-# publishes the language server, packages the .vsix with it, runs scripts/e2e.mjs and prints
-# "N passed, N failed". Exits non-zero on any failure.
+# publishes the language server with the bench tasks beside it (scripts/bundle-server.sh), packages
+# the .vsix, runs scripts/e2e.mjs and prints "N passed, N failed". Exits non-zero on any failure.
+# Needs no stdin; safe to run again (each run uses a fresh temporary profile and port).
 #   DUALGAUGE_E2E_SKIP_SERVER_BUILD=1  reuse client-vscode/server/ as it is
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE="${DUALGAUGE_CACHE:-$HOME/.cache/dualgauge}"
 ARTIFACTS="$HERE/test-artifacts"
-mkdir -p "$CACHE" "$ARTIFACTS"
+# A fresh artifacts folder per run, so a green run never shows an earlier run's failure screenshots.
+rm -rf "$ARTIFACTS"
+mkdir -p "$CACHE" "$ARTIFACTS" "$HERE/dist"
 
 step() { echo "== $*"; }
 # Setup failures count as one failed test so the summary line is always printed.
@@ -93,8 +96,14 @@ done
 step "e2e"
 trap - ERR
 set +e
-node "$HERE/scripts/e2e.mjs" --url "http://127.0.0.1:$PORT" --workspace "$RUN/ws" --artifacts "$ARTIFACTS"
+node "$HERE/scripts/e2e.mjs" --url "http://127.0.0.1:$PORT" --workspace "$RUN/ws" --artifacts "$ARTIFACTS" 2>&1 | tee "$RUN/e2e.out"
 rc=$?
+# A driver that crashed before its summary (e.g. Chromium would not start) still yields one.
+if ! grep -Eq '^[0-9]+ passed, [0-9]+ failed$' "$RUN/e2e.out"; then
+  echo "the e2e driver ended without a summary (exit $rc)"
+  echo "0 passed, 1 failed"
+  ((rc != 0)) || rc=1
+fi
 set -e
 # The extension's own log (server stderr, LSP trace) is the first thing to read on a failure.
 find "$RUN/data/logs" -name '*DualGauge*.log' -exec cp {} "$ARTIFACTS/dualgauge-output.log" \; 2>/dev/null || true
