@@ -23,6 +23,9 @@ public sealed record LanguageServerOptions
     /// <summary>Coalesces diagnostics re-publication during fast typing.</summary>
     public TimeSpan PublishDelay { get; init; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>Reads the server's environment (the model API key and endpoint); tests pass their own.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
     /// <summary>An extra log sink (tests forward the server log to their output).</summary>
     public ILogEventSink? LogSink { get; init; }
 }

@@ -1,5 +1,6 @@
 using DualGauge.LanguageServer.Evaluation;
 using DualGauge.LanguageServer.Features.Custom.AiInsertion;
+using DualGauge.LanguageServer.Fixes;
 using DualGauge.LanguageServer.Features.Custom.History;
 using DualGauge.LanguageServer.Features.Language.CodeAction;
 using DualGauge.LanguageServer.Features.Lifecycle;
@@ -55,6 +56,7 @@ internal static class ServerDependencies
         services.AddSingleton<EvaluatorProvider>();
         services.AddSingleton<EvaluationQueue>();
         services.AddSingleton<SnippetWorkspace>();
+        services.AddSingleton<AiFixService>();
 
         foreach (var handler in Handlers)
         {

@@ -20,6 +20,7 @@ public static class Methods
     public const string WorkspaceExecuteCommand = "workspace/executeCommand";
     public const string WorkspaceConfiguration = "workspace/configuration";
     public const string WorkspaceDidChangeConfiguration = "workspace/didChangeConfiguration";
+    public const string WorkspaceApplyEdit = "workspace/applyEdit";
 
     public const string WindowLogMessage = "window/logMessage";
     public const string WindowShowMessage = "window/showMessage";
@@ -43,5 +44,10 @@ public static class Commands
     public const string ShowReport = "dualgauge.showReport";
     public const string ShowRemediation = "dualgauge.showRemediation";
 
+    /// <summary>Advertised only when <c>dualgauge.ai.enabled</c> is true at initialize.</summary>
+    public const string FixWithAi = "dualgauge.fixWithAi";
+
     public static IReadOnlyList<string> All { get; } = [EvaluateSelection, EvaluateFile, Rerun, ShowReport, ShowRemediation];
+
+    public static IReadOnlyList<string> WithAi { get; } = [.. All, FixWithAi];
 }

@@ -98,12 +98,14 @@ internal static partial class DiagnosticFactory
         return diagnostics;
     }
 
+    public const string EvaluationFailedCode = "evaluation-failed";
+
     /// <summary>Like Bicep: when evaluation throws, one clear diagnostic instead of silence.</summary>
     public static Diagnostic EvaluationFailed(int line, Exception exception, long historyId, TextDocumentSnapshot document) => new()
     {
         Range = LineRange(document, line),
         Severity = DiagnosticSeverity.Warning,
-        Code = "evaluation-failed",
+        Code = EvaluationFailedCode,
         Source = Source,
         Message = $"DualGauge could not evaluate this code: {exception.Message}",
         Data = JsonSerializer.SerializeToElement(new DiagnosticData(historyId), ProtocolJson.Options),

@@ -284,6 +284,28 @@ internal sealed class SnippetWorkspace : IAsyncDisposable
         return new MarkdownResult(ReportRenderer.Render(record with { Summary = record.Summary with { Id = historyId } }));
     }
 
+    /// <summary>
+    /// The code a history entry judged, as it stands now in the open document (the region follows edits), with the
+    /// document version it was read at; null when the document is closed.
+    /// </summary>
+    public (Snippet Snippet, int Version)? CurrentSnippet(long historyId)
+    {
+        var record = history.Get(historyId) ?? throw NoEntry(historyId);
+        lock (gate)
+        {
+            if (!documents.TryGetValue(record.Summary.Uri, out var document) || document.Language is not { } language)
+            {
+                return null;
+            }
+
+            var region = document.Regions.FirstOrDefault(r => r.HistoryId == historyId);
+            var (start, end) = region is not null ? (region.StartLine, region.EndLine) : (record.Summary.Range.Start.Line, record.Summary.Range.End.Line);
+            start = Math.Clamp(start, 0, Math.Max(0, document.LineCount - 1));
+            end = Math.Clamp(end, start, Math.Max(0, document.LineCount - 1));
+            return (new Snippet(document.Uri, language, document.Text, start, end, ParseSnippetSource(record.Details.SnippetSource)), document.Version);
+        }
+    }
+
     // ---- code actions --------------------------------------------------------------------------
 
     public IReadOnlyList<CodeAction> CodeActions(CodeActionParams request)
@@ -330,6 +352,17 @@ internal sealed class SnippetWorkspace : IAsyncDisposable
                 });
             }
 
+            if (settings.Current.Ai.Enabled && IsFixable(diagnostic))
+            {
+                Add(new CodeAction
+                {
+                    Title = FixWithAiTitle,
+                    Kind = CodeActionKinds.QuickFix,
+                    Diagnostics = [diagnostic],
+                    Command = new Command(FixWithAiTitle, Commands.FixWithAi, [historyId]),
+                });
+            }
+
             if (diagnostic.Code is { } code && code.StartsWith("CWE-", StringComparison.OrdinalIgnoreCase))
             {
                 Add(new CodeAction
@@ -344,6 +377,12 @@ internal sealed class SnippetWorkspace : IAsyncDisposable
 
         return actions;
     }
+
+    public const string FixWithAiTitle = "DualGauge: Fix with AI (verified)";
+
+    /// <summary>Failed security (Error) and functional (Warning) tests; not "nothing matched" or a broken evaluator.</summary>
+    private static bool IsFixable(Diagnostic diagnostic) =>
+        diagnostic.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning && diagnostic.Code != DiagnosticFactory.EvaluationFailedCode;
 
     /// <summary>Inserts the ignore comment on the line above the evaluated function, indented like it.</summary>
     private WorkspaceEdit? SuppressEdit(string uri, long historyId)

@@ -25,7 +25,26 @@ public sealed record DualGaugeSettings
     /// <summary>Lines; a <c>largeInsertion</c> smaller than this is not evaluated.</summary>
     [JsonPropertyName("largeInsertionThreshold")] public int LargeInsertionThreshold { get; init; } = 8;
     [JsonPropertyName("debounceMs")] public int DebounceMs { get; init; } = 400;
+    [JsonPropertyName("ai")] public AiSettings Ai { get; init; } = new();
 }
+
+/// <summary>
+/// "Fix with AI (verified)". Off by default; nothing is sent anywhere unless it is enabled and an endpoint is set.
+/// The API key is never a setting: the server reads DUALGAUGE_OPENAI_API_KEY, else OPENAI_API_KEY, from its environment.
+/// </summary>
+public sealed record AiSettings
+{
+    [JsonPropertyName("enabled")] public bool Enabled { get; init; }
+    /// <summary>An OpenAI-compatible API base, e.g. <c>http://127.0.0.1:11434/v1</c>; else DUALGAUGE_OPENAI_ENDPOINT.</summary>
+    [JsonPropertyName("endpoint"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Endpoint { get; init; }
+    [JsonPropertyName("model"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Model { get; init; }
+}
+
+/// <summary>Result of <c>dualgauge.fixWithAi</c>: whether the verified rewrite was applied, and what happened.</summary>
+public sealed record FixWithAiResult(
+    [property: JsonPropertyName("applied")] bool Applied,
+    [property: JsonPropertyName("message")] string Message,
+    [property: JsonPropertyName("failedTests")] IReadOnlyList<string> FailedTests);
 
 /// <summary>The <c>source</c> values of <c>dualgauge/aiInsertion</c> and of history entries.</summary>
 public static class InsertionSources

@@ -17,3 +17,12 @@ public sealed record ConfigurationItem(
 /// <summary><see cref="Settings"/> is whatever the client sends: the whole settings tree, the "dualgauge" section, or null (then the server pulls).</summary>
 public sealed record DidChangeConfigurationParams(
     [property: JsonPropertyName("settings")] JsonElement? Settings);
+
+/// <summary><c>workspace/applyEdit</c>, sent by the server.</summary>
+public sealed record ApplyWorkspaceEditParams(
+    [property: JsonPropertyName("edit")] Basic.WorkspaceEdit Edit,
+    [property: JsonPropertyName("label"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Label = null);
+
+public sealed record ApplyWorkspaceEditResult(
+    [property: JsonPropertyName("applied")] bool Applied,
+    [property: JsonPropertyName("failureReason"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? FailureReason = null);

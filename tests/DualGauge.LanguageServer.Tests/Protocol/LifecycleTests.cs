@@ -112,4 +112,18 @@ public sealed class LifecycleTests : ServerTestBase
 
         server.Host.LogFilePath.Should().StartWith(Path.Combine(StoragePath, "logs"));
     }
+
+    [TestMethod]
+    public async Task Initialized_ConfigurationAnswerStillPending_ReportsReadyAtOnce()
+    {
+        var server = Start(InsecureEvaluator());
+        var answer = new TaskCompletionSource();
+        server.Client.ConfigurationGate = answer.Task;
+
+        await server.Client.InitializeAsync(StoragePath, capabilities: new ClientCapabilities { Workspace = new WorkspaceClientCapabilities { Configuration = true } });
+
+        await server.Client.WaitForAsync<StatusParams>(Methods.DualGaugeStatus, s => s.State == ServerStates.Ready, TimeSpan.FromSeconds(5));
+        server.Client.ConfigurationRequests.Should().BeLessThanOrEqualTo(1);
+        answer.SetResult();
+    }
 }

@@ -46,6 +46,15 @@ public sealed class LspTestClient : IAsyncDisposable
 
     public int ConfigurationRequests { get; private set; }
 
+    /// <summary>When set, workspace/configuration is answered only once this task completes (ordering tests).</summary>
+    public Task? ConfigurationGate { get; set; }
+
+    /// <summary>What the client answers to workspace/applyEdit.</summary>
+    public ApplyWorkspaceEditResult ApplyEditAnswer { get; set; } = new(true);
+
+    /// <summary>Every workspace/applyEdit the server sent, in order.</summary>
+    public ConcurrentQueue<ApplyWorkspaceEditParams> ApplyEditRequests { get; } = new();
+
     public List<string> CreatedProgressTokens { get; } = [];
 
     public Task Completion => rpc.Completion;
@@ -230,10 +239,22 @@ public sealed class LspTestClient : IAsyncDisposable
         [JsonRpcMethod(Methods.Progress)]
         public void Progress(JsonElement p) => owner.Record(Methods.Progress, p);
 
+        [JsonRpcMethod(Methods.WorkspaceApplyEdit)]
+        public ApplyWorkspaceEditResult ApplyEdit(ApplyWorkspaceEditParams p)
+        {
+            owner.ApplyEditRequests.Enqueue(p);
+            return owner.ApplyEditAnswer;
+        }
+
         [JsonRpcMethod(Methods.WorkspaceConfiguration)]
-        public object?[] Configuration(ConfigurationParams p)
+        public async Task<object?[]> Configuration(ConfigurationParams p)
         {
             owner.ConfigurationRequests++;
+            if (owner.ConfigurationGate is { } gate)
+            {
+                await gate;
+            }
+
             return p.Items.Select(i => i.Section == DualGaugeSettings.Section ? (object?)owner.ConfigurationSection : null).ToArray();
         }
 

@@ -56,7 +56,8 @@ internal sealed class LifecycleHandler(
             {
                 TextDocumentSync = new TextDocumentSyncOptions { OpenClose = true, Change = TextDocumentSyncKind.Incremental, Save = new SaveOptions(IncludeText: false) },
                 CodeActionProvider = new CodeActionOptions([CodeActionKinds.QuickFix]),
-                ExecuteCommandProvider = new ExecuteCommandOptions(Commands.All),
+                // Fix with AI is offered only to users who turned it on; enabling it later takes a server restart to advertise.
+                ExecuteCommandProvider = new ExecuteCommandOptions(settings.Current.Ai.Enabled ? Commands.WithAi : Commands.All),
             },
             new ServerInfo("DualGauge", Version));
     }
@@ -64,12 +65,12 @@ internal sealed class LifecycleHandler(
     [JsonRpcMethod(Methods.Initialized, UseSingleObjectParameterDeserialization = true)]
     public async Task InitializedAsync(JsonElement? unused = null)
     {
+        // Clients show "starting" until told otherwise: say ready now, not after the configuration round trip.
+        await queue.ReportStatusAsync().ConfigureAwait(false);
         if (client.Capabilities.Workspace?.Configuration == true)
         {
             await PullConfigurationAsync(settings, client, logger).ConfigureAwait(false);
         }
-
-        await queue.ReportStatusAsync().ConfigureAwait(false);
     }
 
     [JsonRpcMethod(Methods.Shutdown)]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DualGauge.LanguageServer.Evaluation;
+using DualGauge.LanguageServer.Fixes;
 using DualGauge.LanguageServer.Reports;
 using DualGauge.LanguageServer.Server;
 using DualGauge.Protocol;
@@ -11,7 +12,7 @@ using StreamJsonRpc;
 namespace DualGauge.LanguageServer.Features.Workspace;
 
 /// <summary>workspace/executeCommand for the commands the server advertises.</summary>
-internal sealed class ExecuteCommandHandler(SnippetWorkspace workspace, ServerLifecycle lifecycle)
+internal sealed class ExecuteCommandHandler(SnippetWorkspace workspace, AiFixService fixes, ServerLifecycle lifecycle)
 {
     [JsonRpcMethod(Methods.WorkspaceExecuteCommand, UseSingleObjectParameterDeserialization = true)]
     public async Task<object?> ExecuteCommandAsync(ExecuteCommandParams request, CancellationToken cancellationToken)
@@ -39,6 +40,8 @@ internal sealed class ExecuteCommandHandler(SnippetWorkspace workspace, ServerLi
                     throw new LocalRpcException($"{request.Command}: {ex.Message}") { ErrorCode = -32602 };
                 }
 
+            case Commands.FixWithAi:
+                return await fixes.FixAsync(Argument<long>(request, args, 0, "historyId"), cancellationToken).ConfigureAwait(false);
             default:
                 throw new LocalRpcException($"Unknown command '{request.Command}'. Known commands: {string.Join(", ", Commands.All)}.") { ErrorCode = -32602 };
         }

@@ -1,0 +1,131 @@
+using DualGauge.Ai.Fixes;
+using DualGauge.Ai.Models;
+using DualGauge.Core.Execution;
+using DualGauge.Core.Snippets;
+using DualGauge.LanguageServer.Evaluation;
+using DualGauge.LanguageServer.Server;
+using DualGauge.LanguageServer.Settings;
+using DualGauge.Protocol;
+using DualGauge.Protocol.Basic;
+using DualGauge.Protocol.Custom;
+using DualGauge.Protocol.Window;
+using DualGauge.Protocol.Workspace;
+using Microsoft.Extensions.Logging;
+using StreamJsonRpc;
+
+namespace DualGauge.LanguageServer.Fixes;
+
+/// <summary>
+/// "Fix with AI (verified)": evaluates the flagged code afresh, asks the configured model for a rewrite, and applies it
+/// through <c>workspace/applyEdit</c> only when the rewrite passes every functional and security test of the same dual
+/// tests in the sandbox. Nothing is sent unless <c>dualgauge.ai.enabled</c> is true and an endpoint is configured; the key
+/// comes from the server's environment only.
+/// </summary>
+internal sealed class AiFixService(
+    SnippetWorkspace workspace,
+    EvaluationQueue queue,
+    SettingsService settings,
+    ILanguageClient client,
+    LanguageServerOptions options,
+    ILoggerFactory loggerFactory)
+{
+    private const string Title = SnippetWorkspace.FixWithAiTitle;
+    private readonly ILogger logger = loggerFactory.CreateLogger<AiFixService>();
+
+    public async Task<FixWithAiResult> FixAsync(long historyId, CancellationToken cancellationToken)
+    {
+        var ai = settings.Current.Ai;
+        if (!ai.Enabled)
+        {
+            throw new LocalRpcException($"{Commands.FixWithAi}: Fix with AI is off. Set dualgauge.ai.enabled to true, with dualgauge.ai.endpoint and dualgauge.ai.model.") { ErrorCode = -32600 };
+        }
+
+        ModelEndpoint endpoint;
+        try
+        {
+            endpoint = ModelEndpoint.Resolve(ai.Endpoint, ai.Model, apiKey: null, environment: options.Environment);
+        }
+        catch (ModelConfigurationException ex)
+        {
+            return await RefuseAsync(MessageType.Error, $"cannot ask a model: {ex.Message} (settings dualgauge.ai.endpoint and dualgauge.ai.model)", []).ConfigureAwait(false);
+        }
+
+        if (workspace.CurrentSnippet(historyId) is not var (snippet, version))
+        {
+            throw new LocalRpcException($"{Commands.FixWithAi}: the document of history entry {historyId} is not open; open it to apply a fix.") { ErrorCode = -32602 };
+        }
+
+        var label = $"fix of {snippet.DocumentUri[(snippet.DocumentUri.LastIndexOf('/') + 1)..]}:{snippet.StartLine + 1}-{snippet.EndLine + 1}";
+        var evaluator = new QueuedEvaluator(queue, label);
+        FixOutcome outcome;
+        try
+        {
+            // A fresh evaluation: the history entry may be older than the code now in the editor.
+            var original = await evaluator.EvaluateAsync(snippet, cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("Fix with AI for history entry {Id}: asking {Endpoint}", historyId, endpoint.ToString());
+            using var chat = ChatClientFactory.Create(endpoint);
+            var caller = new ModelCaller(chat, endpoint, new RetryOptions(MaxAttempts: 3), logger: loggerFactory.CreateLogger<ModelCaller>());
+            outcome = await new VerifiedFixer(caller, evaluator).FixAsync(original, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SandboxUnavailableException ex)
+        {
+            return await RefuseAsync(MessageType.Error, $"the sandbox is unavailable: {ex.Message} {EvaluationQueue.DockerFix}", []).ConfigureAwait(false);
+        }
+
+        foreach (var attempt in outcome.Attempts)
+        {
+            logger.LogInformation("Fix with AI attempt {Attempt} for history entry {Id}: {Outcome}", attempt.Attempt, historyId, attempt.Outcome);
+        }
+
+        if (!outcome.Verified || outcome.Edit is not { } edit)
+        {
+            var failed = outcome.Attempts.LastOrDefault(a => a.FailedTests.Count > 0)?.FailedTests ?? [];
+            return await RefuseAsync(MessageType.Warning, outcome.Message, failed).ConfigureAwait(false);
+        }
+
+        if (workspace.GetVersion(snippet.DocumentUri) != version || workspace.GetText(snippet.DocumentUri) != snippet.DocumentText)
+        {
+            return await RefuseAsync(MessageType.Warning, "the document changed while the fix was being verified; run it again", []).ConfigureAwait(false);
+        }
+
+        var answer = await client.RequestAsync<ApplyWorkspaceEditParams, ApplyWorkspaceEditResult>(
+            Methods.WorkspaceApplyEdit,
+            new ApplyWorkspaceEditParams(new WorkspaceEdit(new Dictionary<string, IReadOnlyList<TextEdit>> { [edit.DocumentUri] = [ToTextEdit(edit, snippet.DocumentText)] }), Title),
+            cancellationToken).ConfigureAwait(false);
+        if (!answer.Applied)
+        {
+            return await RefuseAsync(MessageType.Warning, $"the editor did not apply the verified fix{(answer.FailureReason is { } reason ? ": " + reason : "")}", []).ConfigureAwait(false);
+        }
+
+        var message = $"{Title}: applied. {outcome.Message}.";
+        await client.NotifyAsync(Methods.WindowShowMessage, new ShowMessageParams(MessageType.Info, message)).ConfigureAwait(false);
+        return new FixWithAiResult(true, message, []);
+    }
+
+    /// <summary>Whole lines StartLine..EndLine; when EndLine is the last line (no line break after it), up to its end.</summary>
+    internal static TextEdit ToTextEdit(FixEdit edit, string documentText)
+    {
+        var lines = documentText.Split('\n');
+        if (edit.EndLine + 1 < lines.Length)
+        {
+            return new TextEdit(new Range(new Position(edit.StartLine, 0), new Position(edit.EndLine + 1, 0)), edit.NewText);
+        }
+
+        var last = lines[^1];
+        return new TextEdit(new Range(new Position(edit.StartLine, 0), new Position(lines.Length - 1, last.Length)), edit.NewText.TrimEnd('\n').TrimEnd('\r'));
+    }
+
+    private async Task<FixWithAiResult> RefuseAsync(MessageType type, string why, IReadOnlyList<string> failedTests)
+    {
+        var message = $"{Title}: not applied: {why}";
+        logger.LogInformation("{Message}", message);
+        await client.NotifyAsync(Methods.WindowShowMessage, new ShowMessageParams(type, message)).ConfigureAwait(false);
+        return new FixWithAiResult(false, message, failedTests);
+    }
+
+    /// <summary>Rewrites go through the evaluation queue like every other run: one sandbox run at a time.</summary>
+    private sealed class QueuedEvaluator(EvaluationQueue queue, string label) : ISnippetEvaluator
+    {
+        public Task<SnippetEvaluation> EvaluateAsync(Snippet snippet, CancellationToken cancellationToken) => queue.RunAsync(snippet, label, cancellationToken);
+    }
+}
