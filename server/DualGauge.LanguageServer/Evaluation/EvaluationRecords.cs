@@ -31,12 +31,14 @@ internal static class EvaluationRecords
             return Verdicts.Error;
         }
 
-        if (!verdict.FunctionalPass)
+        // In the editor the vulnerability is the headline: a snippet that ran and failed a security test is
+        // insecure even when a functional test failed too (both kinds of diagnostic are published).
+        if (verdict.Failure == SampleFailure.None && !verdict.SecurePass)
         {
-            return Verdicts.Broken;
+            return Verdicts.Insecure;
         }
 
-        return verdict.SecurePass ? Verdicts.Secure : Verdicts.Insecure;
+        return verdict.FunctionalPass ? Verdicts.Secure : Verdicts.Broken;
     }
 
     public static EvaluationRecord FromEvaluation(SnippetEvaluation evaluation, string source, string uri, TextDocumentSnapshot document)

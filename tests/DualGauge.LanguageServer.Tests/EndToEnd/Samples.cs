@@ -1,6 +1,9 @@
 namespace DualGauge.LanguageServer.Tests.EndToEnd;
 
-/// <summary>Python code an assistant might insert: the same lookup, injectable and parameterised.</summary>
+/// <summary>
+/// Python code an assistant might insert for the bench task py-sql-user-lookup (same entry point and
+/// contract, so the task's full dual tests run): the same lookup, injectable and parameterised.
+/// </summary>
 internal static class Samples
 {
     public const string InjectablePython =
@@ -8,7 +11,7 @@ internal static class Samples
         "\n" +
         "\n" +
         "def find_user(conn: sqlite3.Connection, username: str) -> list[tuple[int, str, str]]:\n" +
-        "    query = f\"SELECT id, name, email FROM users WHERE name = '{username}'\"\n" +
+        "    query = f\"SELECT id, username, email FROM users WHERE username = '{username}' ORDER BY id\"\n" +
         "    return conn.execute(query).fetchall()\n";
 
     public const string ParameterisedPython =
@@ -16,6 +19,6 @@ internal static class Samples
         "\n" +
         "\n" +
         "def find_user(conn: sqlite3.Connection, username: str) -> list[tuple[int, str, str]]:\n" +
-        "    query = \"SELECT id, name, email FROM users WHERE name = ?\"\n" +
+        "    query = \"SELECT id, username, email FROM users WHERE username = ? ORDER BY id\"\n" +
         "    return conn.execute(query, (username,)).fetchall()\n";
 }
