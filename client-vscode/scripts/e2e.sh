@@ -50,7 +50,7 @@ step "package"
 # The bench tasks include throwaway TLS keys as fixtures (a task about certificate checks), which
 # vsce's secret scan would refuse: private keys, and only those, are allowed.
 node scripts/build.mjs --production
-"$HERE/node_modules/.bin/vsce" package --no-dependencies --skip-license --allow-missing-repository --allow-package-secrets privatekey \
+"$HERE/node_modules/.bin/vsce" package --no-dependencies --skip-license --allow-missing-repository --allow-package-secrets privatekey --no-rewrite-relative-links \
   --target linux-x64 -o "$HERE/dist/dualgauge.vsix" >/dev/null
 echo "dist/dualgauge.vsix: $(stat -c %s "$HERE/dist/dualgauge.vsix") bytes"
 (cd "$HERE/test/e2e/inline-provider" && "$HERE/node_modules/.bin/vsce" package --skip-license --allow-missing-repository -o "$RUN/inline-provider.vsix" >/dev/null)
