@@ -5,13 +5,15 @@ using System.Text.Json.Serialization;
 namespace DualGauge.LanguageServer.Benchmarks;
 
 internal sealed record LatencyResult(
-    string Language, int Runs, double P50Ms, double P95Ms, double MinMs, double MaxMs, double AnswerP50Ms, IReadOnlyList<string> Verdicts, IReadOnlyList<string> Codes)
+    string Language, int Runs, double P50Ms, double P95Ms, double MinMs, double MaxMs, double AnswerP50Ms, double? EvaluatorP50Ms,
+    IReadOnlyList<string> Verdicts, IReadOnlyList<string> Codes)
 {
-    public static LatencyResult From(BenchSnippet snippet, IReadOnlyList<Measurement> samples)
+    public static LatencyResult From(BenchSnippet snippet, IReadOnlyList<Measurement> samples, IReadOnlyList<double> evaluatorMs)
     {
         var publish = samples.Select(s => s.PublishMs).Order().ToList();
         var answer = samples.Select(s => s.AnswerMs).Order().ToList();
         return new LatencyResult(snippet.Language, samples.Count, Percentile(publish, 50), Percentile(publish, 95), publish[0], publish[^1], Percentile(answer, 50),
+            evaluatorMs.Count > 0 ? Percentile(evaluatorMs.Order().ToList(), 50) : null,
             samples.Select(s => s.Verdict).Distinct().ToList(), samples.SelectMany(s => s.Codes).Distinct().ToList());
     }
 
@@ -39,7 +41,7 @@ internal sealed record GrowthResult(string Language, int Evaluations, double Fir
 internal sealed record TargetCheck(string Target, string Measured, bool Met);
 
 internal sealed record BenchmarkResult(
-    string Machine, int Processors, int Runs, int Warmup, double IdleRssMib, IReadOnlyList<LatencyResult> Latency, GrowthResult? Growth, IReadOnlyList<TargetCheck> Targets)
+    string Machine, int Processors, int Runs, int Warmup, int IntervalMs, double IdleRssMib, IReadOnlyList<LatencyResult> Latency, GrowthResult? Growth, IReadOnlyList<TargetCheck> Targets)
 {
     public const double PythonP50TargetMs = 300;
     public const double IdleTargetMib = 100;
@@ -65,7 +67,7 @@ internal sealed record BenchmarkResult(
                 $"{growth.SlopeMibPer1000:+0.0;-0.0} MiB per 1,000", growth.SlopeMibPer1000 < GrowthTargetMibPer1000));
         }
 
-        return new BenchmarkResult(machine, processors, options.Runs, options.Warmup, idle, latency, growth, targets);
+        return new BenchmarkResult(machine, processors, options.Runs, options.Warmup, options.IntervalMs, idle, latency, growth, targets);
     }
 }
 
@@ -78,13 +80,13 @@ internal static class BenchmarkReport
     public static string Markdown(BenchmarkResult result)
     {
         var text = new StringBuilder();
-        text.AppendLine($"## evaluateSelection -> publishDiagnostics (warm: {result.Warmup} warm-up evaluations, then {result.Runs} runs; {result.Processors} CPUs)");
+        text.AppendLine($"## evaluateSelection -> publishDiagnostics (warm: {result.Warmup} warm-up evaluations, then {result.Runs} runs {result.IntervalMs} ms apart; {result.Processors} CPUs)");
         text.AppendLine();
-        text.AppendLine("| Language | p50 | p95 | min | max | command answered (p50) | verdict | diagnostics |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| Language | p50 | p95 | min | max | command answered (p50) | of which evaluator (p50, server log) | verdict | diagnostics |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var l in result.Latency)
         {
-            text.AppendLine($"| {l.Language} | {l.P50Ms:0} ms | {l.P95Ms:0} ms | {l.MinMs:0} ms | {l.MaxMs:0} ms | {l.AnswerP50Ms:0} ms | {string.Join(", ", l.Verdicts)} | {string.Join(", ", l.Codes)} |");
+            text.AppendLine($"| {l.Language} | {l.P50Ms:0} ms | {l.P95Ms:0} ms | {l.MinMs:0} ms | {l.MaxMs:0} ms | {l.AnswerP50Ms:0} ms | {(l.EvaluatorP50Ms is { } e ? $"{e:0} ms" : "n/a")} | {string.Join(", ", l.Verdicts)} | {string.Join(", ", l.Codes)} |");
         }
 
         text.AppendLine();

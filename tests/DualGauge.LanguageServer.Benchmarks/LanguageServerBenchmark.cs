@@ -73,10 +73,11 @@ internal sealed class LanguageServerBenchmark(BenchmarkOptions options, TextWrit
                 var samples = new List<Measurement>();
                 for (var i = 0; i < options.Runs; i++)
                 {
+                    await Task.Delay(options.IntervalMs);
                     samples.Add(await EvaluateAsync(client, snippet));
                 }
 
-                var result = LatencyResult.From(snippet, samples);
+                var result = LatencyResult.From(snippet, samples, EvaluatorTimes(storage, snippet, options.Runs));
                 progress.WriteLine($"{snippet.Language}: p50 {result.P50Ms:0} ms, p95 {result.P95Ms:0} ms (diagnostics {string.Join(",", result.Codes)})");
                 latencies.Add(result);
             }
@@ -144,6 +145,37 @@ internal sealed class LanguageServerBenchmark(BenchmarkOptions options, TextWrit
             (answered - sent).TotalMilliseconds,
             summary?.Verdict ?? "null",
             diagnostics.Select(d => d.Code ?? "").Distinct().ToList());
+    }
+
+    /// <summary>
+    /// The evaluator's own time for the last <paramref name="count"/> runs of a snippet, from the server's log line
+    /// "Evaluated FILE:LINES in N ms" (queue to sandbox verdict). The rest of the latency is the server and the connection.
+    /// </summary>
+    private static IReadOnlyList<double> EvaluatorTimes(string storage, BenchSnippet snippet, int count)
+    {
+        var file = snippet.Uri[(snippet.Uri.LastIndexOf('/') + 1)..];
+        var pattern = new System.Text.RegularExpressions.Regex($@"Evaluated {System.Text.RegularExpressions.Regex.Escape(file)}:\S+ in (\d+) ms");
+        var logs = Path.Combine(storage, "logs");
+        if (!Directory.Exists(logs))
+        {
+            return [];
+        }
+
+        var times = new List<double>();
+        foreach (var log in Directory.EnumerateFiles(logs, "*.log"))
+        {
+            using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            while (reader.ReadLine() is { } line)
+            {
+                if (pattern.Match(line) is { Success: true } match)
+                {
+                    times.Add(double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+        }
+
+        return times.TakeLast(count).ToList();
     }
 
     private static double Mib(long bytes) => bytes / 1024.0 / 1024.0;
