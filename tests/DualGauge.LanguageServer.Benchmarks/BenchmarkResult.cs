@@ -24,17 +24,27 @@ internal sealed record LatencyResult(
 
 internal sealed record RssPoint(int Evaluations, double Mib);
 
-internal sealed record GrowthResult(string Language, int Evaluations, double FirstMib, double LastMib, double MaxMib, double SlopeMibPer1000, IReadOnlyList<RssPoint> Samples)
+/// <param name="SecondHalfSlopeMibPer1000">The slope over the second half only: a leak keeps growing there, while caches and
+/// re-jitted hot code settle during the first evaluations.</param>
+internal sealed record GrowthResult(
+    string Language, int Evaluations, double FirstMib, double LastMib, double MaxMib, double SlopeMibPer1000, double SecondHalfSlopeMibPer1000, IReadOnlyList<RssPoint> Samples)
 {
-    public static GrowthResult From(string language, int evaluations, IReadOnlyList<RssPoint> points)
+    public static GrowthResult From(string language, int evaluations, IReadOnlyList<RssPoint> points) =>
+        new(language, evaluations, points[0].Mib, points[^1].Mib, points.Max(p => p.Mib), Slope(points) * 1000,
+            Slope(points.Where(p => p.Evaluations >= evaluations / 2).ToList()) * 1000, points);
+
+    /// <summary>Least squares: one high sample (a GC not yet run) moves it less than last minus first.</summary>
+    private static double Slope(IReadOnlyList<RssPoint> points)
     {
-        // Least squares over every sample: one high sample (a GC not yet run) moves it less than last minus first.
-        var n = points.Count;
+        if (points.Count < 2)
+        {
+            return 0;
+        }
+
         var meanX = points.Average(p => p.Evaluations);
         var meanY = points.Average(p => p.Mib);
         var sxx = points.Sum(p => (p.Evaluations - meanX) * (p.Evaluations - meanX));
-        var slope = n < 2 || sxx == 0 ? 0 : points.Sum(p => (p.Evaluations - meanX) * (p.Mib - meanY)) / sxx;
-        return new GrowthResult(language, evaluations, points[0].Mib, points[^1].Mib, points.Max(p => p.Mib), slope * 1000, points);
+        return sxx == 0 ? 0 : points.Sum(p => (p.Evaluations - meanX) * (p.Mib - meanY)) / sxx;
     }
 }
 
@@ -99,6 +109,7 @@ internal static class BenchmarkReport
         {
             text.AppendLine($"| Over {g.Evaluations} {g.Language} evaluations: first / last / max | {g.FirstMib:0.0} / {g.LastMib:0.0} / {g.MaxMib:0.0} MiB |");
             text.AppendLine($"| Slope (least squares over {g.Samples.Count} samples) | {g.SlopeMibPer1000:+0.0;-0.0} MiB per 1,000 evaluations |");
+            text.AppendLine($"| Slope over the second half | {g.SecondHalfSlopeMibPer1000:+0.0;-0.0} MiB per 1,000 evaluations |");
             text.AppendLine($"| Samples (evaluations: MiB) | {string.Join(", ", g.Samples.Select(p => $"{p.Evaluations}: {p.Mib:0}"))} |");
         }
 
