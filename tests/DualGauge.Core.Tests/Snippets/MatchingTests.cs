@@ -1,3 +1,4 @@
+using DualGauge.TestUtilities.Snippets;
 using DualGauge.Core.Snippets;
 using DualGauge.Core.Snippets.Widening;
 using DualGauge.Core.Tasks;
@@ -17,8 +18,8 @@ public sealed class MatchingTests
     }
 
     [TestMethod]
-    [DynamicData(nameof(SnippetCases.Rows), typeof(SnippetCases))]
-    public void Plan_RepresentativeSnippet_ChoosesItsTemplateWithSecurityAndFunctionalTests(SnippetCases.Case snippet)
+    [DynamicData(nameof(VulnerableSnippets.Rows), typeof(VulnerableSnippets))]
+    public void Plan_RepresentativeSnippet_ChoosesItsTemplateWithSecurityAndFunctionalTests(VulnerableSnippets.Case snippet)
     {
         var plan = PlanFor(snippet.Language, snippet.Code);
 
@@ -36,7 +37,7 @@ public sealed class MatchingTests
     public void Plan_FunctionWithBenchTaskNameAndArity_MatchesTheBenchTask()
     {
         var task = Task("py-sql-user-lookup", "find_user", "def find_user(conn: sqlite3.Connection, username: str) -> list[tuple[int, str, str]]");
-        var plan = PlanFor(Language.Python, SnippetCases.All[0].Code, [task]);
+        var plan = PlanFor(Language.Python, VulnerableSnippets.All[0].Code, [task]);
 
         plan.Match.Kind.Should().Be(MatchKind.BenchTask);
         plan.Match.TemplateId.Should().Be("py-sql-user-lookup");
@@ -50,7 +51,7 @@ public sealed class MatchingTests
     {
         var task = Task("py-sql-user-lookup", "find_user", "def find_user(conn, username, limit)");
 
-        PlanFor(Language.Python, SnippetCases.All[0].Code, [task]).Match.Kind.Should().Be(MatchKind.Template);
+        PlanFor(Language.Python, VulnerableSnippets.All[0].Code, [task]).Match.Kind.Should().Be(MatchKind.Template);
     }
 
     [TestMethod]
@@ -93,7 +94,7 @@ public sealed class MatchingTests
     [TestMethod]
     public void Plan_SqlSnippet_SeedsTheTablesItsQueriesName()
     {
-        var plan = PlanFor(Language.Python, SnippetCases.All[0].Code);
+        var plan = PlanFor(Language.Python, VulnerableSnippets.All[0].Code);
 
         var tests = System.Text.Encoding.UTF8.GetString(plan.Request!.TestsFile.Content);
         tests.Should().Contain("_SQL_TABLES = {\"users\": [\"id\", \"name\"]}");

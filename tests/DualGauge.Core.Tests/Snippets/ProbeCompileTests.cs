@@ -1,3 +1,4 @@
+using DualGauge.TestUtilities.Snippets;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using DualGauge.Core.Snippets;
@@ -12,8 +13,8 @@ namespace DualGauge.Core.Tests.Snippets;
 public sealed class ProbeCompileTests
 {
     [TestMethod]
-    [DynamicData(nameof(SnippetCases.Rows), typeof(SnippetCases))]
-    public async Task Plan_RepresentativeSnippet_GeneratesCodeThatCompiles(SnippetCases.Case snippet)
+    [DynamicData(nameof(VulnerableSnippets.Rows), typeof(VulnerableSnippets))]
+    public async Task Plan_RepresentativeSnippet_GeneratesCodeThatCompiles(VulnerableSnippets.Case snippet)
     {
         var widened = SnippetWidener.Widen(snippet.Language, snippet.Code, 0, snippet.Code.Split('\n').Length - 1, out _)!;
         var plan = SnippetPlanner.Plan(widened, [], snippet.Language);

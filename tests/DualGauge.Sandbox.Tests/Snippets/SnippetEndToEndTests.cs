@@ -1,3 +1,4 @@
+using DualGauge.TestUtilities.Snippets;
 using System.Diagnostics;
 using DualGauge.Core.Snippets;
 using DualGauge.Core.Tasks;

@@ -1,8 +1,8 @@
 using DualGauge.Core.Tasks;
 
-namespace DualGauge.Sandbox.Tests.Snippets;
+namespace DualGauge.TestUtilities.Snippets;
 
-/// <summary>One vulnerable snippet per template and language (the whole document is the snippet): each must be found insecure.</summary>
+/// <summary>One vulnerable snippet per template and language (the whole document is the snippet): each must be found insecure, and each selects its template.</summary>
 public static class VulnerableSnippets
 {
     public sealed record Case(Language Language, string Template, string Code)
