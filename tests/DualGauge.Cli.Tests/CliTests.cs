@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using DualGauge.TestUtilities.Cli;
 using FluentAssertions;
 
 namespace DualGauge.Cli.Tests;
@@ -13,10 +14,10 @@ public sealed class CliTests
     [TestMethod]
     public async Task Bench_BundledDefault_WritesEveryReportAndSeparatesThePseudoModels()
     {
-        var tasks = CliRunner.CopyTasks(SqlTask);
+        var tasks = CliProcess.CopyTasks(SqlTask);
         var output = Path.Combine(Path.GetDirectoryName(tasks)!, "report");
 
-        var (exit, text) = await CliRunner.RunAsync(Path.GetDirectoryName(tasks)!, null, "bench", "--tasks", tasks, "--parallel", "2", "--out", output);
+        var (exit, text) = await CliProcess.RunAsync(Path.GetDirectoryName(tasks)!, null, "bench", "--tasks", tasks, "--parallel", "2", "--out", output);
 
         exit.Should().Be(0, text);
         foreach (var ext in new[] { "json", "md", "html", "sarif" })
@@ -40,9 +41,9 @@ public sealed class CliTests
     [TestMethod]
     public async Task Bench_MinJointGateNotMet_ExitsOneAndSaysWhy()
     {
-        var tasks = CliRunner.CopyTasks(SqlTask);
+        var tasks = CliProcess.CopyTasks(SqlTask);
 
-        var (exit, text) = await CliRunner.RunAsync(Path.GetDirectoryName(tasks)!, null, "bench", "--tasks", tasks, "--format", "md", "--out", "r", "--min-joint", "50");
+        var (exit, text) = await CliProcess.RunAsync(Path.GetDirectoryName(tasks)!, null, "bench", "--tasks", tasks, "--format", "md", "--out", "r", "--min-joint", "50");
 
         exit.Should().Be(1, text);
         text.Should().Contain("gate failed").And.Contain("reference-insecure");
@@ -51,10 +52,10 @@ public sealed class CliTests
     [TestMethod]
     public async Task Eval_InsecureSample_PrintsFailedTestWithEvidence()
     {
-        var task = Path.Combine(CliRunner.BenchTasks, "python", SqlTask);
+        var task = Path.Combine(CliProcess.BenchTasks, "python", SqlTask);
         var insecure = Directory.EnumerateFiles(Path.Combine(task, "references"), "insecure*.py").First();
 
-        var (exit, text) = await CliRunner.RunAsync(CliRunner.RepositoryRoot, null, "eval", insecure, "--task", SqlTask);
+        var (exit, text) = await CliProcess.RunAsync(CliProcess.RepositoryRoot, null, "eval", insecure, "--task", SqlTask);
 
         exit.Should().Be(1, text);
         text.Should().Contain("secure      no").And.Contain("FAIL security CWE-89").And.Contain("evidence (trace line");
@@ -66,7 +67,7 @@ public sealed class CliTests
         var file = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.py");
         await File.WriteAllTextAsync(file, "def search_products(conn, term:\n    return [\n");
 
-        var (exit, text) = await CliRunner.RunAsync(CliRunner.RepositoryRoot, null, "eval", file, "--task", SqlTask);
+        var (exit, text) = await CliProcess.RunAsync(CliProcess.RepositoryRoot, null, "eval", file, "--task", SqlTask);
 
         exit.Should().Be(1, text);
         text.Should().Contain("CompileError").And.Contain("SyntaxError");
@@ -75,7 +76,7 @@ public sealed class CliTests
     [TestMethod]
     public async Task Eval_UnknownTask_ExitsTwoNamingIt()
     {
-        var (exit, text) = await CliRunner.RunAsync(CliRunner.RepositoryRoot, null, "eval", Path.Combine(CliRunner.RepositoryRoot, "README.md"), "--task", "no-such-task");
+        var (exit, text) = await CliProcess.RunAsync(CliProcess.RepositoryRoot, null, "eval", Path.Combine(CliProcess.RepositoryRoot, "README.md"), "--task", "no-such-task");
 
         exit.Should().Be(2, text);
         text.Should().Contain("no task no-such-task");
@@ -84,12 +85,12 @@ public sealed class CliTests
     [TestMethod]
     public async Task Bench_MalformedTaskBesideAGoodOne_SkipsItWithFileAndFieldAndCarriesOn()
     {
-        var tasks = CliRunner.CopyTasks(SqlTask);
+        var tasks = CliProcess.CopyTasks(SqlTask);
         var broken = Path.Combine(tasks, "python", "py-broken");
         Directory.CreateDirectory(broken);
         await File.WriteAllTextAsync(Path.Combine(broken, "task.yaml"), "id: py-broken\nlanguage: python\ntitle: x\n");
 
-        var (exit, text) = await CliRunner.RunAsync(Path.GetDirectoryName(tasks)!, null, "bench", "--tasks", tasks, "--format", "json", "--out", "r");
+        var (exit, text) = await CliProcess.RunAsync(Path.GetDirectoryName(tasks)!, null, "bench", "--tasks", tasks, "--format", "json", "--out", "r");
 
         exit.Should().Be(0, text);
         text.Should().Contain("skipped task").And.Contain("bench-tasks/python/py-broken/task.yaml: entry_point: missing");
@@ -99,9 +100,9 @@ public sealed class CliTests
     [TestMethod]
     public async Task Bench_DockerUnreachable_ExitsThreeNamingEndpointAndFix()
     {
-        var tasks = CliRunner.CopyTasks(SqlTask);
+        var tasks = CliProcess.CopyTasks(SqlTask);
 
-        var (exit, text) = await CliRunner.RunAsync(Path.GetDirectoryName(tasks)!, new Dictionary<string, string> { ["DOCKER_HOST"] = "unix:///tmp/no-docker-here.sock" }, "bench", "--tasks", tasks, "--out", "r");
+        var (exit, text) = await CliProcess.RunAsync(Path.GetDirectoryName(tasks)!, new Dictionary<string, string?> { ["DOCKER_HOST"] = "unix:///tmp/no-docker-here.sock" }, "bench", "--tasks", tasks, "--out", "r");
 
         exit.Should().Be(3, text);
         text.Should().Contain("unix:///tmp/no-docker-here.sock").And.Contain("DOCKER_HOST");
@@ -110,9 +111,9 @@ public sealed class CliTests
     [TestMethod]
     public async Task Bench_KilledMidRun_LeavesContainersThatTheNextStartRemoves()
     {
-        var tasks = CliRunner.CopyTasks(SqlTask);
+        var tasks = CliProcess.CopyTasks(SqlTask);
         var cwd = Path.GetDirectoryName(tasks)!;
-        using var killed = Process.Start(CliRunner.StartInfo(cwd, "bench", "--tasks", tasks, "--parallel", "2", "--out", "r"))!;
+        using var killed = Process.Start(CliProcess.StartInfo(cwd, "bench", "--tasks", tasks, "--parallel", "2", "--out", "r"))!;
         killed.StandardInput.Close();
         _ = killed.StandardError.ReadToEndAsync();
         var deadPid = killed.Id.ToString();
@@ -128,7 +129,7 @@ public sealed class CliTests
         await killed.WaitForExitAsync();
         (await ContainersOfPidAsync(deadPid)).Should().BeGreaterThan(0, "a SIGKILLed run cannot clean up after itself");
 
-        using var next = Process.Start(CliRunner.StartInfo(cwd, "bench", "--tasks", tasks, "--format", "json", "--out", "r2"))!;
+        using var next = Process.Start(CliProcess.StartInfo(cwd, "bench", "--tasks", tasks, "--format", "json", "--out", "r2"))!;
         next.StandardInput.Close();
         var stdout = next.StandardOutput.ReadToEndAsync();
         var stderr = next.StandardError.ReadToEndAsync();
@@ -142,7 +143,7 @@ public sealed class CliTests
     [TestMethod]
     public async Task Bench_SamplesOfTwoModels_ComputesPassAtKPerModel()
     {
-        var tasks = CliRunner.CopyTasks(SqlTask);
+        var tasks = CliProcess.CopyTasks(SqlTask);
         var root = Path.GetDirectoryName(tasks)!;
         var references = Path.Combine(tasks, "python", SqlTask, "references");
         var secure = await File.ReadAllTextAsync(Path.Combine(references, "secure.py"));
@@ -156,7 +157,7 @@ public sealed class CliTests
             await File.WriteAllTextAsync(Path.Combine(dir, entry[1] + ".py"), entry[2]);
         }
 
-        var (exit, text) = await CliRunner.RunAsync(root, null, "bench", "--tasks", tasks, "--samples", Path.Combine(root, "samples"), "--format", "json", "--out", "r", "--k", "1", "2");
+        var (exit, text) = await CliProcess.RunAsync(root, null, "bench", "--tasks", tasks, "--samples", Path.Combine(root, "samples"), "--format", "json", "--out", "r", "--k", "1", "2");
 
         exit.Should().Be(0, text);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "r", "report.json")));

@@ -4,6 +4,7 @@ using System.Text.Json;
 using DualGauge.Ai.Tests.Infrastructure;
 using DualGauge.Ai.Tests.Models;
 using DualGauge.Core.Tasks;
+using DualGauge.TestUtilities.Cli;
 using FluentAssertions;
 
 namespace DualGauge.Ai.Tests.EndToEnd;
@@ -142,37 +143,20 @@ public sealed class CliEndToEndTests
         return new StreamReader(stream).ReadToEnd();
     }
 
-    private static async Task<(int ExitCode, string Output)> RunCliAsync(string workingDirectory, IDictionary<string, string> environment, params string[] args)
+    /// <summary>The real CLI, never seeing the machine's own model endpoint or key, only the test's.</summary>
+    private static Task<(int ExitCode, string Output)> RunCliAsync(string workingDirectory, IDictionary<string, string> environment, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var variables = new Dictionary<string, string?>
         {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
+            ["DUALGAUGE_OPENAI_ENDPOINT"] = null,
+            ["DUALGAUGE_OPENAI_API_KEY"] = null,
+            ["OPENAI_API_KEY"] = null,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dualgauge.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment["NO_COLOR"] = "1";
-        info.Environment.Remove("DUALGAUGE_OPENAI_ENDPOINT");
-        info.Environment.Remove("DUALGAUGE_OPENAI_API_KEY");
-        info.Environment.Remove("OPENAI_API_KEY");
         foreach (var (key, value) in environment)
         {
-            info.Environment[key] = value;
+            variables[key] = value;
         }
 
-        using var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, new StringBuilder().Append(await stdout).Append(await stderr).ToString());
+        return CliProcess.RunAsync(workingDirectory, variables, args);
     }
 }

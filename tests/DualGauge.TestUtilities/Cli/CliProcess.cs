@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace DualGauge.Cli.Tests;
+namespace DualGauge.TestUtilities.Cli;
 
-/// <summary>Runs the real <c>dualgauge</c> binary (built beside the tests) as a separate process.</summary>
-internal static class CliRunner
+/// <summary>
+/// Runs the real <c>dualgauge</c> binary as a separate process. The test project must reference
+/// DualGauge.Cli so that <c>dualgauge.dll</c> is built beside the tests.
+/// </summary>
+public static class CliProcess
 {
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
@@ -30,12 +33,20 @@ internal static class CliRunner
         return info;
     }
 
-    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, IDictionary<string, string>? environment, params string[] args)
+    /// <param name="environment">Variables to set; a null value removes the variable from the child's environment.</param>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
         var info = StartInfo(workingDirectory, args);
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
-            info.Environment[key] = value;
+            if (value is null)
+            {
+                info.Environment.Remove(key);
+            }
+            else
+            {
+                info.Environment[key] = value;
+            }
         }
 
         using var process = Process.Start(info)!;
@@ -70,7 +81,7 @@ internal static class CliRunner
 
     private static string FindRepositoryRoot()
     {
-        var stamped = typeof(CliRunner).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+        var stamped = typeof(CliProcess).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
             .Cast<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
         if (stamped is not null && File.Exists(Path.Combine(stamped, "DualGauge.sln")))
         {
