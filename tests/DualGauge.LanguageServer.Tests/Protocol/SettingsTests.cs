@@ -20,7 +20,8 @@ public sealed class SettingsTests : ServerTestBase
         server.Client.ConfigurationSection = new DualGaugeSettings { Languages = ["javascript"] };
 
         await server.Client.InitializeAsync(StoragePath, capabilities: PullCapable);
-        await server.Client.WaitForAsync<StatusParams>(Methods.DualGaugeStatus, s => s.State == ServerStates.Ready);
+        // "ready" comes before the pull; the log line says when the pulled section applies.
+        await server.Client.WaitForAsync(Methods.WindowLogMessage, n => n.Params.GetProperty("message").GetString()!.Contains("Settings from workspace/configuration"));
         await server.Client.OpenAsync(PythonUri, "python", PythonSource);
         var summary = await server.Client.ExecuteCommandAsync<HistoryEntrySummary>(Commands.EvaluateSelection, PythonUri, Lines(3, 6));
 
