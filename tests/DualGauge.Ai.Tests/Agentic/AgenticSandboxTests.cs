@@ -1,3 +1,4 @@
+using DualGauge.TestUtilities.Ai;
 using DualGauge.Ai.Agentic;
 using DualGauge.Ai.Models;
 using DualGauge.Ai.Tests.Infrastructure;

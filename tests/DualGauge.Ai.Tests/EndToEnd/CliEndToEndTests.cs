@@ -1,3 +1,4 @@
+using DualGauge.TestUtilities.Ai;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using DualGauge.TestUtilities.Ai;
 using DualGauge.Ai.Generation;
 using DualGauge.Ai.Models;
 using DualGauge.Ai.Tests.Infrastructure;

@@ -1,3 +1,4 @@
+using DualGauge.TestUtilities.Ai;
 using DualGauge.Ai.Judging;
 using DualGauge.Ai.Models;
 using DualGauge.Ai.Tests.Infrastructure;
