@@ -47,6 +47,17 @@ public static class LanguageExtensions
         }
     }
 
-    public static bool TryFromExtension(string extension, out Language language) =>
-        TryParse(extension.TrimStart('.') switch { "py" => "python", "js" or "mjs" or "cjs" => "javascript", "c" or "h" => "c", var other => "?" + other }, out language);
+    /// <summary>The language of a source file from its extension (with or without the dot).</summary>
+    public static bool TryFromExtension(string extension, out Language language)
+    {
+        Language? found = extension.TrimStart('.').ToLowerInvariant() switch
+        {
+            "py" => Language.Python,
+            "js" or "mjs" or "cjs" => Language.JavaScript,
+            "c" or "h" => Language.C,
+            _ => null,
+        };
+        language = found ?? default;
+        return found is not null;
+    }
 }
