@@ -78,7 +78,7 @@ public static class SvgCharts
         for (var c = 0; c < categories.Count; c++)
         {
             var rowTop = top + c * rowHeight + 6;
-            svg.Append($"<text x=\"{left - 10}\" y=\"{N(rowTop + barHeight * series.Count / 2 + 4)}\" font-size=\"12\" text-anchor=\"end\" fill=\"{Ink}\">{H(Shorten(categories[c], 34))}<title>{H(categories[c])}</title></text>");
+            svg.Append($"<text x=\"{left - 10}\" y=\"{N(rowTop + barHeight * series.Count / 2 + 4)}\" font-size=\"12\" text-anchor=\"end\" fill=\"{Ink}\">{H(Shorten(categories[c], 30))}<title>{H(categories[c])}</title></text>");
             for (var s = 0; s < series.Count; s++)
             {
                 if (series[s].Values[c] is not { } value)
