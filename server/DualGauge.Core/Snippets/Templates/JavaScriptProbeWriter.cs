@@ -7,9 +7,6 @@ namespace DualGauge.Core.Snippets.Templates;
 /// <summary>Writes JavaScript probes (tests.js, CommonJS) that call the snippet's own functions with attack payloads.</summary>
 internal static partial class JavaScriptProbeWriter
 {
-    private const string SqlPayload = "' OR '1'='1";
-    private const string Traversal = "../../../../../../../../etc/passwd";
-    private const string XssPayload = "<script>alert(\"dg\")</script>";
     private const string ShellPayload = "127.0.0.1; echo DG_INJECTED";
 
     public static string Header(string entry) => $$"""
@@ -167,11 +164,11 @@ internal static partial class JavaScriptProbeWriter
                     yield break;
                 }
 
-                var value = input == request ? $"_req({Str(SqlPayload)})" : Str(SqlPayload);
+                var value = input == request ? $"_req({Str(ProbePayloads.SqlTautology)})" : Str(ProbePayloads.SqlTautology);
                 yield return Probe(target, "sql_tautology", "CWE-89", $"A quote-breaking {input.Name} must not change the SQL statement.",
-                    $"Passes `{SqlPayload}` as {input.Name} to a stand-in database that records statements.",
+                    $"Passes `{ProbePayloads.SqlTautology}` as {input.Name} to a stand-in database that records statements.",
                     "The stand-in database sees the statement text; the payload inside it proves it was spliced in instead of bound as a parameter.",
-                    [(db, "_db_"), (input, value)], ["const _db_ = _db();"], [$"_sqlCheck(_db_, {Str(SqlPayload)});"]);
+                    [(db, "_db_"), (input, value)], ["const _db_ = _db();"], [$"_sqlCheck(_db_, {Str(ProbePayloads.SqlTautology)});"]);
                 break;
             }
 
@@ -203,7 +200,7 @@ internal static partial class JavaScriptProbeWriter
                     yield break;
                 }
 
-                foreach (var (name, payload) in new[] { ("path_traversal", Traversal), ("path_absolute", "/etc/passwd") })
+                foreach (var (name, payload) in new[] { ("path_traversal", ProbePayloads.Traversal), ("path_absolute", "/etc/passwd") })
                 {
                     var value = input == request ? $"_req({Str(payload)})" : Str(payload);
                     yield return Probe(target, name, "CWE-22", $"A {input.Name} that climbs out of the base folder must not be opened.",
@@ -279,11 +276,11 @@ internal static partial class JavaScriptProbeWriter
                     yield break;
                 }
 
-                var value = input == request ? $"_req({Str(XssPayload)})" : Str(XssPayload);
+                var value = input == request ? $"_req({Str(ProbePayloads.Xss)})" : Str(ProbePayloads.Xss);
                 yield return Probe(target, "xss_script", "CWE-79", $"Markup in {input.Name} must be escaped in the HTML output.",
-                    $"Passes `{XssPayload}` as {input.Name}.", "The returned or sent HTML is inspected: the raw script tag proves the input was not escaped.",
+                    $"Passes `{ProbePayloads.Xss}` as {input.Name}.", "The returned or sent HTML is inspected: the raw script tag proves the input was not escaped.",
                     [(input, value)], ["const _res_ = _res();"],
-                    [$"if (!_r.error && (_text(_r.value) + _res_.body).includes({Str(XssPayload)})) throw new Error('the script tag reached the HTML unescaped');"]);
+                    [$"if (!_r.error && (_text(_r.value) + _res_.body).includes({Str(ProbePayloads.Xss)})) throw new Error('the script tag reached the HTML unescaped');"]);
                 break;
             }
 

@@ -8,10 +8,7 @@ namespace DualGauge.Core.Snippets.Templates;
 /// <summary>Writes Python probes (tests.py) that call the snippet's own functions with attack payloads.</summary>
 internal static partial class PythonProbeWriter
 {
-    private const string SqlPayload = "' OR '1'='1";
     private const string SqlNumericPayload = "0 OR 1=1";
-    private const string Traversal = "../../../../../../../../etc/passwd";
-    private const string XssPayload = "<script>alert(\"dg\")</script>";
 
     private static readonly ParameterRole[] InputRoles =
         [ParameterRole.Text, ParameterRole.FilePath, ParameterRole.Url, ParameterRole.Host, ParameterRole.Bytes, ParameterRole.Directory];
@@ -181,9 +178,9 @@ internal static partial class PythonProbeWriter
                 if (target.First(ParameterRole.Text) is { } text)
                 {
                     yield return Probe(target, "sql_tautology", "CWE-89", $"A quote-breaking {text.Name} must not change the SQL statement.",
-                        $"Passes `{SqlPayload}` as {text.Name} to turn a WHERE clause into a tautology.",
+                        $"Passes `{ProbePayloads.SqlTautology}` as {text.Name} to turn a WHERE clause into a tautology.",
                         "The SQL monitor records every statement executed; the payload inside one proves it was spliced into the SQL text instead of bound.",
-                        [(text, Str(SqlPayload))], [], Specs.Oracle("sql-no-payload", ("payload", SqlPayload)));
+                        [(text, Str(ProbePayloads.SqlTautology))], [], Specs.Oracle("sql-no-payload", ("payload", ProbePayloads.SqlTautology)));
                 }
 
                 if (target.First(ParameterRole.Integer) is { } number && number.Name.EndsWith("id", StringComparison.OrdinalIgnoreCase))
@@ -230,7 +227,7 @@ internal static partial class PythonProbeWriter
 
                 // /tmp holds everything a sandboxed job may touch; a base folder beside the sample (__file__) is inside it.
                 const string root = "/tmp";
-                foreach (var (name, payload) in new[] { ("path_traversal", Traversal), ("path_absolute", "/etc/passwd") })
+                foreach (var (name, payload) in new[] { ("path_traversal", ProbePayloads.Traversal), ("path_absolute", "/etc/passwd") })
                 {
                     yield return Probe(target, name, "CWE-22", $"A {input.Name} that climbs out of the base folder must not be opened.",
                         $"Passes `{payload}` as {input.Name} to reach /etc/passwd.",
@@ -387,9 +384,9 @@ internal static partial class PythonProbeWriter
                 }
 
                 yield return ProbeWithCheck(target, "xss_script", "CWE-79", $"Markup in {input.Name} must be escaped in the HTML output.",
-                    $"Passes `{XssPayload}` as {input.Name}.", "The returned HTML is inspected: the raw script tag proves the input was not escaped.",
-                    [(input, Str(XssPayload))], [],
-                    [$"assert _r.error is not None or {Str(XssPayload)} not in _text(_r.value), \"the script tag reached the HTML unescaped\""]);
+                    $"Passes `{ProbePayloads.Xss}` as {input.Name}.", "The returned HTML is inspected: the raw script tag proves the input was not escaped.",
+                    [(input, Str(ProbePayloads.Xss))], [],
+                    [$"assert _r.error is not None or {Str(ProbePayloads.Xss)} not in _text(_r.value), \"the script tag reached the HTML unescaped\""]);
                 break;
             }
 
