@@ -284,13 +284,7 @@ public sealed class EvaluateCommandTests : ServerTestBase
     [TestMethod]
     public async Task CancelRequest_RunningEvaluateSelection_CancelsTheEvaluation()
     {
-        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var evaluator = new FakeSnippetEvaluator(async (s, ct) =>
-        {
-            await using var registration = ct.Register(() => cancelled.TrySetResult());
-            await Task.Delay(Timeout.Infinite, ct);
-            return Evaluations.Secure(s);
-        });
+        var evaluator = FakeSnippetEvaluator.HangsUntilCancelled(out var cancelled);
         var server = await StartWithPythonFileAsync(evaluator);
         using var cts = new CancellationTokenSource();
         var request = server.Client.RequestAsync<HistoryEntrySummary>(Methods.WorkspaceExecuteCommand,

@@ -86,13 +86,7 @@ public sealed class LifecycleTests : ServerTestBase
     [TestMethod]
     public async Task ConnectionClosed_WhileEvaluating_ServerShutsDownAndCancelsTheEvaluation()
     {
-        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var evaluator = new FakeSnippetEvaluator(async (s, ct) =>
-        {
-            await using var registration = ct.Register(() => cancelled.TrySetResult());
-            await Task.Delay(Timeout.Infinite, ct);
-            return Evaluations.Secure(s);
-        });
+        var evaluator = FakeSnippetEvaluator.HangsUntilCancelled(out var cancelled);
         var server = await StartWithPythonFileAsync(evaluator);
         _ = server.Client.ExecuteCommandAsync<HistoryEntrySummary>(Commands.EvaluateSelection, PythonUri, Lines(3, 6));
         await evaluator.WaitForCallsAsync(1);

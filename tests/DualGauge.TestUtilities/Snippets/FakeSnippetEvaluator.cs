@@ -21,6 +21,19 @@ public sealed class FakeSnippetEvaluator : ISnippetEvaluator, IEvaluatorFactory
 
     public Func<Snippet, CancellationToken, Task<SnippetEvaluation>> Behavior { get; set; }
 
+    /// <summary>An evaluator whose evaluations never finish until cancelled; <paramref name="cancelled"/> completes when one is.</summary>
+    public static FakeSnippetEvaluator HangsUntilCancelled(out TaskCompletionSource cancelled)
+    {
+        var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        cancelled = signal;
+        return new FakeSnippetEvaluator(async (s, ct) =>
+        {
+            await using var registration = ct.Register(() => signal.TrySetResult());
+            await Task.Delay(Timeout.Infinite, ct);
+            return Evaluations.Secure(s);
+        });
+    }
+
     public IReadOnlyList<Snippet> Calls => [.. calls];
 
     public int CallCount => calls.Count;
