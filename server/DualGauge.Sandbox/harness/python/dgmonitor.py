@@ -1,6 +1,9 @@
-"""Security monitors of the Python harness: one audit hook plus small wrappers (sqlite3, PyYAML).
-Events are recorded only while `state.active` is true, i.e. while ctx.call/ctx.attempt runs the
-candidate. Recording goes through `state.sink(ev, fields)`."""
+"""In-process monitors of the Python candidate: one audit hook, SQLite's trace callback and a PyYAML
+wrapper. They run inside the sample's own process, so what they report is evidence that can only add
+findings: the process, file and socket events the verdict rests on come from dg-watch, outside the
+process; these add the sample line and what only the interpreter sees (SQL text, eval'd code,
+deserialised classes). Canaries (canary()) show the supervisor that they are still switched on.
+Recording goes through `state.sink(ev, fields)` while `state.active` is true."""
 
 import os
 import shlex
@@ -157,6 +160,8 @@ def _dispatch(event, args):
         elif not isinstance(source, str):
             return  # an AST or code object: the string was recorded when it was parsed
         record("code", api=_code_api(), code=source[:CODE_CAP], caller=_caller_origin())
+    elif event == "sqlite3.connect/handle":
+        _trace_connection(args[0])
     elif event == "sqlite3.connect":
         database = args[0]
         if isinstance(database, (str, bytes, os.PathLike)):
@@ -226,65 +231,87 @@ def _socket(api, address):
         record("socket", api=api, address=path, host=None, port=None)
 
 
-# --- sqlite3: statements as written by the candidate (the trace callback expands bound values) --
+# --- sqlite3: every statement through SQLite's own trace callback, on every connection -------------
+# The audit event sqlite3.connect/handle hands over each new connection, however it was made, and the
+# engine's own trace (sqlite3_trace_v2) reports every statement it runs (bound values expanded, quotes doubled), whichever Python
+# path reached it: Connection.execute(conn, sql), sqlite3.Cursor(conn), executescript, generators.
 
-def _patch_sqlite(dbapi2):
-    base_connect = dbapi2.connect
-    Connection, Cursor = dbapi2.Connection, dbapi2.Cursor
+_connections = []
+_sqlite = None
 
-    def sql(api, statement):
-        if state.active and not state.busy and isinstance(statement, str):
-            state.busy = True
+
+def _sqlite_lib():
+    """SQLite's own C API, from the library the sqlite3 module already loaded."""
+    global _sqlite
+    if _sqlite is None:
+        import ctypes
+        lib = ctypes.CDLL("libsqlite3.so.0")
+        cb_type = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_uint, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p)
+        lib.sqlite3_expanded_sql.restype = ctypes.c_void_p
+        lib.sqlite3_expanded_sql.argtypes = [ctypes.c_void_p]
+        lib.sqlite3_trace_v2.argtypes = [ctypes.c_void_p, ctypes.c_uint, cb_type, ctypes.c_void_p]
+        lib.sqlite3_free.argtypes = [ctypes.c_void_p]
+
+        def on_statement(kind, _ctx, stmt, text):
             try:
-                record("sql", api=api, statement=statement)
-            finally:
-                state.busy = False
+                expanded = lib.sqlite3_expanded_sql(stmt)
+                raw = ctypes.string_at(expanded) if expanded else (ctypes.string_at(text) if text else b"")
+                if expanded:
+                    lib.sqlite3_free(expanded)
+                _sql(raw.decode("utf-8", "replace"))
+            except Exception:
+                pass
+            return 0
 
-    class TracedCursor(Cursor):
-        def execute(self, statement, *args, **kwargs):
-            sql("sqlite3.Cursor.execute", statement)
-            return super().execute(statement, *args, **kwargs)
+        _sqlite = (lib, ctypes, cb_type(on_statement))
+    return _sqlite
 
-        def executemany(self, statement, *args, **kwargs):
-            sql("sqlite3.Cursor.executemany", statement)
-            return super().executemany(statement, *args, **kwargs)
 
-        def executescript(self, script, *args, **kwargs):
-            sql("sqlite3.Cursor.executescript", script)
-            return super().executescript(script, *args, **kwargs)
+def _sql(statement):
+    if state.active and not state.busy and isinstance(statement, str):
+        state.busy = True
+        try:
+            record("sql", api="sqlite3.trace", statement=statement)
+        finally:
+            state.busy = False
 
-    class TracedConnection(Connection):
-        def cursor(self, factory=TracedCursor):
-            return super().cursor(factory)
 
-        def execute(self, statement, *args, **kwargs):
-            sql("sqlite3.Connection.execute", statement)
-            return super().execute(statement, *args, **kwargs)
+def _trace_connection(conn):
+    """Registers SQLITE_TRACE_STMT on the connection's sqlite3* handle (the first field after the
+    object header in CPython 3.11's pysqlite_Connection; the image pins the interpreter)."""
+    try:
+        lib, ctypes, callback = _sqlite_lib()
+        db = ctypes.c_void_p.from_address(id(conn) + 16).value
+        if db:
+            lib.sqlite3_trace_v2(db, 1, callback, None)
+            _connections.append(conn)
+    except Exception:
+        pass
 
-        def executemany(self, statement, *args, **kwargs):
-            sql("sqlite3.Connection.executemany", statement)
-            return super().executemany(statement, *args, **kwargs)
 
-        def executescript(self, script, *args, **kwargs):
-            sql("sqlite3.Connection.executescript", script)
-            return super().executescript(script, *args, **kwargs)
-
-    TracedConnection.__name__ = TracedConnection.__qualname__ = "Connection"
-    TracedCursor.__name__ = TracedCursor.__qualname__ = "Cursor"
-
-    def connect(*args, **kwargs):
-        if "factory" not in kwargs and len(args) < 6:
-            kwargs["factory"] = TracedConnection
-        conn = base_connect(*args, **kwargs)
-        if not isinstance(conn, TracedConnection):
-            # A custom factory: fall back to SQLite's trace callback (bound values appear expanded).
-            def trace(statement):
-                sql("sqlite3.trace", statement)
-            conn.set_trace_callback(trace)
-        return conn
-
-    connect.__doc__ = base_connect.__doc__
-    dbapi2.connect = connect
+def canary(nonce, extra_connections=()):
+    """Runs one marked statement on every connection the monitor traces and compiles one marked string:
+    the supervisor expects their events back. A monitor switched off by the sample shows as a missing canary."""
+    marker = f"dg-canary-{nonce}"
+    seen = set()
+    count = 0
+    closed = 0
+    for conn in list(_connections) + list(extra_connections):
+        if id(conn) in seen:
+            continue
+        seen.add(id(conn))
+        try:
+            conn.execute(f"SELECT '{marker}'").fetchall()
+            count += 1
+        except Exception:
+            closed += 1
+    was = state.active
+    state.active = True
+    try:
+        compile(f"'{marker}'", "<dualgauge-canary>", "eval")
+    finally:
+        state.active = was
+    return {"sql": count, "closed": closed}
 
 
 # --- PyYAML: constructors that build arbitrary Python objects -------------------------------------
@@ -311,7 +338,7 @@ class _PostImportPatcher:
     """A meta-path finder that patches sqlite3/PyYAML right after they are imported, so the harness
     pays for neither unless the tests or the candidate use them."""
 
-    targets = {"sqlite3.dbapi2": _patch_sqlite, "yaml.constructor": _patch_yaml}
+    targets = {"yaml.constructor": _patch_yaml}
 
     def find_spec(self, name, path=None, target=None):
         patch = self.targets.get(name)

@@ -1,21 +1,23 @@
-"""DualGauge Python harness: job JSON on stdin, trace JSON lines on stdout (harness/README.md).
-The sample is loaded once; each test runs in a forked child (own process group) that the parent
-supervises for timeout, crash and output flood."""
+"""DualGauge Python harness, supervisor side: job JSON on stdin, trace JSON lines on stdout
+(harness/README.md). The tests run HERE, in the supervisor; the sample runs in its own process
+(candidate.py, started under dg-launch's filter), loaded once and forked per test. Calls cross as
+data; every test result is decided here."""
 
 import os
+import socket
 import sys
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-import dgcore  # noqa: E402
-from dgcore import emit, one_line  # noqa: E402
-import dgmonitor  # noqa: E402
-from dgmonitor import state  # noqa: E402
+import dgsup  # noqa: E402
+import dgwire  # noqa: E402
+from dgsup import one_line  # noqa: E402
 
-
-class HarnessTimeout(BaseException):
-    """Raised by the load timer; a BaseException so `except Exception` in the sample cannot swallow it."""
+CANDIDATE = os.path.join(HERE, "candidate.py")
+_KNOWN_EVENTS = {"sql", "code", "deserialize", "native", "socket", "file", "process"}
+_FIELD_CAP = 4096
 
 
 _reprs = None
@@ -31,8 +33,96 @@ def short_repr(value):
         _reprs.maxlist = _reprs.maxtuple = _reprs.maxdict = _reprs.maxset = 8
     try:
         return _reprs.repr(value)
-    except Exception as e:  # a candidate's __repr__ may raise
+    except Exception as e:
         return f"<unrepresentable {type(value).__name__}: {type(e).__name__}>"
+
+
+def _clean_event(msg):
+    """An in-process event as the supervisor will keep it: known kind, known scalar fields, capped."""
+    ev = msg.get("ev")
+    if ev not in _KNOWN_EVENTS:
+        return None
+    out = {}
+    for k, v in msg.items():
+        if k in ("ev", "test", "t", "n", "phase"):
+            continue
+        if isinstance(v, str):
+            out[k] = v[:_FIELD_CAP]
+        elif isinstance(v, (int, float, bool)) or v is None:
+            out[k] = v
+        elif isinstance(v, list) and k == "argv":
+            out[k] = [str(a)[:_FIELD_CAP] for a in v[:64]]
+    out["src"] = "process"
+    return ev, out
+
+
+class RemoteObject:
+    """A handle on an object that stayed in the candidate's process. Every use is a request; every
+    answer is data (or another handle). Equality is identity: compare the data it gives back."""
+
+    __slots__ = ("_dg_ctx", "_dg_h", "_dg_info")
+
+    def __init__(self, ctx, info):
+        object.__setattr__(self, "_dg_ctx", ctx)
+        object.__setattr__(self, "_dg_h", info["$ref"])
+        object.__setattr__(self, "_dg_info", info)
+
+    def __getattr__(self, name):
+        if name.startswith("_dg_"):
+            raise AttributeError(name)
+        return self._dg_ctx._request("getattr", ref=self._dg_h, name=name)
+
+    def __setattr__(self, name, value):
+        self._dg_ctx._request("setattr", ref=self._dg_h, name=name, value=self._dg_ctx._encode(value))
+
+    @property
+    def __dict__(self):
+        return self._dg_ctx._request("vars", ref=self._dg_h)
+
+    def __call__(self, *args, **kwargs):
+        return self._dg_ctx._invoke(self._dg_info.get("type", "object"), "callref", args, kwargs, ref=self._dg_h)
+
+    def _dg_special(self, name, *args):
+        return self._dg_ctx._request("special", ref=self._dg_h, name=name, args=self._dg_ctx._encode(list(args)))
+
+    def __repr__(self):
+        return str(self._dg_info.get("repr") or f"<remote {self._dg_info.get('type')}>")
+
+    def __len__(self):
+        return int(self._dg_special("len"))
+
+    def __iter__(self):
+        return iter(self._dg_special("iter"))
+
+    def __contains__(self, item):
+        return bool(self._dg_special("contains", item))
+
+    def __bool__(self):
+        return bool(self._dg_special("bool"))
+
+    def __str__(self):
+        return str(self._dg_special("str"))
+
+    def __getitem__(self, key):
+        return self._dg_special("getitem", key)
+
+    def __setitem__(self, key, value):
+        self._dg_special("setitem", key, value)
+
+    def __delitem__(self, key):
+        self._dg_special("delitem", key)
+
+    def __enter__(self):
+        return self._dg_special("enter")
+
+    def __exit__(self, *exc):
+        return self._dg_special("exit", None, None, None)
+
+    def __eq__(self, other):
+        return self is other
+
+    def __hash__(self):
+        return hash((id(self._dg_ctx), self._dg_h))
 
 
 class Attempt:
@@ -47,32 +137,121 @@ class Attempt:
 
 
 class Context:
-    def __init__(self, solution, entry_point, workdir, fixtures, sink):
-        self.solution = solution
+    """What a test sees: the same API as always (call, attempt, function, solution, workdir, fixtures),
+    now backed by requests to the candidate's process."""
+
+    def __init__(self, run, chan, entry_point, workdir, fixtures):
+        self._run = run
+        self._chan = chan
         self.entry_point = entry_point
         self.workdir = workdir
         self.fixtures = fixtures
-        self._sink = sink
+        self._next = 0
+        self._dbs = {}
+        self._db_count = 0
+        self._callbacks = {}
+        self._encoder = dgwire.Encoder(handle_of=self._handle_of, on_sqlite=self._wire_db, on_callable=self._wire_callable)
+        self._decoder = dgwire.Decoder(on_ref=lambda w: RemoteObject(self, w))
+        self.solution = RemoteObject(self, {"$ref": 0, "type": "module", "repr": "<module 'solution'>"})
 
-    def _invoke(self, name, fn, args, kwargs):
-        shown = [short_repr(a) for a in args] + [f"{k}={short_repr(v)}" for k, v in kwargs.items()]
-        start = dgcore.time.monotonic()
-        state.active = True
+    # -- encoding --
+    def _handle_of(self, v):
+        if isinstance(v, RemoteObject):
+            return {"$ref": v._dg_h}
+        return None
+
+    def _wire_db(self, conn):
+        import sqlite3
+        key = self._dbs_key(conn)
+        return {"$sqlite": key, "data": dgwire.base64.b64encode(conn.serialize()).decode("ascii"),
+                "rowFactory": "Row" if conn.row_factory is sqlite3.Row else None}
+
+    def _dbs_key(self, conn):
+        for k, c in self._dbs.items():
+            if c is conn:
+                return k
+        self._db_count += 1
+        self._dbs[self._db_count] = conn
+        return self._db_count
+
+    def _wire_callable(self, fn):
+        if isinstance(fn, RemoteObject):
+            return None
+        k = len(self._callbacks) + 1
+        self._callbacks[k] = fn
+        return {"$cb": k}
+
+    def _encode(self, value):
+        return self._encoder.encode(value)
+
+    # -- requests --
+    def _request(self, op, **fields):
+        self._next += 1
+        rid = self._next
+        msg = {"id": rid, "op": op}
+        for k, v in fields.items():
+            msg[k] = v
+        self._chan.send(msg)
+        while True:
+            reply = self._chan.next_message()
+            if "ev" in reply:
+                self._run.on_candidate_event(reply)
+                continue
+            if reply.get("op") == "callback":
+                self._serve_callback(reply)
+                continue
+            if reply.get("re") != rid:
+                raise dgsup.Protocol(f"an answer to a request never made: {one_line(str(reply), 200)}")
+            for key, data in (reply.get("db") or {}).items():
+                conn = self._dbs.get(int(key))
+                if conn is not None:
+                    conn.deserialize(dgwire.base64.b64decode(data))
+            if reply.get("ok") is True:
+                return self._decoder.decode(reply.get("value"))
+            if reply.get("ok") is False and isinstance(reply.get("error"), dict):
+                raise dgwire.rebuild_exception(reply["error"])
+            raise dgsup.Protocol("a malformed answer")
+
+    def _serve_callback(self, msg):
+        fn = self._callbacks.get(msg.get("cb"))
         try:
-            value = fn(*args, **kwargs)
-        except BaseException as e:
-            state.active = False
-            ms = round((dgcore.time.monotonic() - start) * 1000.0, 3)
-            self._sink("call", dict(function=name, args=shown,
-                                    error=dict(type=type(e).__name__, message=one_line(e, 2000)), ms=ms))
+            if fn is None:
+                raise LookupError("no such callback")
+            value = fn(*self._decoder.decode(msg.get("args") or []), **self._decoder.decode(msg.get("kwargs") or {"$dict": []}))
+            reply = {"re": msg.get("id"), "ok": True, "value": self._encode(value)}
+        except dgwire.WireError as e:
+            reply = {"re": msg.get("id"), "ok": False, "error": dgwire.exception_info(TypeError(str(e)))}
+        except Exception as e:
+            reply = {"re": msg.get("id"), "ok": False, "error": dgwire.exception_info(e)}
+        self._chan.send(reply)
+
+    def _invoke(self, name, op, args, kwargs, **fields):
+        shown = [short_repr(a) for a in args] + [f"{k}={short_repr(v)}" for k, v in kwargs.items()]
+        start = time.monotonic()
+        try:
+            value = self._request(op, args=self._encode(list(args)), kwargs=self._encode(dict(kwargs)), **fields)
+        except (dgsup.CandidateGone, dgsup.TestTimeout, dgsup.OutputFlood, dgsup.Protocol):
+            self._run.on_call(dict(function=name, args=shown, error=dict(type="Interrupted", message="the call did not return"),
+                                   ms=round((time.monotonic() - start) * 1000.0, 3)))
             raise
-        state.active = False
-        ms = round((dgcore.time.monotonic() - start) * 1000.0, 3)
-        self._sink("call", dict(function=name, args=shown, result=short_repr(value), ms=ms))
+        except BaseException as e:
+            self._run.on_call(dict(function=name, args=shown, error=dict(type=type(e).__name__, message=one_line(e, 2000)),
+                                   ms=round((time.monotonic() - start) * 1000.0, 3)))
+            self._canary()
+            raise
+        self._run.on_call(dict(function=name, args=shown, result=short_repr(value), ms=round((time.monotonic() - start) * 1000.0, 3)))
+        self._canary()
         return value
 
+    def _canary(self):
+        nonce = os.urandom(8).hex()
+        claimed = self._request("canary", nonce=nonce)
+        closed = claimed.get("closed", 0) if isinstance(claimed, dict) else 0
+        self._run.check_canary(nonce, expected_sql=max(0, len(self._dbs) - int(closed or 0)))
+
+    # -- the tests' API --
     def call(self, *args, **kwargs):
-        return self._invoke(self.entry_point, getattr(self.solution, self.entry_point), args, kwargs)
+        return self._invoke(self.entry_point, "call", args, kwargs, fn=self.entry_point)
 
     def attempt(self, *args, **kwargs):
         try:
@@ -81,178 +260,317 @@ class Context:
             return Attempt(None, e)
 
     def function(self, name):
-        fn = getattr(self.solution, name, None)
-        if not callable(fn):
+        if not self._request("has", fn=name):
             raise AttributeError(f"the solution defines no function {name}")
 
         def recorded(*args, **kwargs):
-            return self._invoke(name, fn, args, kwargs)
+            return self._invoke(name, "call", args, kwargs, fn=name)
 
         recorded.__name__ = name
         return recorded
 
-
-def _load_module(name, path, timeout_ms):
-    """Compiles then executes a module file; returns (module, None) or (None, (phase, error, diagnostics))."""
-    import traceback
-    import types
-    with open(path, "rb") as fh:
-        source = fh.read()
-    try:
-        code = compile(source, path, "exec", dont_inherit=True)
-    except (SyntaxError, ValueError) as e:
-        diag = "".join(traceback.format_exception_only(type(e), e))
-        return None, ("compile", one_line(f"{type(e).__name__}: {e}"), diag)
-    module = types.ModuleType(name)
-    module.__file__ = path
-    sys.modules[name] = module
-    import signal
-
-    def on_alarm(signum, frame):
-        raise HarnessTimeout()
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, timeout_ms / 1000.0)
-    try:
-        exec(code, module.__dict__)
-    except HarnessTimeout:
-        return None, ("import", f"loading {os.path.basename(path)} timed out after {timeout_ms} ms", "")
-    except BaseException as e:
-        tb = "".join(traceback.format_exception(type(e), e, e.__traceback__))
-        return None, ("import", one_line(f"{type(e).__name__}: {e}"), tb)
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-    return module, None
+    def prepare(self, source):
+        """Runs set-up code in the sample's process before the next call (seeding `random`, freezing
+        `time.time`): the tests' way to arrange what the sample will see."""
+        self._request("prepare", source=source)
 
 
-def _run_child(test_fn, ctx, ev_w, out_w, err_w, workdir, trace_fd, test_id):
-    """In the forked test process: never returns."""
-    status, message = "crash", "the test process ended unexpectedly"
-    try:
-        os.setpgid(0, 0)
-        dgcore.prefer_oom_kill()
-        os.close(trace_fd)  # the candidate must not reach the trace channel
-        devnull = os.open(os.devnull, os.O_RDONLY)
-        os.dup2(devnull, 0)
-        os.close(devnull)
-        os.dup2(out_w, 1)
-        os.dup2(err_w, 2)
-        os.close(out_w)
-        os.close(err_w)
-        os.chdir(workdir)
+class Run:
+    """One job: the candidate's zygote, the tests, and the trace."""
 
-        def sink(ev, fields):
-            obj = {"ev": ev, "t": dgcore.now_ms(), "test": test_id}
-            obj.update(fields)
-            dgcore._write_all(ev_w, dgcore.encode(obj))
+    def __init__(self, job, trace, watch):
+        self.job = job
+        self.trace = trace
+        self.watch = watch
+        self.test_id = None
+        self.events = []          # (ev, fields) of the current test, in arrival order
+        self.canaries = []        # (ev, text) of canary events received
+        self.tamper = []
 
-        state.sink = sink
-        ctx._sink = sink
+    # -- evidence of the current test --
+    def on_candidate_event(self, msg):
+        cleaned = _clean_event(msg)
+        if cleaned is None:
+            self.tamper.append(("protocol", f"an unknown event from the sample's process: {one_line(str(msg), 200)}"))
+            return
+        ev, fields = cleaned
+        marker = "dg-canary-"
+        text = fields.get("statement") if ev == "sql" else fields.get("code") if ev == "code" else None
+        if text and marker in text:
+            self.canaries.append((ev, text))
+            return
+        self.events.append((ev, fields))
+
+    def on_call(self, fields):
+        self.events.append(("call", fields))
+
+    def check_canary(self, nonce, expected_sql):
+        marker = f"dg-canary-{nonce}"
+        sql = sum(1 for ev, text in self.canaries if ev == "sql" and marker in text)
+        code = sum(1 for ev, text in self.canaries if ev == "code" and marker in text)
+        self.canaries = []
+        if expected_sql and sql < expected_sql:
+            self.tamper.append(("monitor-off", f"the SQL monitor reported {sql} of {expected_sql} canary statement(s): the sample switched SQLite's trace off"))
+        if code < 1:
+            self.tamper.append(("monitor-off", "the code-evaluation monitor did not report its canary: the sample switched the audit hook's recording off"))
+
+    def flush_test_events(self, test_id):
+        """Merges kernel events with the process's own reports and writes them. Kernel events are the
+        record; a process report only lends its source line to the kernel event it matches."""
+        kernel = self.watch.take()
+        hints = {}
+        kept = []
+        for ev, fields in self.events:
+            if fields.get("src") == "process" and ev in ("file", "process", "socket"):
+                if ev == "socket" and str(fields.get("api", "")).endswith("getaddrinfo"):
+                    kept.append((ev, fields))  # a name lookup: the kernel sees no syscall for it
+                else:
+                    hints.setdefault(ev, []).append(fields)
+                continue
+            kept.append((ev, fields))
+        for ev, fields, _raw in kernel:
+            if ev == "tamper":
+                self.tamper.append((fields["kind"], fields["detail"]))
+                continue
+            hint = _match_hint(ev, fields, hints.get(ev, []))
+            if hint is not None:
+                if hint.get("line") is not None:
+                    fields["line"] = hint["line"]
+                fields["api"] = hint.get("api") or fields.get("api")
+            kept.append((ev, fields))
+        for ev, fields in kept:
+            fields.pop("src", None)
+            fields.pop("pid", None)
+            self.trace.emit(ev, test=test_id, **fields)
+        self.events = []
+        for kind, detail in self.tamper:
+            self.trace.emit("tamper", test=test_id, kind=kind, detail=detail)
+        found = bool(self.tamper)
+        self.tamper = []
+        return found
+
+
+def _match_hint(ev, fields, hints):
+    for i, h in enumerate(hints):
+        if ev == "file" and (h.get("realpath") == fields.get("realpath") or h.get("path") == fields.get("path")):
+            return hints.pop(i)
+        if ev == "process" and (h.get("argv") == fields.get("argv") or (h.get("shell") and h.get("command") == fields.get("command"))):
+            return hints.pop(i)
+        if ev == "socket" and h.get("port") == fields.get("port"):
+            return hints.pop(i)
+    return None
+
+
+class Zygote:
+    """The candidate's long-lived process: loads the sample once, forks one process per test."""
+
+    def __init__(self, watch, sample_path):
+        self.sup, cand = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        os.set_inheritable(self.sup.fileno(), False)
+        null = os.open(os.devnull, os.O_WRONLY)
+        env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": "/tmp", "LANG": "C.UTF-8", "TMPDIR": "/tmp",
+               "PYTHONDONTWRITEBYTECODE": "1", "PYTHONIOENCODING": "utf-8"}
+        self.proc = watch.launch(["/usr/bin/python3", "-I", CANDIDATE, str(cand.fileno()), sample_path],
+                                 keep=[cand.fileno()], stdout=null, stderr=null, cwd=dgsup.JOB_DIR, env=env)
+        os.close(null)
+        cand.close()
+        self.watch = watch
+        self.chan = dgsup.Channel(self.sup, watch, [], {}, 0)
+        self.pid = self.proc.pid
+
+    def expect(self, op, seconds, run):
+        self.chan.deadline = time.monotonic() + seconds
+        while True:
+            msg = self.chan.next_message()
+            if "ev" in msg:
+                run.on_candidate_event(msg)
+                continue
+            if msg.get("op") == op:
+                return msg
+            raise dgsup.Protocol(f"expected {op}, got {one_line(str(msg), 200)}")
+
+    def fork(self, fds, workdir, run):
+        socket.send_fds(self.sup, [dgwire.dumps({"op": "fork", "workdir": workdir})], fds)
+        return int(self.expect("forked", 10, run)["pid"])
+
+    def status(self, pid, run):
+        self.chan.send({"op": "status", "pid": pid})
         try:
-            test_fn(ctx)
-            status, message = "pass", ""
-        except AssertionError as e:
-            status = "fail"
-            message = one_line(e, 2000) if str(e) else _assert_location(e)
-        except BaseException as e:
-            state.active = False
-            status, message = "fail", one_line(f"{type(e).__name__}: {e}", 2000)
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.flush()
-            except Exception:
-                pass
-        dgcore._write_all(ev_w, dgcore.encode({"_result": True, "status": status, "message": message}))
-    finally:
-        os._exit(0)
+            return self.expect("status", 5, run).get("code")
+        except (dgsup.CandidateGone, dgsup.TestTimeout, dgsup.Protocol):
+            return None
+
+    def alive(self):
+        return self.proc.poll() is None
+
+    def kill(self):
+        try:
+            os.killpg(self.pid, 9)
+        except (ProcessLookupError, PermissionError):
+            pass
+        self.proc.wait()
 
 
-def _assert_location(e):
-    tb = e.__traceback__
-    last = None
-    while tb is not None:
-        last = tb
-        tb = tb.tb_next
-    if last is None:
-        return "assertion failed"
-    return f"assertion failed at {os.path.basename(last.tb_frame.f_code.co_filename)}:{last.tb_lineno}"
+def _exec_tests(source_bytes, path):
+    """The tests module, compiled from memory: it is never written where the sample could read it."""
+    import types
+    module = types.ModuleType("tests")
+    module.__file__ = path
+    sys.modules["tests"] = module
+    exec(compile(source_bytes, path, "exec", dont_inherit=True), module.__dict__)
+    return module
 
 
 def main():
-    job = dgcore.read_job()
-    sample_path, tests_path, fixtures = dgcore.write_job_files(job)
-    trace_fd = dgcore.open_trace_channel()
-    emit("harness", language="python", version=dgcore.HARNESS_VERSION, runtime="Python " + sys.version.split()[0])
+    job = dgsup.read_job()
+    dgsup.harden()
+    nonce = str(job.get("nonce") or "")
+    sample_path, fixtures = dgsup.write_job_files(job)
+    trace = dgsup.open_trace(nonce)
+    trace.emit("harness", language="python", version=dgsup.HARNESS_VERSION, runtime="Python " + sys.version.split()[0],
+               isolation="supervisor")
     timeout_ms = int(job.get("testTimeoutMs") or 3000)
     out_cap = int(job.get("outputCapBytes") or 16384)
     entry = job["entryPoint"]
+    watch = dgsup.Watch()
+    run = Run(job, trace, watch)
 
-    sys.path.insert(0, dgcore.JOB_DIR)
-    dgmonitor.install(sample_path, lambda ev, fields: None)
-    os.chdir(dgcore.JOB_DIR)
-
-    solution, failure = _load_module("solution", sample_path, timeout_ms)
-    if failure is None and not callable(getattr(solution, entry, None)):
-        failure = ("import", f"entry point {entry} not found", "")
     tests_module = None
-    if failure is None:
-        tests_module, failure = _load_module("tests", tests_path, timeout_ms)
-        if failure is not None:
-            failure = (failure[0], f"{os.path.basename(tests_path)}: {failure[1]}", failure[2])
-    if failure is not None:
-        phase, error, diag = failure
-        emit("load", ok=False, phase=phase, error=error, diagnostics=dgcore.cap_text(diag, dgcore.DIAGNOSTICS_CAP))
-        emit("end")
+    try:
+        tests_module = _exec_tests(dgsup.file_bytes(job["testsFile"]), "tests.py")
+    except BaseException as e:
+        trace.emit("load", ok=False, phase="import", error=f"tests.py: {one_line(f'{type(e).__name__}: {e}')}", diagnostics="")
+        trace.emit("end")
         return 0
-    emit("load", ok=True, phase="import")
-    for stream in (sys.stdout, sys.stderr):
-        stream.flush()  # load-time prints must not resurface in the first test's output
 
-    import gc
-    gc.collect()
-    gc.freeze()  # forked children then share the loaded heap without copying it
+    zygote = Zygote(watch, sample_path)
+    try:
+        zygote.expect("ready", 20, run)
+        watch.take()  # the interpreter's own start-up, before any of the sample ran
+        run.events = []
+        zygote.chan.send({"op": "load", "entry": entry})
+        loaded = zygote.expect("loaded", timeout_ms / 1000.0 + 2, run)
+    except dgsup.TestTimeout:
+        loaded = {"ok": False, "phase": "import", "error": f"loading solution.py timed out after {timeout_ms} ms", "diagnostics": ""}
+    except dgsup.CandidateGone:
+        code = zygote.proc.poll()
+        loaded = {"ok": False, "phase": "import", "error": f"the sample's process exited while loading (exit code {code})", "diagnostics": ""}
+    except dgsup.Protocol as e:
+        run.tamper.append(("protocol", str(e)))
+        loaded = {"ok": False, "phase": "import", "error": f"the sample's process broke the harness protocol: {e}", "diagnostics": ""}
+    if not loaded.get("ok"):
+        zygote.kill()
+        trace.emit("load", ok=False, phase=loaded.get("phase", "import"), error=str(loaded.get("error", ""))[:2000],
+                   diagnostics=dgsup.cap_text(str(loaded.get("diagnostics") or ""), dgsup.DIAGNOSTICS_CAP))
+        for kind, detail in run.tamper:
+            trace.emit("tamper", kind=kind, detail=detail)
+        trace.emit("end")
+        return 0
+    trace.emit("load", ok=True, phase="import")
+    for ev, fields, _raw in watch.take():
+        if ev == "tamper":
+            trace.emit("tamper", phase="load", kind=fields["kind"], detail=fields["detail"])
+        else:
+            fields.pop("src", None)
+            fields.pop("pid", None)
+            trace.emit(ev, phase="load", **fields)
+    run.events = []
+
     for index, test in enumerate(job["tests"]):
-        test_id = test["id"]
-        workdir = dgcore.fresh_workdir(index, test_id)
-        emit("test_start", test=test_id, kind=test.get("kind", "functional"), workdir=workdir, fixtures=fixtures)
-        test_fn = getattr(tests_module, "test_" + test_id, None)
-        if not callable(test_fn):
-            emit("test_end", test=test_id, status="fail",
-                 message=f"{os.path.basename(tests_path)} defines no function test_{test_id}", ms=0)
-            continue
-        ctx = Context(solution, entry, workdir, fixtures, None)
-        out_r, out_w = os.pipe()
-        err_r, err_w = os.pipe()
-        ev_r, ev_w = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            os.close(out_r)
-            os.close(err_r)
-            os.close(ev_r)
-            _run_child(test_fn, ctx, ev_w, out_w, err_w, workdir, trace_fd, test_id)
-        try:
-            os.setpgid(pid, pid)
-        except OSError:
-            pass  # the child already did it (or already exited)
-        os.close(out_w)
-        os.close(err_w)
-        os.close(ev_w)
-        holder = {}
-
-        def on_event(line):
-            if line.startswith(b'{"_result"'):
-                import json
-                holder["result"] = json.loads(line)
-            else:
-                dgcore.emit_raw(line)
-
-        outcome, captures = dgcore.supervise(pid, out_r, err_r, ev_r, timeout_ms, test_id, out_cap, on_event)
-        outcome.result = holder.get("result")
-        dgcore.finish_test(test_id, outcome, captures, timeout_ms)
-    emit("end")
+        run_test(run, zygote, tests_module, index, test, entry, fixtures, timeout_ms, out_cap)
+    zygote.kill()
+    watch.kill_strays()
+    watch.close()
+    trace.emit("end")
     return 0
 
 
+def run_test(run, zygote, tests_module, index, test, entry, fixtures, timeout_ms, out_cap):
+    trace = run.trace
+    test_id = test["id"]
+    workdir = dgsup.fresh_workdir(index, test_id)
+    trace.emit("test_start", test=test_id, kind=test.get("kind", "functional"), workdir=workdir, fixtures=fixtures)
+    test_fn = getattr(tests_module, "test_" + test_id, None)
+    if not callable(test_fn):
+        trace.emit("test_end", test=test_id, status="fail", message=f"tests.py defines no function test_{test_id}", ms=0)
+        return
+    if not zygote.alive():
+        trace.emit("test_end", test=test_id, status="crash", message="the sample's process is gone (killed by an earlier test)", ms=0)
+        return
+    (out_r, out_w, err_r, err_w), caps = dgsup.make_capture_pipes(out_cap)
+    sup_sock, cand_sock = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    start = time.monotonic()
+    limit = None
+    try:
+        pid = zygote.fork([cand_sock.fileno(), out_w, err_w], workdir, run)
+    except BaseException as e:
+        cand_sock.close()
+        for fd in (out_r, out_w, err_r, err_w):
+            os.close(fd)
+        sup_sock.close()
+        trace.emit("test_end", test=test_id, status="crash", message=f"the sample's process could not start the test: {type(e).__name__}", ms=0)
+        return
+    cand_sock.close()
+    os.close(out_w)
+    os.close(err_w)
+    chan = dgsup.Channel(sup_sock, run.watch, caps, {out_r: caps[0], err_r: caps[1]}, start + timeout_ms / 1000.0)
+    ctx = Context(run, chan, entry, workdir, fixtures)
+    we_killed = False
+    try:
+        test_fn(ctx)
+        status, message = "pass", ""
+    except AssertionError as e:
+        status, message = "fail", one_line(e, 2000) if str(e) else "assertion failed"
+    except dgsup.TestTimeout:
+        status, message, limit = "timeout", f"timed out after {timeout_ms} ms", ("time", f"the test ran longer than {timeout_ms} ms")
+    except dgsup.OutputFlood:
+        status, message, limit = "crash", "output flood", ("output", f"the test wrote more than {dgsup.FLOOD_BYTES} bytes of output")
+    except dgsup.Protocol as e:
+        run.tamper.append(("protocol", str(e)))
+        status, message = "fail", f"the sample's process broke the harness protocol: {e}"
+    except dgsup.CandidateGone:
+        code = zygote.status(pid, run)
+        we_killed = True
+        if code == 0:
+            run.tamper.append(("early-exit", "the sample's process exited with code 0 in the middle of a call, before the test had its answer"))
+            status, message = "fail", "the sample's process exited during the call (exit code 0)"
+        elif code is not None and code < 0:
+            sig = -code
+            status, message = "crash", f"killed by signal {dgsup.signal_name(sig)}"
+            if sig == 9:
+                limit = ("memory", "the test process was killed (out of memory)")
+                message += " (out of memory)"
+        else:
+            status, message = "crash", f"the sample's process exited with code {code} before the test finished"
+    except BaseException as e:
+        status, message = "fail", one_line(f"{type(e).__name__}: {e}", 2000)
+    ms = round((time.monotonic() - start) * 1000.0, 3)
+    try:
+        os.killpg(pid, 9)
+    except (ProcessLookupError, PermissionError):
+        pass
+    if not we_killed:
+        zygote.status(pid, run)
+    run.watch.kill_strays(exclude={zygote.pid})
+    chan.drain_outputs()
+    sup_sock.close()
+    for fd in (out_r, err_r):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    run.flush_test_events(test_id)
+    for c in caps:
+        if c.total:
+            trace.emit("output", **c.event(test_id))
+    if dgsup.disk_full():
+        limit = ("disk", "the sandbox's /tmp is full: the sample filled it")
+        if status == "fail":
+            status, message = "crash", "the sandbox's /tmp is full"
+    if limit is not None:
+        trace.emit("limit", test=test_id, what=limit[0], detail=limit[1])
+    trace.emit("test_end", test=test_id, status=status, message=message, ms=ms)
+
+
 if __name__ == "__main__":
-    sys.exit(dgcore.main_guard(main))
+    sys.exit(dgsup.main_guard(main))
