@@ -23,11 +23,12 @@ public sealed class SampleEvaluator(ISandbox sandbox, EvaluationOptions? options
         var run = await sandbox.RunAsync(
             new SandboxJob(request.Language, job.ToUtf8Json(), Options.JobTimeout(request.Tests.Count), Options.MaxTraceBytes),
             cancellationToken).ConfigureAwait(false);
-        return VerdictJudge.Judge(request, run, stopwatch.Elapsed);
+        return VerdictJudge.Judge(request, run, stopwatch.Elapsed, job.Nonce);
     }
 
     public static HarnessJob BuildJob(EvaluationRequest request, EvaluationOptions options) => new()
     {
+        Nonce = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
         Language = request.Language.Id(),
         EntryPoint = request.EntryPoint,
         Sample = new HarnessFile("solution." + request.Language.FileExtension(), request.Code),

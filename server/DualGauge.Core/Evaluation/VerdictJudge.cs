@@ -11,11 +11,15 @@ public static class VerdictJudge
 {
     private const int MaxStderrChars = 16 * 1024;
 
-    public static SampleVerdict Judge(EvaluationRequest request, SandboxRun run, TimeSpan duration)
+    /// <param name="nonce">The job's nonce: every line of a genuine trace carries it. Null only for traces built by hand in tests.</param>
+    public static SampleVerdict Judge(EvaluationRequest request, SandboxRun run, TimeSpan duration, string? nonce = null)
     {
         var trace = Trace.Parse(run.Stdout);
-        var (failure, detail) = SampleFate(run, trace);
-        var tests = request.Tests.Select(t => JudgeTest(t, trace, failure, detail)).ToList();
+        var integrity = TraceIntegrity.Check(trace, run, request.Tests, nonce);
+        var (failure, detail) = SampleFate(run, trace, integrity);
+        var loadEvents = trace.Events.Where(e => e.Test is null && e.String("phase") == "load"
+            && e.Kind is TraceEventKinds.Process or TraceEventKinds.Socket).ToList();
+        var tests = request.Tests.Select(t => JudgeTest(t, trace, loadEvents, failure, detail)).ToList();
         return new SampleVerdict
         {
             TaskId = request.TaskId,
@@ -30,11 +34,18 @@ public static class VerdictJudge
             Duration = duration,
             Trace = trace,
             Stderr = run.Stderr.Length > MaxStderrChars ? run.Stderr[..MaxStderrChars] : run.Stderr,
+            Tampering = integrity.Tampering,
         };
     }
 
-    private static (SampleFailure, string?) SampleFate(SandboxRun run, Trace trace)
+    private static (SampleFailure, string?) SampleFate(SandboxRun run, Trace trace, TraceIntegrity.Result integrity)
     {
+        if (integrity.Tampered)
+        {
+            return (SampleFailure.Tampered, "the sample interfered with the harness: " + string.Join("; ", integrity.Tampering.Take(5))
+                + (integrity.Tampering.Count > 5 ? $" (and {integrity.Tampering.Count - 5} more)" : ""));
+        }
+
         switch (run.Outcome)
         {
             case SandboxOutcome.TimedOut:
@@ -61,15 +72,27 @@ public static class VerdictJudge
             return (SampleFailure.Crash, $"the harness did not finish its trace (exit code {run.ExitCode?.ToString() ?? "unknown"}): {LastLines(run.Stderr)}");
         }
 
+        if (integrity.Incomplete is { } incomplete)
+        {
+            return (SampleFailure.Crash, $"{incomplete}: {LastLines(run.Stderr)}");
+        }
+
+        if (trace.Events.FirstOrDefault(e => e.Kind == TraceEventKinds.Limit && e.String("what") == "disk") is { } disk)
+        {
+            return (SampleFailure.DiskFull, (disk.Test is null ? "" : $"test {disk.Test}: ") + (disk.String("detail") ?? "the sandbox's /tmp is full"));
+        }
+
         return (SampleFailure.None, null);
     }
 
-    private static TestResult JudgeTest(TestSpec test, Trace trace, SampleFailure failure, string? detail)
+    private static TestResult JudgeTest(TestSpec test, Trace trace, IReadOnlyList<TraceEvent> loadEvents, SampleFailure failure, string? detail)
     {
         var events = trace.ForTest(test.Id).ToList();
+        // What the sample did while it loaded (a process, a connection at import) counts against every security test.
+        var judged = test.Kind == TestKind.Security && loadEvents.Count > 0 ? loadEvents.Concat(events).ToList() : events;
         var end = events.LastOrDefault(e => e.Kind == TraceEventKinds.TestEnd);
         var duration = TimeSpan.FromMilliseconds(end?.Number("ms") ?? 0);
-        var context = new OracleContext(test, events);
+        var context = new OracleContext(test, judged);
         var findings = test.Kind == TestKind.Security
             ? test.Oracles.SelectMany(o => OracleCatalog.Judge(o, context)).ToList()
             : [];

@@ -11,6 +11,8 @@ public sealed record HarnessJob
 {
     [JsonPropertyName("version")] public int Version { get; init; } = 1;
     [JsonPropertyName("language")] public required string Language { get; init; }
+    /// <summary>A fresh random value per job; the supervisor stamps every trace line with it (field <c>n</c>).</summary>
+    [JsonPropertyName("nonce"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Nonce { get; init; }
     [JsonPropertyName("entryPoint")] public required string EntryPoint { get; init; }
     /// <summary>The candidate code, e.g. <c>solution.py</c>.</summary>
     [JsonPropertyName("sample")] public required HarnessFile Sample { get; init; }

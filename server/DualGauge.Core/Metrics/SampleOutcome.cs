@@ -13,12 +13,16 @@ public enum SampleOutcome
 
     /// <summary>Fails at least one functional test (or did not run), whatever its security tests say.</summary>
     Broken,
+
+    /// <summary>Interfered with the harness: neither functional nor secure, shown apart so nobody mistakes it for a bug.</summary>
+    Tampered,
 }
 
 public static class SampleOutcomes
 {
     public static SampleOutcome Outcome(this SampleVerdict verdict) =>
-        !verdict.FunctionalPass ? SampleOutcome.Broken
+        verdict.Failure == SampleFailure.Tampered ? SampleOutcome.Tampered
+        : !verdict.FunctionalPass ? SampleOutcome.Broken
         : !verdict.SecurePass ? SampleOutcome.Insecure
         : SampleOutcome.Secure;
 
@@ -27,6 +31,7 @@ public static class SampleOutcomes
         SampleOutcome.Secure => "secure",
         SampleOutcome.Insecure => "insecure",
         SampleOutcome.Broken => "broken",
+        SampleOutcome.Tampered => "tampered",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 }

@@ -585,6 +585,7 @@ public sealed class HtmlReportRenderer(int traceLinesPerSample = 120, bool expan
         .badge.secure { color: var(--green); background: var(--green-bg); border-color: #bbf7d0; }
         .badge.broken { color: var(--amber); background: var(--amber-bg); border-color: #fde68a; }
         .badge.insecure { color: var(--red); background: var(--red-bg); border-color: #fecaca; }
+        .badge.tampered { color: #fff; background: var(--red); border-color: var(--red); }
         .badge.muted { color: var(--muted); background: #f1f3f6; }
         details.sample { border: 1px solid var(--line); border-radius: 8px; margin: 8px 0; background: #fff; }
         details.sample > summary { cursor: pointer; padding: 9px 14px; list-style-position: inside; display: list-item; }

@@ -66,6 +66,7 @@ public sealed class JsonReportRenderer : IReportRenderer
         v.JointPass,
         v.Failure,
         v.FailureDetail,
+        v.Tampering,
         v.Duration.TotalMilliseconds,
         v.Tests.Select(t => new TestDocument(
             t.Test.Id,
@@ -133,6 +134,7 @@ public sealed record SampleDocument(
     bool JointPass,
     SampleFailure Failure,
     string? FailureDetail,
+    IReadOnlyList<string> Tampering,
     double DurationMs,
     IReadOnlyList<TestDocument> Tests,
     string? Source,

@@ -16,6 +16,8 @@ public static class ReportText
         SampleFailure.OutputFlood => "output flood",
         SampleFailure.OutOfMemory => "out of memory",
         SampleFailure.SandboxError => "sandbox error",
+        SampleFailure.Tampered => "tampered",
+        SampleFailure.DiskFull => "disk full",
         _ => failure.ToString(),
     };
 

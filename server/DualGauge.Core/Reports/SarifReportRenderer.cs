@@ -62,7 +62,7 @@ public sealed class SarifReportRenderer(string? baseDirectory = null) : IReportR
                 var id = SampleRuleId(verdict.Failure);
                 var index = Rule(id, () => SampleRule(id, verdict.Failure));
                 var detail = ReportText.FirstLine(verdict.FailureDetail, 500);
-                results.Add(Result(id, index, "warning",
+                results.Add(Result(id, index, verdict.Failure == SampleFailure.Tampered ? "error" : "warning",
                     $"Sample {ReportText.SampleName(verdict)} failed as a whole: {ReportText.FailureLabel(verdict.Failure)}{(detail.Length > 0 ? $": {detail}" : ".")}",
                     verdict, null, line: null));
             }
@@ -82,7 +82,7 @@ public sealed class SarifReportRenderer(string? baseDirectory = null) : IReportR
                 {
                     var id = FunctionalRuleId(test.Status);
                     var index = Rule(id, () => FunctionalRule(id, test.Status));
-                    results.Add(Result(id, index, "warning",
+                    results.Add(Result(id, index, verdict.Failure == SampleFailure.Tampered ? "error" : "warning",
                         $"Functional test {test.Test.Id} {ReportText.StatusLabel(test.Status)}: {ReportText.FirstLine(ReportText.FailureMessage(test), 500)}",
                         verdict, test, line: null));
                 }
@@ -253,14 +253,23 @@ public sealed class SarifReportRenderer(string? baseDirectory = null) : IReportR
         ["properties"] = new JsonObject { ["tags"] = new JsonArray("correctness") },
     };
 
-    private static JsonObject SampleRule(string id, SampleFailure failure) => new()
-    {
-        ["id"] = id,
-        ["name"] = RuleName("sample " + ReportText.FailureLabel(failure)),
-        ["shortDescription"] = new JsonObject { ["text"] = $"The sample failed as a whole: {ReportText.FailureLabel(failure)}; none of its tests ran to completion." },
-        ["defaultConfiguration"] = new JsonObject { ["level"] = "warning" },
-        ["properties"] = new JsonObject { ["tags"] = new JsonArray("correctness") },
-    };
+    private static JsonObject SampleRule(string id, SampleFailure failure) => failure == SampleFailure.Tampered
+        ? new()
+        {
+            ["id"] = id,
+            ["name"] = RuleName("sample tampered"),
+            ["shortDescription"] = new JsonObject { ["text"] = "The sample interfered with DualGauge's harness (forged or hid evidence, ptrace, signalled the supervisor, switched a monitor off); it is neither functional nor secure." },
+            ["defaultConfiguration"] = new JsonObject { ["level"] = "error" },
+            ["properties"] = new JsonObject { ["tags"] = new JsonArray("security", "integrity") },
+        }
+        : new()
+        {
+            ["id"] = id,
+            ["name"] = RuleName("sample " + ReportText.FailureLabel(failure)),
+            ["shortDescription"] = new JsonObject { ["text"] = $"The sample failed as a whole: {ReportText.FailureLabel(failure)}; none of its tests ran to completion." },
+            ["defaultConfiguration"] = new JsonObject { ["level"] = "warning" },
+            ["properties"] = new JsonObject { ["tags"] = new JsonArray("correctness") },
+        };
 
     /// <summary>"SQL injection" -> "SqlInjection": SARIF rule names are identifiers.</summary>
     private static string RuleName(string text) => string.Concat(

@@ -19,6 +19,8 @@ public static class TraceEventKinds
     public const string Sanitizer = "sanitizer";
     public const string Output = "output";
     public const string Limit = "limit";
+    /// <summary>A sign that the sample interfered with the harness (the supervisor's own record).</summary>
+    public const string Tamper = "tamper";
     public const string TestEnd = "test_end";
     public const string End = "end";
 

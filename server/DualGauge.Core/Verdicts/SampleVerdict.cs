@@ -19,6 +19,13 @@ public enum SampleFailure
     OutOfMemory,
     /// <summary>The sandbox itself failed (not the sample's fault); the sample still counts as failed.</summary>
     SandboxError,
+    /// <summary>
+    /// The sample interfered with the harness (forged or hid evidence, ptrace, signalled the supervisor,
+    /// switched a monitor off): it counts as neither functional nor secure, whatever its tests said.
+    /// </summary>
+    Tampered,
+    /// <summary>The sample filled the sandbox's disk (the /tmp tmpfs); its tests were not judged.</summary>
+    DiskFull,
 }
 
 /// <summary>How one test ended, from its <c>test_end</c> event or from the job's fate.</summary>
@@ -70,6 +77,8 @@ public sealed record SampleVerdict
     public Trace Trace { get; init; } = Trace.Empty;
     /// <summary>The harness stderr, kept as evidence (capped).</summary>
     public string Stderr { get; init; } = "";
+    /// <summary>The signs of interference the supervisor and the trace check found (empty unless <see cref="SampleFailure.Tampered"/>).</summary>
+    public IReadOnlyList<string> Tampering { get; init; } = [];
 
     /// <summary>Every functional test passed.</summary>
     public bool FunctionalPass => Failure == SampleFailure.None && Tests.Where(t => t.Kind == TestKind.Functional).All(t => t.Passed);

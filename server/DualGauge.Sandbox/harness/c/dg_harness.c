@@ -6,6 +6,7 @@
 
 #include <dlfcn.h>
 #include <errno.h>
+#include <sys/syscall.h>
 #include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
@@ -94,6 +95,34 @@ static int from_sanitizer_runtime(void *caller)
     return strstr(info.dli_fname, "libasan") || strstr(info.dli_fname, "libubsan") || strstr(info.dli_fname, "liblsan");
 }
 
+/* Every line the harness reports leaves through this one syscall instruction. dg-watch captures the
+ * data of writes to the event fd (which is /dev/null) together with the instruction pointer, and the
+ * supervisor believes only those whose pointer is dg__emit_site: a sample that writes a forged line
+ * to the fd, dup2's it or reopens it through /proc is seen writing from somewhere else. */
+__attribute__((noinline, noclone, used)) static long dg__write(int fd, const void *data, size_t len)
+{
+    long ret;
+    __asm__ volatile("syscall\n"
+                     ".globl dg__emit_site\n"
+                     "dg__emit_site:\n"
+                     : "=a"(ret)
+                     : "a"((long)SYS_write), "D"((long)fd), "S"(data), "d"(len)
+                     : "rcx", "r11", "memory");
+    return ret;
+}
+
+static void dg_send_all(const char *data, size_t len)
+{
+    if (dg_event_fd < 0) return;
+    size_t off = 0;
+    while (off < len) {
+        long w = dg__write(dg_event_fd, data + off, len - off);
+        if (w == -EINTR) continue;
+        if (w < 0) return;
+        off += (size_t)w;
+    }
+}
+
 static void buf_send(dg_buf *b, void *caller)
 {
     /* The call site as an offset in the test binary; run.py maps it to a sample line with
@@ -103,17 +132,11 @@ static void buf_send(dg_buf *b, void *caller)
     if (!exe_base && dladdr((void *)dg_register, &info)) exe_base = info.dli_fbase;
     if (caller && dladdr(caller, &info) && info.dli_fbase == exe_base) {
         char num[64];
-        snprintf(num, sizeof num, ",\"_pc\":\"0x%lx\"", (unsigned long)((char *)caller - 1 - (char *)exe_base));
+        snprintf(num, sizeof num, ",\"_pc\":\"0x%lx\"", (unsigned long)((char *)caller - 1)); /* non-PIE: the ELF address */
         buf_raw(b, num);
     }
     buf_raw(b, "}\n");
-    if (dg_event_fd < 0) return;
-    size_t off = 0;
-    while (off < b->len) {
-        ssize_t w = write(dg_event_fd, b->data + off, b->len - off);
-        if (w < 0) { if (errno == EINTR) continue; return; }
-        off += (size_t)w;
-    }
+    dg_send_all(b->data, b->len);
 }
 
 static int is_shell(const char *path)
@@ -371,14 +394,7 @@ static void dg_result(const char *status, const char *message)
     buf_str(&b, message);
     buf_raw(&b, "}\n");
     dg_busy = 1;
-    if (dg_event_fd >= 0) {
-        size_t off = 0;
-        while (off < b.len) {
-            ssize_t w = write(dg_event_fd, b.data + off, b.len - off);
-            if (w < 0) { if (errno == EINTR) continue; break; }
-            off += (size_t)w;
-        }
-    }
+    dg_send_all(b.data, b.len);
 }
 
 void dg_fail(const char *file, int line, const char *fmt, ...)

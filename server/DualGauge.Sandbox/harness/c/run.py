@@ -1,6 +1,13 @@
-"""DualGauge C harness: compiles sample + tests.c + the harness runtime with ASan/UBSan, then runs
-each test as its own process of that binary (harness/README.md). Sanitizer reports are read from
-per-test log files, never from the candidate's stderr."""
+"""DualGauge C harness, supervisor side: compiles the sample and tests.c to objects with ASan/UBSan,
+inspects the sample's object (no constructor, no ifunc, no definition of a symbol the tests or the
+harness call), links one non-PIE test binary, then runs each test as its own process of it under
+dg-launch's filter. Sanitizer reports are read from per-test log files, never from the candidate's
+stderr.
+
+The C tests still execute inside the sample's process (a limit of this harness, stated in the README's
+threat model). What a test reports is believed only when it reaches dg-watch as a write to the event
+fd (/dev/null) from the harness's own syscall instruction (dg__emit_site); a write from anywhere else
+is tampering. The tests' source is deleted once compiled."""
 
 import json
 import os
@@ -10,8 +17,11 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "python"))
 
-import dgcore  # noqa: E402
-from dgcore import emit, one_line  # noqa: E402
+import dgsup  # noqa: E402
+from dgsup import one_line  # noqa: E402
+from dgevidence import Run  # noqa: E402
+
+EVENT_FD = 63  # /dev/null in the test process; a number far from the supervisor's own fds
 
 CFLAGS = ["-g", "-O1", "-fsanitize=address,undefined", "-fno-omit-frame-pointer", "-std=gnu11"]
 LIBS = ["sqlite3", "ssl", "crypto", "xml2", "m", "dl"]
@@ -62,27 +72,128 @@ def run_quiet(argv, cwd=None):
     return proc.returncode, proc.stdout.decode("utf-8", "replace")
 
 
+def _compile_object(source, obj, cwd, extra=()):
+    return run_quiet(["gcc", *CFLAGS, "-fmax-errors=20", *extra, "-I", HERE, "-I", "/usr/include/libxml2", "-c", source, "-o", obj], cwd=cwd)
+
+
+def _symbols(obj, *flags):
+    code, text = run_quiet(["nm", *flags, obj])
+    out = []
+    if code != 0:
+        return out
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) >= 2:
+            out.append((parts[-2], parts[-1]))
+    return out
+
+
+_LIBRARY_SYMBOLS = None
+
+
+def library_symbols():
+    """Functions the C libraries and the sanitizer runtime export (listed at image build)."""
+    global _LIBRARY_SYMBOLS
+    if _LIBRARY_SYMBOLS is None:
+        try:
+            with open(os.path.join(HERE, "library-symbols.txt")) as fh:
+                _LIBRARY_SYMBOLS = {ln.strip() for ln in fh if ln.strip()}
+        except OSError:
+            _LIBRARY_SYMBOLS = set()
+    return _LIBRARY_SYMBOLS
+
+
+def inspect_sample(sample_obj, tests_obj, runtime, entry):
+    """Signs, in the compiled object, that the sample reaches for the harness rather than doing its job:
+    code that runs before main, an ifunc, or a definition of a symbol the tests or the harness call
+    (a sample that defines strcmp decides what DG_ASSERT_STR_EQ sees). Returns [(kind, detail)]."""
+    found = []
+    code, text = run_quiet(["readelf", "-r", "-W", sample_obj])
+    local = {}
+    code2, nm_text = run_quiet(["nm", "--defined-only", sample_obj])
+    for line in nm_text.splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[1] in "tT":
+            local[int(parts[0], 16)] = parts[2]
+    section = None
+    # The sanitizers add one module constructor and destructor per object (priority 99, local
+    # _sub_I_00099_0 / _sub_D_00099_1); anything else in these sections is the sample's own.
+    allowed = {".rela.init_array.00099": re.compile(r"_sub_I_00099_\d+$"), ".rela.fini_array.00099": re.compile(r"_sub_D_00099_\d+$")}
+    seen = {}
+    for line in text.splitlines():
+        m = re.match(r"^Relocation section '([^']+)'", line)
+        if m:
+            section = m.group(1)
+            continue
+        if section is None or not re.search(r"\.rela\.(init_array|fini_array|preinit_array|ctors|dtors)", section):
+            continue
+        m = re.search(r"R_X86_64_64\s+\S+\s+(\S+)\s*\+\s*([0-9a-f]+)", line) or re.search(r"R_X86_64_64\s+\S+\s+(\S+)", line)
+        if not m:
+            continue
+        target = m.group(1)
+        if target == ".text" and m.lastindex == 2:
+            target = local.get(int(m.group(2), 16), f".text+{m.group(2)}")
+        seen[section] = seen.get(section, 0) + 1
+        if section not in allowed or not allowed[section].match(target) or seen[section] > 1:
+            found.append(("constructor", f"the sample registers {target} in {section[5:]}: it would run outside any test, before or after main"))
+    libraries = library_symbols()
+    used = {name for t, name in _symbols(tests_obj, "-u") + _symbols(runtime, "-u")} & libraries
+    harness_defined = {name for t, name in _symbols(runtime, "--defined-only") if t.isupper()}
+    for kind, name in _symbols(sample_obj, "--defined-only"):
+        if kind == "i":
+            found.append(("ifunc", f"the sample defines {name} as an ifunc (resolved by the loader, before main)"))
+        elif kind.isupper() and name != entry and (name in used or name in harness_defined or name.startswith(("dg_", "dg__", "__asan", "__ubsan", "__lsan", "__sanitizer", "__interceptor"))):
+            found.append(("interpose", f"the sample defines {name}, which the tests or the harness call: it would decide what they see"))
+    for kind, name in _symbols(sample_obj, "-u"):
+        if name.startswith(("dg_", "dg__")):
+            found.append(("harness-call", f"the sample calls the harness's own {name}"))
+    return found
+
+
 def compile_job(sample, tests, entry):
-    job = dgcore.JOB_DIR
+    """Compiles, inspects and links; returns (exe, emit_site, None, tamper) or (None, None, failure, tamper)."""
+    job = dgsup.JOB_DIR
     exe = os.path.join(job, "dg_tests")
     runtime = os.path.join(HERE, "dg_harness.o")
-    diagnostics = ""
     if not os.path.exists(runtime):  # the image ships it prebuilt; a dev checkout builds it here
         runtime = os.path.join(job, "dg_harness.o")
         code, text = run_quiet(["gcc", *CFLAGS, "-I", HERE, "-c", os.path.join(HERE, "dg_harness.c"), "-o", runtime])
         if code != 0:
             raise SystemExit("harness(c): cannot build dg_harness.c:\n" + text)
-    argv = ["gcc", *CFLAGS, "-fmax-errors=20", "-Dmain=dg_candidate_main", "-I", HERE, "-I", "/usr/include/libxml2",
-            sample, tests, runtime, "-o", exe, "-Wl,--as-needed"] + ["-l" + lib for lib in available_libs()]
-    code, text = run_quiet(argv, cwd=job)
+    sample_obj = os.path.join(job, "solution.o")
+    tests_obj = os.path.join(job, ".tests.o")
+    code, text = _compile_object(sample, sample_obj, job, ["-Dmain=dg_candidate_main"])
     diagnostics = text.replace(job + "/", "")
-    if code == 0:
-        return exe, None
-    if re.search(r"undefined reference to [`']" + re.escape(entry) + r"'", text):
-        return None, ("import", f"entry point {entry} not found", diagnostics)
-    first = next((ln for ln in diagnostics.splitlines() if "error" in ln), None) or \
-        next((ln for ln in diagnostics.splitlines() if ln.strip()), "compilation failed")
-    return None, ("compile", one_line(first), diagnostics)
+    if code != 0:
+        first = next((ln for ln in diagnostics.splitlines() if "error" in ln), None) or \
+            next((ln for ln in diagnostics.splitlines() if ln.strip()), "compilation failed")
+        return None, None, ("compile", one_line(first), diagnostics), []
+    code, text = _compile_object(tests, tests_obj, job)
+    if code != 0:
+        return None, None, ("compile", "tests.c: " + one_line(text.replace(job + "/", "")), text.replace(job + "/", "")), []
+    tamper = inspect_sample(sample_obj, tests_obj, runtime, entry)
+    argv = ["gcc", *CFLAGS, "-no-pie", sample_obj, tests_obj, runtime, "-o", exe, "-Wl,--as-needed"] + ["-l" + lib for lib in available_libs()]
+    code, text = run_quiet(argv, cwd=job)
+    link_diag = text.replace(job + "/", "")
+    if code != 0:
+        if re.search(r"undefined reference to [`']" + re.escape(entry) + r"'", text):
+            return None, None, ("import", f"entry point {entry} not found", diagnostics + link_diag), tamper
+        first = next((ln for ln in link_diag.splitlines() if "error" in ln or "undefined" in ln), "linking failed")
+        return None, None, ("compile", one_line(first), diagnostics + link_diag), tamper
+    site = None
+    code, text = run_quiet(["nm", exe])
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[2] == "dg__emit_site":
+            site = int(parts[0], 16)
+    for leftover in (tests_obj, tests, sample_obj):
+        try:
+            os.unlink(leftover)
+        except OSError:
+            pass
+    if site is None:
+        raise SystemExit("harness(c): the test binary has no dg__emit_site")
+    return exe, site, None, tamper
 
 
 def parse_reports(text, sample, tests):
@@ -138,116 +249,228 @@ def collect_sanitizer(prefix, sample, tests):
     return found
 
 
-def resolve_lines(lines, exe, sample):
-    """Replaces the `_pc` (call site offset in the test binary) of each event by `line` when the
-    call site is in the sample; one addr2line run per test."""
-    objs = []
-    pcs = []
-    for raw in lines:
-        try:
-            obj = json.loads(raw)
-        except ValueError:
-            continue
-        objs.append(obj)
-        if "_pc" in obj:
-            pcs.append(obj["_pc"])
-    if not objs:
-        return []
+def resolve_lines(objs, exe, sample):
+    """Replaces the `_pc` (call site in the non-PIE test binary) of each event by `line` when the call
+    site is in the sample; one addr2line run per test."""
+    pcs = sorted({o["_pc"] for o in objs if isinstance(o.get("_pc"), str)})
     where = {}
     if pcs:
-        unique = sorted(set(pcs))
-        code, text = run_quiet(["addr2line", "-e", exe, *unique])
+        code, text = run_quiet(["addr2line", "-e", exe, *pcs])
         if code == 0:
-            for pc, loc in zip(unique, text.splitlines()):
+            for pc, loc in zip(pcs, text.splitlines()):
                 where[pc] = loc
-    out = []
     for obj in objs:
         pc = obj.pop("_pc", None)
-        loc = where.get(pc, "")
-        file, _, rest = loc.rpartition(":")
+        file, _, rest = where.get(pc, "").rpartition(":")
         if file == sample:
             digits = rest.split(" ")[0]
             if digits.isdigit():
                 obj["line"] = int(digits)
-        out.append(dgcore.encode(obj))
-    return out
+    return objs
+
+
+def supervise_test(watch, proc, site, out_r, err_r, caps, timeout_ms):
+    """Waits for the test process while reading its output and dg-watch. Returns (status, lines,
+    tamper): lines are the harness's reports (written at dg__emit_site), tamper the writes from elsewhere."""
+    import select
+    import time
+    deadline = time.monotonic() + timeout_ms / 1000.0
+    outputs = {out_r: caps[0], err_r: caps[1]}
+    for fd in outputs:
+        os.set_blocking(fd, False)
+    reports, tamper = [], []
+    timed_out = flooded = False
+
+    def take_writes():
+        keep = []
+        for sev in watch.events:
+            if sev.get("sc") == "write" and sev.get("fd") == EVENT_FD:
+                if sev.get("ip") == site:
+                    reports.append(sev.get("data") or "")
+                else:
+                    tamper.append(("channel-write", f"a write to the harness's report channel from outside the harness (at 0x{int(sev.get('ip') or 0):x}): {one_line(sev.get('data') or '', 120)}"))
+            else:
+                keep.append(sev)
+        watch.events = keep
+
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            timed_out = True
+            break
+        fds = [watch.fd] + list(outputs)
+        try:
+            r, _, _ = select.select(fds, [], [], min(remaining, 0.02))
+        except InterruptedError:
+            continue
+        for fd in r:
+            if fd == watch.fd:
+                watch.feed()
+                continue
+            try:
+                data = os.read(fd, 65536)
+            except BlockingIOError:
+                continue
+            except OSError:
+                data = b""
+            if not data:
+                del outputs[fd]
+                continue
+            outputs[fd].feed(data)
+            if sum(c.total for c in caps) > dgsup.FLOOD_BYTES:
+                flooded = True
+        if flooded or proc.poll() is not None:
+            break
+    try:
+        os.killpg(proc.pid, 9)
+    except (ProcessLookupError, PermissionError):
+        pass
+    code = proc.wait()
+    watch.kill_strays()
+    end = time.monotonic() + 0.05
+    while outputs and time.monotonic() < end and not flooded:
+        r, _, _ = select.select(list(outputs), [], [], max(0.0, end - time.monotonic()))
+        if not r:
+            break
+        for fd in r:
+            try:
+                data = os.read(fd, 65536)
+            except (BlockingIOError, OSError):
+                data = b""
+            if not data:
+                outputs.pop(fd, None)
+            else:
+                outputs[fd].feed(data)
+    watch.feed()
+    take_writes()
+    lines = []
+    for chunk in reports:
+        lines.extend(ln for ln in chunk.split("\n") if ln)
+    return dict(code=code, timed_out=timed_out, flooded=flooded), lines, tamper
 
 
 def main():
-    job = dgcore.read_job()
-    sample, tests, fixtures = dgcore.write_job_files(job)
-    dgcore.open_trace_channel()
+    job = dgsup.read_job()
+    dgsup.harden()
+    nonce = str(job.get("nonce") or "")
+    sample, fixtures = dgsup.write_job_files(job)
+    tests = os.path.join(dgsup.JOB_DIR, "tests.c")
+    with open(tests, "wb") as fh:
+        fh.write(dgsup.file_bytes(job["testsFile"]))
+    trace = dgsup.open_trace(nonce)
     code, version = run_quiet(["gcc", "-dumpfullversion"])
-    emit("harness", language="c", version=dgcore.HARNESS_VERSION, runtime="gcc " + version.strip())
+    trace.emit("harness", language="c", version=dgsup.HARNESS_VERSION, runtime="gcc " + version.strip(), isolation="supervisor-channel")
     timeout_ms = int(job.get("testTimeoutMs") or 3000)
     out_cap = int(job.get("outputCapBytes") or 16384)
-    exe, failure = compile_job(sample, tests, job["entryPoint"])
+    exe, site, failure, tamper = compile_job(sample, tests, job["entryPoint"])
+    for kind, detail in tamper:
+        trace.emit("tamper", kind=kind, detail=detail)
     if failure:
         phase, error, diag = failure
-        emit("load", ok=False, phase=phase, error=error, diagnostics=dgcore.cap_text(diag, dgcore.DIAGNOSTICS_CAP))
-        emit("end")
+        trace.emit("load", ok=False, phase=phase, error=error, diagnostics=dgsup.cap_text(diag, dgsup.DIAGNOSTICS_CAP))
+        trace.emit("end")
         return 0
-    emit("load", ok=True, phase="compile")
+    trace.emit("load", ok=True, phase="compile")
 
-    san_dir = os.path.join(dgcore.JOB_DIR, "san")
+    watch = dgsup.Watch()
+    run = Run(job, trace, watch)
+    san_dir = os.path.join(dgsup.JOB_DIR, "san")
     os.makedirs(san_dir, exist_ok=True)
-    t0_ns = str(int(dgcore._T0 * 1e9))
-    base_env = {k: v for k, v in os.environ.items() if not k.startswith(("ASAN_", "UBSAN_", "LSAN_", "DG_"))}
+    t0_ns = str(int(dgsup._T0 * 1e9))
+    null = os.open(os.devnull, os.O_WRONLY)
     for index, test in enumerate(job["tests"]):
         test_id = test["id"]
-        workdir = dgcore.fresh_workdir(index, test_id)
-        emit("test_start", test=test_id, kind=test.get("kind", "functional"), workdir=workdir, fixtures=fixtures)
+        workdir = dgsup.fresh_workdir(index, test_id)
+        trace.emit("test_start", test=test_id, kind=test.get("kind", "functional"), workdir=workdir, fixtures=fixtures)
         prefix = os.path.join(san_dir, f"{index:03d}")
-        out_r, out_w = os.pipe()
-        err_r, err_w = os.pipe()
-        ev_r, ev_w = os.pipe()
-        os.set_inheritable(ev_w, True)
-        env = dict(base_env)
-        env.update(
-            DG_EVENT_FD=str(ev_w), DG_T0_NS=t0_ns, DG_WORKDIR=workdir, DG_FIXTURES=fixtures, DG_SAMPLE=sample,
-            ASAN_OPTIONS=f"log_path={prefix}:detect_leaks=1:abort_on_error=0:print_summary=1:allocator_may_return_null=1",
-            UBSAN_OPTIONS=f"log_path={prefix}:print_stacktrace=1:halt_on_error=0:print_summary=0",
-            LSAN_OPTIONS=f"log_path={prefix}",
-        )
-        actions = [(os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
-                   (os.POSIX_SPAWN_DUP2, out_w, 1), (os.POSIX_SPAWN_DUP2, err_w, 2),
-                   (os.POSIX_SPAWN_CLOSE, out_r), (os.POSIX_SPAWN_CLOSE, err_r), (os.POSIX_SPAWN_CLOSE, ev_r)]
-        pid = os.posix_spawn(exe, [exe, test_id], env, file_actions=actions, setsid=True)
+        (out_r, out_w, err_r, err_w), caps = dgsup.make_capture_pipes(out_cap, UBSAN_SCAN)
+        env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": "/tmp", "LANG": "C.UTF-8", "TMPDIR": "/tmp",
+               "DG_EVENT_FD": str(EVENT_FD), "DG_T0_NS": t0_ns, "DG_WORKDIR": workdir, "DG_FIXTURES": fixtures, "DG_SAMPLE": sample,
+               "ASAN_OPTIONS": f"log_path={prefix}:detect_leaks=1:abort_on_error=0:print_summary=1:allocator_may_return_null=1",
+               "UBSAN_OPTIONS": f"log_path={prefix}:print_stacktrace=1:halt_on_error=0:print_summary=0",
+               "LSAN_OPTIONS": f"log_path={prefix}"}
+        os.dup2(null, EVENT_FD)
+        proc = watch.launch([exe, test_id], keep=[EVENT_FD], stdout=out_w, stderr=err_w, watch_write=EVENT_FD, cwd=workdir, env=env)
+        os.close(EVENT_FD)
         os.close(out_w)
         os.close(err_w)
-        os.close(ev_w)
-        holder = {}
-        events = []
-
-        def on_event(line):
-            if line.startswith(b'{"_result"'):
-                holder["result"] = json.loads(line)
-            else:
-                events.append(line)
-
-        outcome, captures = dgcore.supervise(pid, out_r, err_r, ev_r, timeout_ms, test_id, out_cap, on_event,
-                                             scan_stderr=UBSAN_SCAN)
-        outcome.result = holder.get("result")
-        for line in resolve_lines(events, exe, sample):
-            dgcore.emit_raw(line)
+        start = __import__("time").monotonic()
+        fate, lines, tamper = supervise_test(watch, proc, site, out_r, err_r, caps, timeout_ms)
+        ms = round((__import__("time").monotonic() - start) * 1000.0, 3)
+        for fd in (out_r, err_r):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        run.tamper.extend(tamper)
+        result = None
+        hints = []
+        for ln in lines:
+            try:
+                obj = json.loads(ln)
+            except ValueError:
+                run.tamper.append(("protocol", f"a malformed report line: {one_line(ln, 120)}"))
+                continue
+            if obj.get("_result") is True:
+                if result is not None:
+                    run.tamper.append(("protocol", "a second result for one test"))
+                result = obj
+            elif isinstance(obj, dict):
+                hints.append(obj)
+        for obj in resolve_lines(hints, exe, sample):
+            obj["src"] = "process"
+            ev = obj.pop("ev", None)
+            for k in ("t", "test", "n"):
+                obj.pop(k, None)
+            if ev in ("file", "process", "socket"):
+                run.events.append((ev, obj))
+        run.flush_test_events(test_id)
         reports = collect_sanitizer(prefix, sample, tests)
-        ubsan = [r for r in parse_reports(captures[1].scanned.decode("utf-8", "replace"), sample, tests)
+        ubsan = [r for r in parse_reports(caps[1].scanned.decode("utf-8", "replace"), sample, tests)
                  if r["tool"] == "UndefinedBehaviorSanitizer"]
-        reports = ubsan + reports
-        for r in reports:
+        for r in ubsan + reports:
             fields = dict(test=test_id, tool=r["tool"], kind=r["kind"], location=r["location"],
-                          report=dgcore.cap_text("\n".join(r["lines"]).replace(dgcore.JOB_DIR + "/", ""), REPORT_CAP))
+                          report=dgsup.cap_text("\n".join(r["lines"]).replace(dgsup.JOB_DIR + "/", ""), REPORT_CAP))
             if r["line"] is not None:
                 fields["line"] = r["line"]
-            emit("sanitizer", **fields)
-        if outcome.result is None and not outcome.timed_out and not outcome.flooded and reports:
+            trace.emit("sanitizer", **fields)
+        reports = ubsan + reports
+        for c in caps:
+            if c.total:
+                trace.emit("output", **c.event(test_id))
+        limit = None
+        rc = fate["code"]
+        if fate["flooded"]:
+            limit = ("output", f"the test wrote more than {dgsup.FLOOD_BYTES} bytes of output")
+            status, message = "crash", "output flood"
+        elif fate["timed_out"]:
+            limit = ("time", f"the test ran longer than {timeout_ms} ms")
+            status, message = "timeout", f"timed out after {timeout_ms} ms"
+        elif result is not None:
+            status, message = str(result.get("status", "crash")), str(result.get("message", ""))[:4000]
+            if status not in ("pass", "fail", "crash"):
+                status = "fail"
+        elif reports:
             first = reports[0]
             where = f" at {first['location']}" if first["location"] else ""
-            outcome.result = {"status": "crash", "message": f"{first['tool']}: {first['kind']}{where}"}
-        dgcore.finish_test(test_id, outcome, captures, timeout_ms)
-    emit("end")
+            status, message = "crash", f"{first['tool']}: {first['kind']}{where}"
+        elif rc is not None and rc < 0:
+            status, message = "crash", f"killed by signal {dgsup.signal_name(-rc)}"
+            if -rc == 9:
+                limit = ("memory", "the test process was killed (out of memory)")
+                message += " (out of memory)"
+        else:
+            status, message = "crash", f"the test process exited with code {rc} before the test finished"
+        if dgsup.disk_full():
+            limit = ("disk", "the sandbox's /tmp is full: the sample filled it")
+        if limit is not None:
+            trace.emit("limit", test=test_id, what=limit[0], detail=limit[1])
+        trace.emit("test_end", test=test_id, status=status, message=message, ms=ms)
+    watch.kill_strays()
+    watch.close()
+    trace.emit("end")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(dgcore.main_guard(main))
+    sys.exit(dgsup.main_guard(main))

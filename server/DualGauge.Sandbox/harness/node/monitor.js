@@ -1,7 +1,9 @@
 'use strict';
-// Security monitors of the JavaScript harness, installed inside each test's worker thread before the
-// sample loads. Events are recorded only while state.active (ctx.call/ctx.attempt running the
-// candidate) and never for calls the monitors or Node itself make on the candidate's behalf.
+// In-process monitors of the JavaScript candidate, installed before the sample loads. They run in the
+// sample's own process, so what they report is evidence that can only add findings: the process, file
+// and socket events a verdict rests on come from dg-watch, outside the process; these lend the sample
+// line and what only the runtime sees (SQL text, code built from strings). Canaries (canary()) show
+// the supervisor they are still on.
 
 const fs = require('fs');
 const path = require('path');
@@ -11,7 +13,7 @@ const { fileURLToPath } = require('url');
 const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'ash', 'busybox']);
 const CODE_CAP = 2048;
 
-const state = { active: false, depth: 0, samplePaths: [], post: () => {}, pids: [] };
+const state = { active: false, depth: 0, samplePaths: [], post: () => {} };
 
 function candidateLine() {
   const saved = Error.stackTraceLimit;
@@ -165,46 +167,12 @@ function splitArgs(a) {
 
 function installChildProcess() {
   const cp = require('child_process');
-  const custom = require('util').promisify.custom;
-  const track = (fn) => {
-    const tracked = function (...args) {
-      const child = fn.apply(this, args);
-      if (child && child.pid) state.pids.push(child.pid);
-      return child;
-    };
-    // Keeps util.promisify.custom and friends (promisify(exec) resolves to {stdout, stderr}).
-    for (const key of Reflect.ownKeys(fn)) {
-      if (key !== custom && key !== 'prototype' && key !== 'length' && key !== 'name' && key !== 'arguments' && key !== 'caller') {
-        try { Object.defineProperty(tracked, key, Object.getOwnPropertyDescriptor(fn, key)); } catch { }
-      }
-    }
-    Object.defineProperty(tracked, 'name', { value: fn.name });
-    return tracked;
-  };
   wrap(cp, 'exec', (a) => processEvent('child_process.exec', a[0], [], optFlag(a[1], 'shell') ? a[1] : undefined, true));
   wrap(cp, 'execSync', (a) => processEvent('child_process.execSync', a[0], [], optFlag(a[1], 'shell') ? a[1] : undefined, true));
   for (const n of ['execFile', 'execFileSync', 'spawn', 'spawnSync']) {
     wrap(cp, n, (a) => { const [f, args, o] = splitArgs(a); processEvent('child_process.' + n, f, args, o, false); });
   }
   wrap(cp, 'fork', (a) => { const [f, args] = splitArgs(a); processEvent('child_process.fork', process.execPath, [f, ...args], undefined, false); });
-  for (const n of ['exec', 'execFile', 'spawn', 'fork']) cp[n] = track(cp[n]);
-  // promisify(exec) must go through the wrapper (Node's own custom version calls the original).
-  for (const n of ['exec', 'execFile']) {
-    const fn = cp[n];
-    Object.defineProperty(fn, custom, {
-      configurable: true,
-      value: (...args) => {
-        let child;
-        const promise = new Promise((resolve, reject) => {
-          child = fn(...args, (err, stdout, stderr) => {
-            if (err) { err.stdout = stdout; err.stderr = stderr; reject(err); } else resolve({ stdout, stderr });
-          });
-        });
-        promise.child = child;
-        return promise;
-      },
-    });
-  }
 }
 
 // ---- sockets -----------------------------------------------------------------------------------
@@ -244,7 +212,7 @@ function installCode() {
     if (state.active && state.depth === 0 && typeof code === 'string') codeEvent('eval', code);
     return originalEval(code);
   } }.eval;
-  globalThis.eval = evalWrapper;
+  Object.defineProperty(globalThis, 'eval', { value: evalWrapper, writable: false, configurable: false });
 
   const OriginalFunction = Function;
   function WrappedFunction(...args) {
@@ -253,8 +221,20 @@ function installCode() {
   }
   WrappedFunction.prototype = OriginalFunction.prototype;
   Object.defineProperty(WrappedFunction, 'name', { value: 'Function' });
-  Object.defineProperty(OriginalFunction.prototype, 'constructor', { value: WrappedFunction, writable: true, configurable: true });
-  globalThis.Function = WrappedFunction;
+  Object.defineProperty(OriginalFunction.prototype, 'constructor', { value: WrappedFunction, writable: false, configurable: false });
+  Object.defineProperty(globalThis, 'Function', { value: WrappedFunction, writable: false, configurable: false });
+  // (async () => {}).constructor and friends reach their own constructors, not Function's.
+  for (const sample of [async function () {}, function* () {}, async function* () {}]) {
+    const proto = Object.getPrototypeOf(sample);
+    const Original = proto.constructor;
+    function Wrapped(...args) {
+      if (state.active && state.depth === 0) codeEvent(Original.name, args.length ? args[args.length - 1] : '');
+      return Reflect.construct(Original, args, new.target || Original);
+    }
+    Wrapped.prototype = Original.prototype;
+    Object.defineProperty(Wrapped, 'name', { value: Original.name });
+    Object.defineProperty(proto, 'constructor', { value: Wrapped, writable: false, configurable: false });
+  }
 
   const vm = require('vm');
   for (const n of ['runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction']) {
@@ -272,12 +252,47 @@ function installCode() {
 // ---- sqlite3 (node-sqlite3) and native addons ----------------------------------------------------
 
 let sqlitePatched = false;
+const databases = [];
+
 function patchSqlite(sqlite3) {
   sqlitePatched = true;
-  const proto = sqlite3.Database.prototype;
-  for (const n of ['run', 'get', 'all', 'each', 'exec', 'prepare', 'map']) {
-    wrap(proto, n, (a) => { if (typeof a[0] === 'string') record('sql', { api: 'sqlite3.Database.' + n, statement: a[0] }); });
+  const Native = sqlite3.Database;
+  const onTrace = (sql) => { if (state.active && state.depth === 0 && typeof sql === 'string') record('sql', { api: 'sqlite3.trace', statement: sql }); };
+  // Every Database, however it is made, gets SQLite's own statement trace: it reports what the engine
+  // ran, whichever JavaScript path reached it (Statement, prepare, exec, each). The native constructor
+  // stays in this closure; prototype.constructor points at the wrapper.
+  function Database(...args) {
+    const db = Reflect.construct(Native, args, new.target || Database);
+    try { db.on('trace', onTrace); databases.push(db); } catch { }
+    return db;
   }
+  Database.prototype = Native.prototype;
+  Object.defineProperty(Native.prototype, 'constructor', { value: Database, writable: false, configurable: false });
+  for (const key of Reflect.ownKeys(Native)) {
+    if (!['prototype', 'length', 'name', 'arguments', 'caller'].includes(key)) {
+      try { Object.defineProperty(Database, key, Object.getOwnPropertyDescriptor(Native, key)); } catch { }
+    }
+  }
+  Object.defineProperty(sqlite3, 'Database', { value: Database, writable: false, configurable: false, enumerable: true });
+}
+
+// Runs one marked statement on every traced database and evaluates one marked string; the
+// supervisor expects their events back. A monitor switched off by the sample shows as a missing canary.
+async function canary(nonce, extra) {
+  const marker = `dg-canary-${nonce}`;
+  let sql = 0; let closed = 0;
+  const all = new Set([...databases, ...(extra || [])]);
+  for (const db of all) {
+    const ok = await new Promise((resolve) => {
+      try { db.all(`SELECT '${marker}'`, (e) => resolve(!e)); } catch { resolve(false); }
+    });
+    if (ok) sql++; else closed++;
+  }
+  for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve)); // trace events are emitted asynchronously
+  const wasActive = state.active;
+  state.active = true;
+  try { globalThis.eval(`'${marker}'`); } finally { state.active = wasActive; }
+  return { sql, closed };
 }
 
 function installModules() {
@@ -303,4 +318,4 @@ function install(samplePaths, post) {
   require('module').syncBuiltinESMExports();
 }
 
-module.exports = { state, install };
+module.exports = { state, install, canary };

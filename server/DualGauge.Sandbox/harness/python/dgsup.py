@@ -334,8 +334,8 @@ class SyscallTranslator:
             else:
                 return []
             return [("socket", dict(api=sc, address=address, host=host, port=port, src="kernel"))]
-        if sc == "ptrace":
-            return [("tamper", dict(kind="ptrace", detail=f"ptrace request {sev.get('request')} on pid {sev.get('target')} (refused)"))]
+        if sc == "ptrace" and denied:
+            return [("tamper", dict(kind="ptrace", detail=f"ptrace request {sev.get('request')} on pid {sev.get('target')}, a supervisor process (refused)"))]
         if sc in ("process_vm_readv", "process_vm_writev"):
             return [("tamper", dict(kind="ptrace", detail=f"{sc} on pid {sev.get('target')} (refused)"))]
         if sc == "pidfd_getfd" and denied:

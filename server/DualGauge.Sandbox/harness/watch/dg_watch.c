@@ -46,7 +46,7 @@
 
 #define MAX_LISTENERS 64
 #define STR_CAP 4096
-#define OUT_CAP (64 * 1024)
+#define OUT_CAP (128 * 1024)
 
 static int my_filters = -1;
 static struct timespec t0;
@@ -374,8 +374,10 @@ static void handle(int listener) {
         sockaddr_fields(pid, a[4], a[5]);
         break;
     case __NR_ptrace:
+        /* Between the sample's own processes (LeakSanitizer stops its threads this way) it is let
+         * through; aimed at anything else (the supervisor), it is refused. */
         putf(",\"request\":%lld,\"target\":%lld", (long long)a[0], (long long)a[1]);
-        deny = 1;
+        deny = a[0] != 0 /* PTRACE_TRACEME */ && !is_candidate((long)(int)a[1]);
         break;
     case __NR_process_vm_readv: case __NR_process_vm_writev:
         putf(",\"target\":%lld", (long long)a[0]);
@@ -409,9 +411,16 @@ static void handle(int listener) {
         deny = !is_candidate(target);
         break;
     }
-    case __NR_write:
-        putf(",\"fd\":%lld,\"len\":%lld,\"ip\":%llu", (long long)a[0], (long long)a[2], (unsigned long long)req.data.instruction_pointer);
+    case __NR_write: {
+        /* The C harness's report channel: the data is captured here (the fd itself is /dev/null). */
+        static char data[48 * 1024 + 1];
+        size_t len = a[2] < sizeof data - 1 ? (size_t)a[2] : sizeof data - 1;
+        int got = read_mem(pid, a[1], data, len);
+        data[got > 0 ? got : 0] = 0;
+        putf(",\"fd\":%lld,\"len\":%lld,\"ip\":%llu,\"data\":", (long long)a[0], (long long)a[2], (unsigned long long)req.data.instruction_pointer);
+        putstr(data);
         break;
+    }
     default:
         putf(",\"nr\":%d", nr);
         break;
@@ -453,7 +462,7 @@ int main(int argc, char **argv) {
         if (fds[0].revents) {
             int fd = recv_fd(ctrl);
             if (fd == -2) { if (n == 0) return 0; fds[0].fd = -1; }  /* the supervisor closed: serve what is left */
-            else if (fd >= 0 && n < MAX_LISTENERS) { n++; fds[n].fd = fd; fds[n].events = POLLIN; }
+            else if (fd >= 0 && n < MAX_LISTENERS) { n++; fds[n].fd = fd; fds[n].events = POLLIN; fds[n].revents = 0; }
             else if (fd >= 0) close(fd);
         }
         for (int k = 1; k <= n; k++) {
