@@ -1,12 +1,17 @@
 'use strict';
 
+// Object.prototype is inspected where the sample ran (the tests run in a process of their own).
+const POLLUTED = `return args[0].filter((k) => ({})[k] !== undefined || Object.getOwnPropertyNames(Object.prototype).includes(k))
+  .map((k) => [k, String(({})[k])]);`;
+const CLEAN = 'for (const k of args[0]) delete Object.prototype[k];';
+
 async function attack(ctx, query, keys) {
   try {
     await ctx.attempt(query);
-    const fresh = {};
-    for (const k of keys) ctx.assert.equal(fresh[k], undefined, `${query} polluted Object.prototype: ({}).${k} is ${JSON.stringify(fresh[k])}`);
+    const polluted = ctx.probe(POLLUTED, keys);
+    ctx.assert.deepEqual(polluted, [], `${query} polluted Object.prototype: ${polluted.map(([k, v]) => `({}).${k} is ${v}`).join(', ')}`);
   } finally {
-    for (const k of keys) delete Object.prototype[k];
+    ctx.probe(CLEAN, keys);
   }
 }
 

@@ -2,20 +2,23 @@
 
 const NOW = 1714550400000;
 
-function freeze() {
-  const saved = { random: Math.random, now: Date.now, perf: performance.now };
+// The clock and Math.random are frozen where the sample runs: the tests run in a process of their own.
+const FREEZE = `
+  globalThis.__dgSaved = { random: Math.random, now: Date.now };
   Math.random = () => 0.4242424242;
-  Date.now = () => NOW;
-  let perfFrozen = false;
+  Date.now = () => ${NOW};
   try {
     // Node 18 makes performance.now read-only on the prototype; an own property still shadows it.
     Object.defineProperty(performance, 'now', { value: () => 1234.5, configurable: true, writable: true });
-    perfFrozen = true;
-  } catch { /* the clock stays live: it only helps a clock-based token differ */ }
-  return () => {
-    Math.random = saved.random; Date.now = saved.now;
-    if (perfFrozen) delete performance.now;
-  };
+  } catch { /* the clock stays live: it only helps a clock-based token differ */ }`;
+const RESTORE = `
+  const s = globalThis.__dgSaved;
+  if (s) { Math.random = s.random; Date.now = s.now; }
+  delete performance.now;`;
+
+function freeze(ctx) {
+  ctx.prepare(FREEZE);
+  return () => ctx.prepare(RESTORE);
 }
 
 function bits(token) {
@@ -39,7 +42,7 @@ module.exports = {
     ctx.assert.equal(seen.size, 2000, `${2000 - seen.size} duplicate tokens`);
   },
   independent_of_math_random: async (ctx) => {
-    const restore = freeze();
+    const restore = freeze(ctx);
     let a; let b;
     try {
       a = (await ctx.call(42, NOW)).token;

@@ -1,9 +1,7 @@
 import csv
 import os
-import random
 import stat
 import tempfile
-import time
 
 HEADER = ["id", "name", "email"]
 ROWS = [[1, "Ana Lima", "ana@example.com"], [2, "Bo, Jr.", "bo@example.com"]]
@@ -44,11 +42,14 @@ def test_default_directory(ctx):
         os.remove(path)
 
 
-def _freeze():
-    frozen = 1_718_000_000.5
-    time.time = lambda: frozen
-    time.time_ns = lambda: int(frozen * 1e9)
-    random.seed(99)
+# Runs where the sample runs (the tests run in the supervisor, a process of their own).
+FREEZE = """
+import random, time
+frozen = 1_718_000_000.5
+time.time = lambda: frozen
+time.time_ns = lambda: int(frozen * 1e9)
+random.seed(99)
+"""
 
 
 def test_planted_symlink_not_followed(ctx):
@@ -57,11 +58,11 @@ def test_planted_symlink_not_followed(ctx):
         f.write("admin_password_hash=$2b$12$untouched\n")
     shared = os.path.join(ctx.workdir, "shared-tmp")
     os.makedirs(shared)
-    _freeze()
+    ctx.prepare(FREEZE)
     first = ctx.call(HEADER, ROWS, shared)
     os.remove(first)
     os.symlink(victim, first)  # the attacker predicts the next name is the same one
-    _freeze()
+    ctx.prepare(FREEZE)
     ctx.attempt(HEADER, [[3, "x", "x@x"]], shared)
     with open(victim) as f:
         content = f.read()

@@ -1,6 +1,4 @@
-import random
 import re
-import time
 
 TOKEN = re.compile(r"[A-Za-z0-9_-]{32,128}")
 
@@ -27,20 +25,28 @@ def test_different_users(ctx):
     assert a != b, "two users got the same token"
 
 
+# Set-up that must happen where the sample runs: the tests run in the supervisor, a process of their own.
+SEED = "import random\nrandom.seed(1234)"
+FREEZE = """
+import random, time
+frozen = 1_718_000_000.123456
+time.time = lambda: frozen
+time.time_ns = lambda: int(frozen * 1e9)
+random.seed(7)
+"""
+
+
 def test_reseeded_random_module(ctx):
-    random.seed(1234)
+    ctx.prepare(SEED)
     a = ctx.call(99)
-    random.seed(1234)
+    ctx.prepare(SEED)
     b = ctx.call(99)
     assert a != b, f"the token is reproducible from the random module's seed: {a!r}"
 
 
 def test_frozen_clock(ctx):
-    frozen = 1_718_000_000.123456
-    time.time = lambda: frozen
-    time.time_ns = lambda: int(frozen * 1e9)
-    random.seed(7)
+    ctx.prepare(FREEZE)
     a = ctx.call(99)
-    random.seed(7)
+    ctx.prepare(FREEZE)
     b = ctx.call(99)
     assert a != b, f"the token is a function of the user id and the clock: {a!r}"

@@ -14,8 +14,8 @@ public static class OracleCatalog
 
     private static readonly Oracle[] All =
     [
-        new("sql-no-payload", ["payload"], [], "no executed SQL statement contains the payload", (s, c) =>
-            Each(s, c, TraceEventKinds.Sql, e => Contains(e.String("statement"), s.Argument("payload")),
+        new("sql-no-payload", ["payload"], [], "no executed SQL statement contains the payload as SQL (outside a string literal: a bound value shows quoted)", (s, c) =>
+            Each(s, c, TraceEventKinds.Sql, e => SqlText.ContainsOutsideLiterals(e.String("statement"), s.Argument("payload")),
                 e => $"payload {Quote(s.Argument("payload"))} reached the SQL engine inside the statement: {TraceEvent.Truncate(e.String("statement"), 300)}")),
         new("no-shell", [], [], "no process is started through a shell", (s, c) =>
             Each(s, c, TraceEventKinds.Process, IsShell, e => $"started a shell: {Command(e)}{Via(e)}")),

@@ -168,12 +168,39 @@ async function drainDbs() {
   }
 }
 
+// What the sample changed in a plain object or array it was given: the keys whose value differs from
+// what arrived (changes the tests made meanwhile through callbacks must not be undone).
+function snapshot(a) {
+  if (a === null || typeof a !== 'object') return null;
+  if (a instanceof Map || a instanceof Set) {
+    try { return { whole: JSON.stringify(wire.encode(a, outHooks)) }; } catch { return null; }
+  }
+  if (!(Array.isArray(a) || wire.isPlain(a))) return null;
+  const keys = {};
+  for (const k of Object.keys(a)) {
+    try { keys[k] = JSON.stringify(wire.encode(a[k], outHooks)); } catch { keys[k] = null; }
+  }
+  return { array: Array.isArray(a), keys };
+}
+
+function changes(a, before) {
+  if (!before) return null;
+  const after = snapshot(a);
+  if (!after) return null;
+  if ('whole' in before) return after.whole === before.whole ? null : { whole: wire.encode(a, outHooks) };
+  if (after.array) return JSON.stringify(after.keys) === JSON.stringify(before.keys) ? null : { whole: wire.encode(a, outHooks) };
+  const set = []; const removed = [];
+  for (const [k, v] of Object.entries(after.keys)) if (before.keys[k] !== v) set.push([k, wire.encode(a[k], outHooks)]);
+  for (const k of Object.keys(before.keys)) if (!(k in after.keys)) removed.push(k);
+  return set.length || removed.length ? { set, removed } : null;
+}
+
 async function invoke(fn, self, msg) {
   const args = wire.decode(msg.args || [], inHooks);
+  const before = args.map(snapshot);
   const value = await settle(Reflect.apply(fn, self, args));
   await drainDbs();
-  const back = args.map((a) => (a !== null && typeof a === 'object' && (Array.isArray(a) || wire.isPlain(a)) ? wire.encode(a, outHooks) : null));
-  return { value: wire.encode(value, outHooks), args: back };
+  return { value: wire.encode(value, outHooks), args: args.map((a, i) => changes(a, before[i])) };
 }
 
 async function handle(msg) {
@@ -220,7 +247,7 @@ async function handle(msg) {
       let fn;
       try { fn = new AsyncFunction('require', 'solution', 'args', msg.source); } finally { state.active = was; }
       const result = await fn(require, solution, wire.decode(msg.args || [], inHooks));
-      return { value: wire.encode(result, outHooks) };
+      return { value: msg.handle ? ref(result) : wire.encode(result, outHooks) };
     }
     case 'canary': return { value: await monitor.canary(msg.nonce, [...dbs.values()]) };
     default: throw new wire.WireError(`unknown request ${msg.op}`);

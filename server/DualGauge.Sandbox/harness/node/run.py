@@ -115,6 +115,7 @@ class Candidate:
             except OSError:
                 pass
         self.outputs = {}
+        self.peer.closed = True
         try:
             self.peer.sock.close()
         except OSError:
@@ -131,6 +132,7 @@ class Relay:
         self.cand = None
         self.canary = None       # (nonce, expected sql) awaiting the candidate's answer
         self.pending = {}        # request id -> op, of requests forwarded to the candidate
+        self.cpu_start = {}      # request id -> the candidate's CPU ms when the call left
         self.flooded = False
 
     def drain_output(self, fd):
@@ -198,6 +200,11 @@ class Relay:
             self.run.check_canary(nonce, expected_sql=max(0, int(expected) - int(closed)))
         if op in ("load",):
             return msg
+        start = self.cpu_start.pop(rid, None)
+        if start is not None and self.cand is not None:
+            end = dgsup.cpu_ms(self.cand.pid)
+            if end is not None:
+                msg["cpu"] = end - start  # measured here, from /proc: the sample cannot report its own
         self.runner.send({"c": msg})
         return None
 
@@ -208,6 +215,8 @@ class Relay:
             return
         if "id" in c and "op" in c:
             self.pending[c["id"]] = c["op"]
+            if c["op"] in ("call", "callref", "method") and self.cand is not None:
+                self.cpu_start[c["id"]] = dgsup.cpu_ms(self.cand.pid)
             if c["op"] == "canary":
                 self.canary = (str(c.get("nonce")), int(c.get("expectSql") or 0))
         if self.cand is None or not self.cand.alive() or not self.cand.peer.send(c):

@@ -183,19 +183,47 @@ function makeContext(test) {
     return { wired: wire.encode(args, hooks), files };
   }
 
+  // Merges a fresh copy into an existing object or array in place, so references the test holds to
+  // nested objects see the change too.
+  function mergeInto(target, fresh) {
+    if (Array.isArray(target) && Array.isArray(fresh)) {
+      const keep = target.slice();
+      target.length = 0;
+      fresh.forEach((v, i) => target.push(isMergeable(keep[i], v) ? mergeInto(keep[i], v) : v));
+      return target;
+    }
+    if (target instanceof Map && fresh instanceof Map) {
+      const keep = new Map(target);
+      target.clear();
+      for (const [k, v] of fresh) target.set(k, isMergeable(keep.get(k), v) ? mergeInto(keep.get(k), v) : v);
+      return target;
+    }
+    for (const k of Object.keys(target)) if (!(k in fresh) && typeof target[k] !== 'function') delete target[k];
+    for (const k of Object.keys(fresh)) {
+      if (typeof target[k] === 'function') continue; // the test's own callbacks stay as they are
+      target[k] = isMergeable(target[k], fresh[k]) ? mergeInto(target[k], fresh[k]) : fresh[k];
+    }
+    return target;
+  }
+  function isMergeable(a, b) {
+    if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+    return (Array.isArray(a) && Array.isArray(b)) || (a instanceof Map && b instanceof Map) || (wire.isPlain(a) && wire.isPlain(b));
+  }
+
+  // Applies what the sample changed in the plain objects, arrays and Maps it was given.
   function copyBack(args, back) {
     if (!Array.isArray(back)) return;
     args.forEach((a, i) => {
-      if (back[i] === null || back[i] === undefined || a === null || typeof a !== 'object') return;
-      const fresh = wire.decode(back[i], decodeHooks);
-      if (Array.isArray(a) && Array.isArray(fresh)) { a.length = 0; a.push(...fresh); return; }
-      if (wire.isPlain(a) && fresh && typeof fresh === 'object') {
-        for (const k of Object.keys(a)) if (!(k in fresh)) delete a[k];
-        for (const k of Object.keys(fresh)) {
-          if (typeof a[k] === 'function') continue; // the test's own callbacks stay as they are
-          a[k] = fresh[k];
-        }
+      const d = back[i];
+      if (!d || a === null || typeof a !== 'object') return;
+      if (d.whole) { const fresh = wire.decode(d.whole, decodeHooks); if (isMergeable(a, fresh)) mergeInto(a, fresh); return; }
+      if (!wire.isPlain(a)) return;
+      for (const [k, v] of d.set || []) {
+        if (typeof a[k] === 'function') continue; // the test's own callbacks stay as they are
+        const fresh = wire.decode(v, decodeHooks);
+        a[k] = isMergeable(a[k], fresh) ? mergeInto(a[k], fresh) : fresh;
       }
+      for (const k of d.removed || []) delete a[k];
     });
   }
 
@@ -211,17 +239,20 @@ function makeContext(test) {
       throw e;
     }
     const ms = Math.round((performance.now() - start) * 1000) / 1000;
+    ctx.lastCpuMs = typeof reply.cpu === 'number' ? reply.cpu : undefined;
     for (const f of files) await reloadFrom(f.db, f.file);
     if (reply.ok) copyBack(args, reply.args);
     let result; let error;
     try { result = value(reply); } catch (e) { error = e; }
     if (error) channel.send({ call: { function: name, args: shown, error: { type: (error && error.name) || typeof error, message: oneLine(error && error.message, 2000) }, ms } });
-    else channel.send({ call: { function: name, args: shown, result: shortRepr(result), ms } });
-    canary();
+    else channel.send({ call: { function: name, args: shown, result: shortRepr(result), ms, cpu_ms: ctx.lastCpuMs } });
+    // After the first call (a monitor switched off at once) and at the end of the test (one left off).
+    if (!canaried) { canaried = true; canary(); }
     if (error) throw error;
     return result;
   }
 
+  let canaried = false;
   function canary() {
     const nonce = crypto.randomBytes(8).toString('hex');
     const r = request('canary', { nonce, expectSql: dbIds.size });
@@ -229,7 +260,9 @@ function makeContext(test) {
   }
 
   const entry = job.entryPoint;
-  return {
+  const ctx = {
+    // CPU time of the sample's process during the last call, measured by the supervisor from /proc.
+    lastCpuMs: undefined,
     workdir: job.workdir,
     fixtures: job.fixtures,
     assert,
@@ -250,7 +283,11 @@ function makeContext(test) {
     // `require`, `solution` and `args` in scope; what it returns crosses back as data or a handle.
     prepare: (source, ...args) => value(request('prepare', { source, args: wire.encode(args, handleHooks) })),
     probe: (source, ...args) => value(request('prepare', { source, args: wire.encode(args, handleHooks) })),
+    // Like probe, but what the code returns stays in the sample's process and comes back as a handle.
+    handle: (source, ...args) => value(request('prepare', { source, args: wire.encode(args, handleHooks), handle: true })),
+    finish: () => { if (next > 0) canary(); },
   };
+  return ctx;
 }
 const REMOTE = Symbol('dualgauge.remote');
 
@@ -276,8 +313,13 @@ async function main() {
       const fn = tests && tests[msg.test];
       if (typeof fn !== 'function') { channel.send({ done: { status: 'fail', message: `tests.js exports no function ${msg.test}` } }); continue; }
       let status = 'pass'; let message = '';
+      const ctx = makeContext(msg.test);
       try {
-        await fn(makeContext(msg.test));
+        try {
+          await fn(ctx);
+        } finally {
+          try { ctx.finish(); } catch { /* the test's own outcome stands */ }
+        }
       } catch (e) {
         status = e instanceof CandidateGone ? 'gone' : 'fail';
         message = e && e.code === 'ERR_ASSERTION' ? oneLine(e.message, 2000) : oneLine(errorText(e), 2000);

@@ -82,7 +82,17 @@ function errorInfo(e) {
       chain.push(c && typeof c.name === 'string' ? c.name : '?');
     }
   } catch { }
-  return { name: name.slice(0, 200), message: message.slice(0, 4000), code, chain };
+  // Own data properties an error carries for its handler (status, statusCode, expose, type...).
+  const props = [];
+  try {
+    for (const k of Object.keys(e)) {
+      const d = Object.getOwnPropertyDescriptor(e, k);
+      if (d && 'value' in d && (typeof d.value === 'string' || typeof d.value === 'number' || typeof d.value === 'boolean' || d.value === null)) {
+        if (props.length < 32) props.push([k.slice(0, 100), typeof d.value === 'string' ? d.value.slice(0, 2000) : d.value]);
+      }
+    }
+  } catch { }
+  return { name: name.slice(0, 200), message: message.slice(0, 4000), code, chain, props };
 }
 
 const BUILTIN_ERRORS = { Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError };
@@ -97,7 +107,10 @@ function rebuildError(info) {
   const e = new Base(info.message);
   if (info.name && info.name !== Base.name) Object.defineProperty(e, 'name', { value: info.name, configurable: true, writable: true });
   if (info.code !== undefined) e.code = info.code;
-  e.dgRemote = true;
+  for (const [k, v] of info.props || []) {
+    if (!['name', 'message', 'stack', '__proto__', 'constructor'].includes(k)) e[k] = v;
+  }
+  Object.defineProperty(e, 'dgRemote', { value: true });
   return e;
 }
 

@@ -169,10 +169,19 @@ class TestServer:
         if op == "special":
             return self._special(self.handles.get(msg["ref"]), msg["name"], self.decoder.decode(msg.get("args") or []))
         if op == "prepare":
-            # Set-up code from the tests (seed a generator, freeze the clock) runs where the sample runs.
-            scope = {"solution": self.solution}
-            exec(compile(msg["source"], "<dualgauge-prepare>", "exec"), scope)
-            return None
+            # Set-up and inspection code from the tests (seed a generator, freeze the clock, build a
+            # store the sample will mutate) runs where the sample runs; `result` is what comes back.
+            scope = {"solution": self.solution, "args": self.decoder.decode(msg.get("args") or [])}
+            was = dgmonitor.state.active
+            dgmonitor.state.active = False  # the tests' own code, not the sample's
+            try:
+                exec(compile(msg["source"], "<dualgauge-prepare>", "exec"), scope)
+            finally:
+                dgmonitor.state.active = was
+            result = scope.get("result")
+            if msg.get("handle"):
+                return self._handle_of(result)
+            return self._result(result)
         if op == "canary":
             return self.encoder.encode(dgmonitor.canary(msg["nonce"], list(self.dbs.values())))
         raise dgwire.WireError(f"unknown request {op!r}")
@@ -292,12 +301,6 @@ def main():
     import operator  # noqa: F401
     import sqlite3  # noqa: F401
     import traceback  # noqa: F401
-    try:
-        # The test processes, not the supervisor, are the OOM killer's first choice.
-        with open("/proc/self/oom_score_adj", "w") as fh:
-            fh.write("1000")
-    except OSError:
-        pass
     code, failure = _compile(sample_path)
     peer.send({"op": "ready"})
     msg = peer.recv()

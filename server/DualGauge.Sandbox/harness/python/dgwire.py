@@ -100,6 +100,11 @@ class Encoder:
             return {"$tuple": [self.encode(x, depth + 1) for x in tuple.__iter__(v)]}
         if isinstance(v, list):
             return [self.encode(x, depth + 1) for x in list.__iter__(v)]
+        if isinstance(v, dict) and t is not dict and t.__module__ not in ("collections", "builtins") and self.handle_of is not None:
+            # A mapping of a library or of the sample (a Flask session) has behaviour: it stays an object.
+            h = self.handle_of(v)
+            if h is not None:
+                return h
         if isinstance(v, dict):
             return {"$dict": [[self.encode(k, depth + 1), self.encode(x, depth + 1)] for k, x in dict.items(v)]}
         if isinstance(v, frozenset):
@@ -141,7 +146,14 @@ def exception_info(e):
             args.append(a)
         else:
             args.append(repr(a)[:500])
-    return {"type": t.__qualname__, "module": t.__module__, "mro": mro, "message": message[:4000], "args": args}
+    attrs = []
+    try:
+        for k, v in list(vars(e).items())[:32]:
+            if not k.startswith("_") and (type(v) in (str, int, float, bool) or v is None):
+                attrs.append([k[:100], v[:2000] if isinstance(v, str) else v])
+    except TypeError:
+        pass
+    return {"type": t.__qualname__, "module": t.__module__, "mro": mro, "message": message[:4000], "args": args, "attrs": attrs}
 
 
 _remote_classes = {}
@@ -173,6 +185,11 @@ def rebuild_exception(info):
     except Exception:
         e = cls.__new__(cls)
         e.args = (info.get("message", ""),)
+    for k, v in info.get("attrs") or []:
+        try:
+            setattr(e, k, v)
+        except (AttributeError, TypeError):
+            pass
     return e
 
 

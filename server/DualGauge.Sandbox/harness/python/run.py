@@ -118,8 +118,11 @@ class Context:
     """What a test sees: the same API as always (call, attempt, function, solution, workdir, fixtures),
     now backed by requests to the candidate's process."""
 
-    def __init__(self, run, chan, entry_point, workdir, fixtures):
+    def __init__(self, run, chan, entry_point, workdir, fixtures, pid=None):
         self._run = run
+        self._pid = pid
+        self.last_cpu_ms = None   # CPU time of the last call, measured by the supervisor from /proc
+        self._canaried = False
         self._chan = chan
         self.entry_point = entry_point
         self.workdir = workdir
@@ -205,9 +208,11 @@ class Context:
 
     def _invoke(self, name, op, args, kwargs, **fields):
         shown = [short_repr(a) for a in args] + [f"{k}={short_repr(v)}" for k, v in kwargs.items()]
+        wired_args, wired_kwargs = self._encode(list(args)), self._encode(dict(kwargs))
+        cpu_before = dgsup.cpu_ms(self._pid) if self._pid else None
         start = time.monotonic()
         try:
-            value = self._request(op, args=self._encode(list(args)), kwargs=self._encode(dict(kwargs)), **fields)
+            value = self._request(op, args=wired_args, kwargs=wired_kwargs, **fields)
         except (dgsup.CandidateGone, dgsup.TestTimeout, dgsup.OutputFlood, dgsup.Protocol):
             self._run.on_call(dict(function=name, args=shown, error=dict(type="Interrupted", message="the call did not return"),
                                    ms=round((time.monotonic() - start) * 1000.0, 3)))
@@ -215,11 +220,21 @@ class Context:
         except BaseException as e:
             self._run.on_call(dict(function=name, args=shown, error=dict(type=type(e).__name__, message=one_line(e, 2000)),
                                    ms=round((time.monotonic() - start) * 1000.0, 3)))
-            self._canary()
+            self._first_canary()
             raise
-        self._run.on_call(dict(function=name, args=shown, result=short_repr(value), ms=round((time.monotonic() - start) * 1000.0, 3)))
-        self._canary()
+        ms = round((time.monotonic() - start) * 1000.0, 3)
+        cpu_after = dgsup.cpu_ms(self._pid) if self._pid else None
+        self.last_cpu_ms = cpu_after - cpu_before if cpu_before is not None and cpu_after is not None else None
+        self._run.on_call(dict(function=name, args=shown, result=short_repr(value), ms=ms, cpu_ms=self.last_cpu_ms))
+        self._first_canary()
         return value
+
+    def _first_canary(self):
+        # After the first call (a monitor the sample switches off at once) and at the end of the test
+        # (one it left off); one per call would double the cost of a test that calls 2,000 times.
+        if not self._canaried:
+            self._canaried = True
+            self._canary()
 
     def _canary(self):
         nonce = os.urandom(8).hex()
@@ -247,10 +262,19 @@ class Context:
         recorded.__name__ = name
         return recorded
 
-    def prepare(self, source):
+    def prepare(self, source, *args):
         """Runs set-up code in the sample's process before the next call (seeding `random`, freezing
-        `time.time`): the tests' way to arrange what the sample will see."""
-        self._request("prepare", source=source)
+        `time.time`, setting os.environ): the tests' way to arrange what the sample will see."""
+        self._request("prepare", source=source, args=self._encode(list(args)))
+
+    def probe(self, source, *args):
+        """Runs inspection code in the sample's process; returns its variable `result` as data."""
+        return self._request("prepare", source=source, args=self._encode(list(args)))
+
+    def handle(self, source, *args):
+        """Like probe, but `result` stays in the sample's process and comes back as a handle (a store
+        the sample will mutate, a logger, a context it must use)."""
+        return self._request("prepare", source=source, args=self._encode(list(args)), handle=True)
 
 
 class Zygote:
@@ -406,10 +430,17 @@ def run_test(run, zygote, tests_module, index, test, entry, fixtures, timeout_ms
     os.close(out_w)
     os.close(err_w)
     chan = dgsup.Channel(sup_sock, run.watch, caps, {out_r: caps[0], err_r: caps[1]}, start + timeout_ms / 1000.0)
-    ctx = Context(run, chan, entry, workdir, fixtures)
+    ctx = Context(run, chan, entry, workdir, fixtures, pid)
     we_killed = False
     try:
-        test_fn(ctx)
+        try:
+            test_fn(ctx)
+        finally:
+            if ctx._next and not chan.closed:
+                try:
+                    ctx._canary()  # the monitors must still be on when the test ends
+                except (AssertionError, Exception):
+                    pass
         status, message = "pass", ""
     except AssertionError as e:
         status, message = "fail", one_line(e, 2000) if str(e) else "assertion failed"

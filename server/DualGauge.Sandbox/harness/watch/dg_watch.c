@@ -32,6 +32,7 @@
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/un.h>
 #include <time.h>
@@ -282,9 +283,18 @@ static const char *name_of(int nr) {
     }
 }
 
+static char abs_[STR_CAP + 2048];   /* the last path path_field resolved */
+
+/* mkdir of a path that already exists fails with EEXIST and changes nothing (mkdir -p walks every parent). */
+static void exists_field(void) {
+    struct stat st;
+    if (abs_[0] && stat(abs_, &st) == 0) puts_(",\"exists\":true");
+}
+
 /* Emits the `path` (absolute) field of a path argument; returns 1 when it names a foreign /proc entry. */
 static int path_field(uint32_t pid, const char *key, long dirfd, uint64_t addr) {
-    static char raw[STR_CAP], abs_[STR_CAP + 2048];
+    static char raw[STR_CAP];
+    abs_[0] = 0;
     if (read_str(pid, addr, raw) != 0) { put(",\"", 2); puts_(key); puts_("\":null"); return 0; }
     absolute(pid, dirfd, raw, abs_, sizeof abs_);
     put(",\"", 2); puts_(key); puts_("\":"); putstr(abs_);
@@ -294,6 +304,7 @@ static int path_field(uint32_t pid, const char *key, long dirfd, uint64_t addr) 
         puts_(",\"foreign\":true");
         return 1;
     }
+    if (target > 0) puts_(",\"ownproc\":true");  /* the sample's own /proc entries (LeakSanitizer reads them) */
     return 0;
 }
 
@@ -336,11 +347,13 @@ static void handle(int listener) {
     case __NR_unlink: case __NR_mkdir: case __NR_chmod:
         path_field(pid, "path", AT_FDCWD, a[0]);
         if (nr != __NR_unlink) putf(",\"mode\":%lld", (long long)a[1]);
+        if (nr == __NR_mkdir) exists_field();
         break;
     case __NR_unlinkat: case __NR_mkdirat: case __NR_fchmodat: case __NR_fchmodat2:
         path_field(pid, "path", (long)(int)a[0], a[1]);
         if (nr != __NR_unlinkat) putf(",\"mode\":%lld", (long long)a[2]);
         else putf(",\"flags\":%lld", (long long)a[2]);
+        if (nr == __NR_mkdirat) exists_field();
         break;
     case __NR_fchmod: {
         char link[96], target[STR_CAP];
