@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DualGauge.Cli.Commands;
+using DualGauge.Cli.Infrastructure;
 
 namespace DualGauge.Cli;
 
@@ -16,6 +17,23 @@ public static class Program
             GenerateCommand.Create(),
             AuditCommand.Create(),
         };
-        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+
+        // Our own SIGINT/SIGTERM handling: System.CommandLine's gives the command 2 s and then exits without
+        // waiting for it, which would cut a bench run off before its partial report is written.
+        using var interrupt = CliInterrupt.Install();
+        try
+        {
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false }, interrupt.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (interrupt.Token.IsCancellationRequested)
+        {
+            Console.Error.WriteLine($"{CliInterrupt.Describe()}");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception ex)
+        {
+            Console.Error.WriteLine("Unhandled exception: " + ex);
+            return 1;
+        }
     }
 }

@@ -43,7 +43,7 @@ public sealed class LanguageServerHost : IAsyncDisposable
         var lifecycle = services.GetRequiredService<ServerLifecycle>();
         var client = services.GetRequiredService<LanguageClient>();
         var validated = new Pipe();
-        var validator = new FrameValidator(options.Input, validated.Writer, services.GetRequiredService<ILogger<FrameValidator>>());
+        var validator = new FrameValidator(options.Input, validated.Writer, services.GetRequiredService<ILogger<FrameValidator>>(), options.MaxFrameBytes);
         var formatter = new SystemTextJsonFormatter();
         var handler = new HeaderDelimitedMessageHandler(PipeWriter.Create(options.Output, new StreamPipeWriterOptions(leaveOpen: true)), validated.Reader, formatter);
         using var queueContext = new OrderedSynchronizationContext(ex => logger.LogError(ex, "A request handler failed"));

@@ -26,6 +26,12 @@ public sealed record LanguageServerOptions
     /// <summary>Reads the server's environment (the model API key and endpoint); tests pass their own.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
+    /// <summary>
+    /// The largest message body accepted from the client (default 64 MiB). A bigger one is refused, logged, and
+    /// skipped without being kept in memory; the connection stays open.
+    /// </summary>
+    public long MaxFrameBytes { get; init; } = Framing.FrameValidator.DefaultMaxFrameBytes;
+
     /// <summary>An extra log sink (tests forward the server log to their output).</summary>
     public ILogEventSink? LogSink { get; init; }
 }

@@ -83,7 +83,7 @@ public sealed class DockerSandbox : ISandbox
                 await client.System.PingAsync(cancellationToken).ConfigureAwait(false);
                 await RemoveLeftoversAsync(cancellationToken).ConfigureAwait(false);
                 await EnsureImageAsync(progress, cancellationToken).ConfigureAwait(false);
-            }).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
 
             var started = new ContainerPool(client, Options, ImageTag, Session, logger);
             started.Start();
@@ -122,7 +122,7 @@ public sealed class DockerSandbox : ISandbox
 
     private async Task EnsureImageCoreAsync(string tag, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        var exists = await Guard(() => SandboxImage.ExistsAsync(client, tag, cancellationToken)).ConfigureAwait(false);
+        var exists = await Guard(() => SandboxImage.ExistsAsync(client, tag, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (!exists)
         {
             if (Options.Image is not null)
@@ -156,7 +156,7 @@ public sealed class DockerSandbox : ISandbox
             SandboxContainer container;
             try
             {
-                container = await Guard(() => pool!.TakeAsync(cancellationToken)).ConfigureAwait(false);
+                container = await Guard(() => pool!.TakeAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
             }
             catch (DockerApiException e) when (attempt < MaxAttempts && e.StatusCode == System.Net.HttpStatusCode.NotFound)
             {
@@ -171,7 +171,7 @@ public sealed class DockerSandbox : ISandbox
             try
             {
                 logger.LogDebug("Running {Command} in {ContainerId}", string.Join(' ', command), container.ShortId);
-                return await Guard(() => container.ExecAsync(command, stdin, effectiveTimeout, effectiveCap, cancellationToken)).ConfigureAwait(false);
+                return await Guard(() => container.ExecAsync(command, stdin, effectiveTimeout, effectiveCap, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
             catch (DockerApiException e) when (attempt < MaxAttempts && e.StatusCode is System.Net.HttpStatusCode.Conflict or System.Net.HttpStatusCode.NotFound)
             {
@@ -335,25 +335,38 @@ public sealed class DockerSandbox : ISandbox
         })).ConfigureAwait(false);
     }
 
-    private async Task Guard(Func<Task> action)
+    /// <summary>
+    /// Maps an unreachable engine to <see cref="SandboxUnavailableException"/>. A failure caused by our own
+    /// cancellation is not the engine's: an aborted HTTP request surfaces as an IOException, which would
+    /// otherwise read as "Docker is unreachable" (a cancelled bench run exited 3 instead of 130).
+    /// </summary>
+    private async Task Guard(Func<Task> action, CancellationToken cancellationToken)
     {
         try
         {
             await action().ConfigureAwait(false);
         }
-        catch (Exception e) when (DockerErrors.IsUnreachable(e))
+        catch (Exception e) when (cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
+        {
+            throw new OperationCanceledException("The sandbox operation was cancelled.", e, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && DockerErrors.IsUnreachable(e))
         {
             throw DockerErrors.Unavailable(Options, e);
         }
     }
 
-    private async Task<T> Guard<T>(Func<Task<T>> action)
+    private async Task<T> Guard<T>(Func<Task<T>> action, CancellationToken cancellationToken)
     {
         try
         {
             return await action().ConfigureAwait(false);
         }
-        catch (Exception e) when (DockerErrors.IsUnreachable(e))
+        catch (Exception e) when (cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
+        {
+            throw new OperationCanceledException("The sandbox operation was cancelled.", e, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && DockerErrors.IsUnreachable(e))
         {
             throw DockerErrors.Unavailable(Options, e);
         }

@@ -41,10 +41,13 @@ internal sealed class SandboxContainer : IAsyncDisposable
     public static async Task<SandboxContainer> StartAsync(
         DockerClient client, DockerSandboxOptions options, string image, Guid session, ILogger logger, CancellationToken cancellationToken)
     {
-        var created = await client.Containers.CreateContainerAsync(CreateParameters(options, image, session), cancellationToken).ConfigureAwait(false);
+        // Not cancellable: a create request abandoned mid-flight still creates the container on the engine, where
+        // nobody knows its id, so it outlives the session's clean-up (a cancelled bench run left one behind).
+        var created = await client.Containers.CreateContainerAsync(CreateParameters(options, image, session), CancellationToken.None).ConfigureAwait(false);
         var container = new SandboxContainer(client, created.ID, logger);
         try
         {
+            cancellationToken.ThrowIfCancellationRequested();
             await client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
         }
         catch

@@ -175,7 +175,7 @@ public sealed class CliTests
             .Single(f => f.GetProperty("model").GetString() == "model-b").GetProperty("compileError").GetInt32().Should().Be(1);
     }
 
-    private static async Task<int> ContainersOfPidAsync(string pid)
+    internal static async Task<int> ContainersOfPidAsync(string pid)
     {
         var info = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "ps", "-aq", "--filter", "label=dualgauge.managed=true", "--filter", $"label=dualgauge.host={Environment.MachineName}" })

@@ -77,13 +77,13 @@ public sealed class AgenticEvaluator(SampleEvaluator inner, ModelCaller caller, 
                 break;
             }
 
-            if (glue.Refusal(request.Language) is { } refusal)
+            if ((glue.Refusal(request.Language) ?? glue.SourceRefusal(request.Source)) is { } refusal)
             {
                 adaptations.Add(Record(glue, false, "refused: " + refusal));
                 continue;
             }
 
-            var glued = request with { Code = glue.Apply(request.Code) };
+            var glued = request with { Source = glue.Apply(request.Source) };
             var verdict = await inner.EvaluateAsync(glued, cancellationToken).ConfigureAwait(false);
             var still = SetupDiagnosis.Diagnose(glued, verdict);
             if (still is null && verdict.Failure != SampleFailure.CompileError)
@@ -119,7 +119,7 @@ public sealed class AgenticEvaluator(SampleEvaluator inner, ModelCaller caller, 
             await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken }, async (i, token) =>
             {
                 var sample = samples[i];
-                var request = EvaluationRequest.ForTask(sample.Task, sample.Code, sample.Model, sample.SampleId, sample.Path);
+                var request = EvaluationRequest.ForTask(sample.Task, sample.Source, sample.Model, sample.SampleId, sample.Path);
                 var result = await AdaptAsync(request, verdicts[i], token).ConfigureAwait(false);
                 verdicts[i] = result.Verdict;
                 adaptations[i] = [.. result.Adaptations];

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DualGauge.Core.Samples;
 using DualGauge.Core.Tasks;
 
 namespace DualGauge.Ai.Agentic;
@@ -69,6 +70,41 @@ public sealed partial record HarnessGlue(string? Prepend, string? Append, string
         }
 
         return glued;
+    }
+
+    /// <summary>
+    /// The glued code as bytes: prepend, the candidate's bytes unchanged, append. For a candidate that is not
+    /// plain UTF-8 (see <see cref="SourceRefusal"/>) only ASCII appended glue is accepted.
+    /// </summary>
+    public SampleSource Apply(SampleSource candidate)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var head = string.IsNullOrWhiteSpace(Prepend) ? "" : Prepend.TrimEnd('\n') + "\n";
+        var tail = string.IsNullOrWhiteSpace(Append) ? "" : (candidate.Span.EndsWith("\n"u8) ? "" : "\n") + Append.TrimEnd('\n') + "\n";
+        return candidate.Concat(head, tail);
+    }
+
+    /// <summary>
+    /// Why this glue cannot be put around <paramref name="candidate"/>'s bytes, or null. A candidate that is not
+    /// UTF-8, or declares its encoding, takes no prepended glue (it would move a coding declaration out of the
+    /// first two lines) and only ASCII appended glue (whose bytes read the same in any such encoding).
+    /// </summary>
+    public string? SourceRefusal(SampleSource candidate)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        if (candidate.IsUtf8 && candidate.DeclaredEncoding is null)
+        {
+            return null;
+        }
+
+        if (!string.IsNullOrWhiteSpace(Prepend))
+        {
+            return "the candidate is not UTF-8 (or declares its encoding), and prepended glue would move its coding declaration";
+        }
+
+        return Append is { } append && !append.All(char.IsAscii)
+            ? "the candidate is not UTF-8 (or declares its encoding), and the appended glue is not ASCII"
+            : null;
     }
 
     [GeneratedRegex(@"\b(for|while)\b[ \t]*[\(\w]|\bdo[ \t]*\{")]

@@ -51,10 +51,11 @@ internal static class BenchCommand
         var endpoint = ModelOptions.Endpoint();
         var apiKey = ModelOptions.ApiKey();
         var requestTimeout = ModelOptions.Timeout();
+        var maxSampleBytes = CommonOptions.MaxSampleBytes();
 
         var command = new Command("bench", "Evaluate samples of AI-generated code against the benchmark's dual tests and write reports.")
         {
-            tasks, samples, models, taskIds, language, parallel, output, formats, ks, minFunctional, minSecure, minJoint, dockerHost, image, judge, agentic, endpoint, apiKey, requestTimeout,
+            tasks, samples, models, taskIds, language, parallel, output, formats, ks, minFunctional, minSecure, minJoint, dockerHost, image, judge, agentic, endpoint, apiKey, requestTimeout, maxSampleBytes,
             ValidateCommand.Create(),
         };
 
@@ -67,15 +68,35 @@ internal static class BenchCommand
                 return ExitCodes.BadInput;
             }
 
+            var maxBytes = parse.GetValue(maxSampleBytes);
+            if (maxBytes <= 0)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]error:[/] --max-sample-bytes must be a positive number of bytes, not {maxBytes}");
+                return ExitCodes.BadInput;
+            }
+
             var selectedCatalog = catalog with { Tasks = selected };
             var samplesDir = parse.GetValue(samples);
             var modelFilter = parse.GetValue(models) ?? [];
             var sampleSet = samplesDir is null
                 ? SampleLayout.FromReferences(selectedCatalog)
-                : SampleLayout.Load(samplesDir.FullName, selectedCatalog, modelFilter);
+                : SampleLayout.Load(samplesDir.FullName, selectedCatalog, modelFilter, maxBytes);
             foreach (var problem in sampleSet.Errors)
             {
-                AnsiConsole.MarkupLineInterpolated($"[yellow]skipped[/] {problem}");
+                if (problem.Kind == SampleProblemKind.InputError)
+                {
+                    AnsiConsole.MarkupLineInterpolated($"[red]input error[/] {problem}");
+                }
+                else
+                {
+                    AnsiConsole.MarkupLineInterpolated($"[yellow]skipped[/] {problem}");
+                }
+            }
+
+            var inputErrors = sampleSet.InputErrors;
+            if (inputErrors.Count > 0)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]{inputErrors.Count} sample file(s) not read (input errors, listed above and in the reports); the others are evaluated[/]");
             }
 
             var work = sampleSet.Samples.Where(s => modelFilter.Length == 0 || modelFilter.Contains(s.Model)).ToList();
@@ -107,9 +128,9 @@ internal static class BenchCommand
             AnsiConsole.MarkupLine(Markup.Escape($"DualGauge bench: {work.Count} samples of {work.Select(s => s.Task.Id).Distinct().Count()} tasks, {work.Select(s => s.Model).Distinct().Count()} model(s), --parallel {jobs}" + (samplesDir is null ? " (bundled default: the tasks' own references)" : "")));
 
             using var logging = CliLogging.Create(null);
-            BenchRun run;
+            BenchRun? run = null;
             IReadOnlyList<SampleAdaptation> adaptations = [];
-            string imageName;
+            var imageName = parse.GetValue(image) ?? "(not started)";
             var started = DateTimeOffset.UtcNow;
             try
             {
@@ -117,11 +138,16 @@ internal static class BenchCommand
                 imageName = sandbox.Image;
                 var runner = new BenchRunner(new SampleEvaluator(sandbox.Sandbox));
                 run = await RunProgress.RunAsync("evaluating", work.Count, p => runner.RunAsync(work, jobs, p, ct)).ConfigureAwait(false);
-                if (agenticCaller is not null)
+                if (agenticCaller is not null && !ct.IsCancellationRequested)
                 {
                     (run, adaptations) = await new AgenticEvaluator(new SampleEvaluator(sandbox.Sandbox), agenticCaller).AdaptRunAsync(work, run, jobs, ct).ConfigureAwait(false);
                     AnsiConsole.MarkupLineInterpolated($"agentic: {adaptations.Count} glue tries, {adaptations.Count(a => a.Adopted)} adopted");
                 }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Cancelled while the sandbox started (or while adapting): keep whatever verdicts exist.
+                run ??= BenchRun.CancelledBeforeStart(work, DateTimeOffset.UtcNow - started);
             }
             catch (SandboxUnavailableException ex)
             {
@@ -133,8 +159,9 @@ internal static class BenchCommand
                 return ModelOptions.Fail(ex.Message);
             }
 
+            var cancelled = ct.IsCancellationRequested || run.Cancelled;
             JudgeSection? judgeSection = null;
-            if (judgeCaller is not null)
+            if (judgeCaller is not null && !cancelled)
             {
                 try
                 {
@@ -151,6 +178,9 @@ internal static class BenchCommand
             var report = BenchReport.Create(run.Verdicts, metadata, parse.GetValue(ks) is { Length: > 0 } k ? k : null) with
             {
                 SampleSources = work.Where(s => s.Path is not null).GroupBy(s => s.Path!).ToDictionary(g => g.Key, g => g.First().Code),
+                SourceNotes = work.Where(s => s.Path is not null && s.Source.DisplayNote is not null).GroupBy(s => s.Path!).ToDictionary(g => g.Key, g => g.First().Source.DisplayNote!),
+                InputErrors = inputErrors,
+                Partial = cancelled ? new PartialRun(CliInterrupt.Describe(), run.Verdicts.Count, run.NotRun.Count) : null,
                 Judge = judgeSection,
                 Adaptations = adaptations,
             };
@@ -158,13 +188,18 @@ internal static class BenchCommand
             outDir.Create();
             foreach (var renderer in renderers.Renderers)
             {
+                // Not the command's token: a cancelled run still writes its partial report.
                 var path = Path.Combine(outDir.FullName, $"report.{renderer.FileExtension}");
-                await File.WriteAllTextAsync(path, renderer.Render(report), ct).ConfigureAwait(false);
+                await File.WriteAllTextAsync(path, renderer.Render(report), CancellationToken.None).ConfigureAwait(false);
                 AnsiConsole.MarkupLineInterpolated($"wrote {path}");
             }
 
             ReportRenderers.PrintSummary(report);
             AnsiConsole.MarkupLineInterpolated($"{run.Verdicts.Count} samples in {run.Duration.TotalSeconds:0.0} s ({run.Verdicts.Count / Math.Max(0.001, run.Duration.TotalSeconds):0.0} samples/s)");
+            if (inputErrors.Count > 0)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]{inputErrors.Count} input error(s):[/] those sample files were not read and are not in the numbers above");
+            }
 
             if (run.SandboxError is not null)
             {
@@ -172,8 +207,9 @@ internal static class BenchCommand
                 return ExitCodes.SandboxUnavailable;
             }
 
-            if (ct.IsCancellationRequested)
+            if (report.Partial is { } partial)
             {
+                AnsiConsole.MarkupLineInterpolated($"[yellow]{partial.Describe()}; the reports above are marked partial[/]");
                 return ExitCodes.Cancelled;
             }
 
@@ -183,7 +219,7 @@ internal static class BenchCommand
                 AnsiConsole.MarkupLineInterpolated($"[red]gate failed:[/] {violation.Message}");
             }
 
-            return gate.Passed ? ExitCodes.Success : ExitCodes.GateFailed;
+            return inputErrors.Count > 0 ? ExitCodes.BadInput : gate.Passed ? ExitCodes.Success : ExitCodes.GateFailed;
         });
         return command;
     }

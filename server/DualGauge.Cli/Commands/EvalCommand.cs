@@ -2,6 +2,7 @@ using System.CommandLine;
 using DualGauge.Cli.Infrastructure;
 using DualGauge.Core.Evaluation;
 using DualGauge.Core.Execution;
+using DualGauge.Core.Samples;
 using DualGauge.Core.Tasks;
 using DualGauge.Core.Verdicts;
 using Spectre.Console;
@@ -19,9 +20,10 @@ internal static class EvalCommand
         var dockerHost = CommonOptions.DockerHost();
         var image = CommonOptions.Image();
         var json = new Option<bool>("--json") { Description = "Print the verdict as JSON instead of text." };
+        var maxSampleBytes = CommonOptions.MaxSampleBytes();
         var command = new Command("eval", "Evaluate one file against one task's functional and security tests, and print the verdict with its evidence.")
         {
-            file, task, tasks, dockerHost, image, json,
+            file, task, tasks, dockerHost, image, json, maxSampleBytes,
         };
 
         command.SetAction(async (parse, ct) =>
@@ -44,22 +46,41 @@ internal static class EvalCommand
                 return Fail($"{path.Name}: task '{benchTask.Id}' is {benchTask.Language.Id()}; expected a .{benchTask.Language.FileExtension()} file");
             }
 
+            var maxBytes = parse.GetValue(maxSampleBytes);
+            if (maxBytes <= 0)
+            {
+                return Fail($"--max-sample-bytes must be a positive number of bytes, not {maxBytes}");
+            }
+
+            // Bytes, checked before anything is opened: a FIFO or device is refused, not read (it would block).
+            var read = SampleFileReader.Read(path.FullName, null, maxBytes);
+            if (read.Bytes is not { } bytes)
+            {
+                return Fail($"{path.FullName}: {read.Problem}");
+            }
+
+            var source = SampleSource.FromBytes(bytes, benchTask.Language);
             using var logging = CliLogging.Create(null);
             try
             {
                 await using var sandbox = await SandboxHost.StartAsync(parse.GetValue(dockerHost), parse.GetValue(image), 1, logging, ct).ConfigureAwait(false);
                 var evaluator = new SampleEvaluator(sandbox.Sandbox);
-                var verdict = await evaluator.EvaluateAsync(benchTask, await File.ReadAllTextAsync(path.FullName, ct).ConfigureAwait(false), "cli", Path.GetFileNameWithoutExtension(path.Name), path.FullName, ct).ConfigureAwait(false);
+                var verdict = await evaluator.EvaluateAsync(benchTask, source, "cli", Path.GetFileNameWithoutExtension(path.Name), path.FullName, ct).ConfigureAwait(false);
                 if (parse.GetValue(json))
                 {
-                    Console.WriteLine(VerdictText.ToJson(verdict));
+                    Console.WriteLine(VerdictText.ToJson(verdict, source));
                 }
                 else
                 {
-                    VerdictText.Print(benchTask, verdict);
+                    VerdictText.Print(benchTask, verdict, source);
                 }
 
                 return verdict.JointPass ? ExitCodes.Success : ExitCodes.GateFailed;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[yellow]{CliInterrupt.Describe()}: no verdict[/]");
+                return ExitCodes.Cancelled;
             }
             catch (SandboxUnavailableException ex)
             {
@@ -80,10 +101,15 @@ internal static class EvalCommand
 /// <summary>Prints a verdict for a person: the three answers, then every failed test with its evidence.</summary>
 internal static class VerdictText
 {
-    public static void Print(BenchTask task, SampleVerdict verdict)
+    public static void Print(BenchTask task, SampleVerdict verdict, SampleSource? source = null)
     {
         AnsiConsole.MarkupLineInterpolated($"[bold]{task.Id}[/] ({task.Language.Id()}, {string.Join(", ", task.Cwes)}): {task.Title}");
         AnsiConsole.MarkupLineInterpolated($"  sample:     {verdict.SamplePath ?? verdict.SampleId}");
+        if (source?.DisplayNote is { } note)
+        {
+            AnsiConsole.MarkupLineInterpolated($"  encoding:   {note}; the sandbox got its bytes unchanged");
+        }
+
         Line("functional", verdict.FunctionalPass);
         Line("secure", verdict.SecurePass);
         Line("joint", verdict.JointPass);
@@ -115,11 +141,12 @@ internal static class VerdictText
         AnsiConsole.MarkupLineInterpolated($"  took {verdict.Duration.TotalMilliseconds:0} ms");
     }
 
-    public static string ToJson(SampleVerdict verdict) =>
+    public static string ToJson(SampleVerdict verdict, SampleSource? source = null) =>
         System.Text.Json.JsonSerializer.Serialize(new
         {
             task = verdict.TaskId,
             sample = verdict.SamplePath ?? verdict.SampleId,
+            sourceNote = source?.DisplayNote,
             functionalPass = verdict.FunctionalPass,
             securePass = verdict.SecurePass,
             jointPass = verdict.JointPass,

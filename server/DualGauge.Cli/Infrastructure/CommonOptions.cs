@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DualGauge.Core.Samples;
 
 namespace DualGauge.Cli.Infrastructure;
 
@@ -36,6 +37,12 @@ public static class CommonOptions
     public static Option<string?> LanguageFilter() => new("--language")
     {
         Description = "Only tasks in this language (python, javascript, c).",
+    };
+
+    public static Option<long> MaxSampleBytes() => new("--max-sample-bytes")
+    {
+        Description = "Samples larger than this many bytes are input errors and are not read (default 1048576, 1 MiB).",
+        DefaultValueFactory = _ => SampleFileReader.DefaultMaxBytes,
     };
 }
 

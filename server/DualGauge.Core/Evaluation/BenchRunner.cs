@@ -8,9 +8,23 @@ namespace DualGauge.Core.Evaluation;
 /// <summary>Progress of a bench run: how many samples are done, and the latest verdict.</summary>
 public sealed record BenchProgress(int Completed, int Total, SampleVerdict Latest);
 
-/// <summary>The verdicts of a run. A sample that could not be evaluated is still listed, with its failure.</summary>
+/// <summary>
+/// The verdicts of a run. A sample that could not be evaluated is still listed, with its failure; only a
+/// cancelled run leaves samples out, and lists them in <see cref="NotRun"/>.
+/// </summary>
 /// <param name="SandboxError">Set when the sandbox became unreachable and the run stopped early.</param>
-public sealed record BenchRun(IReadOnlyList<SampleVerdict> Verdicts, TimeSpan Duration, string? SandboxError);
+public sealed record BenchRun(IReadOnlyList<SampleVerdict> Verdicts, TimeSpan Duration, string? SandboxError)
+{
+    /// <summary>The run was cancelled: <see cref="Verdicts"/> holds the samples finished by then.</summary>
+    public bool Cancelled { get; init; }
+
+    /// <summary>When cancelled, the samples that never ran or were cut off while running (in input order).</summary>
+    public IReadOnlyList<Sample> NotRun { get; init; } = [];
+
+    /// <summary>A run cancelled before any sample ran.</summary>
+    public static BenchRun CancelledBeforeStart(IReadOnlyList<Sample> samples, TimeSpan duration) =>
+        new([], duration, null) { Cancelled = true, NotRun = samples };
+}
 
 /// <summary>Evaluates samples in parallel. Never drops a sample: whatever happens, each gets a verdict.</summary>
 public sealed class BenchRunner(SampleEvaluator evaluator)
@@ -35,7 +49,7 @@ public sealed class BenchRunner(SampleEvaluator evaluator)
                     SampleVerdict verdict;
                     try
                     {
-                        verdict = await evaluator.EvaluateAsync(sample.Task, sample.Code, sample.Model, sample.SampleId, sample.Path, token).ConfigureAwait(false);
+                        verdict = await evaluator.EvaluateAsync(sample.Task, sample.Source, sample.Model, sample.SampleId, sample.Path, token).ConfigureAwait(false);
                     }
                     catch (SandboxUnavailableException ex)
                     {
@@ -52,6 +66,16 @@ public sealed class BenchRunner(SampleEvaluator evaluator)
         catch (OperationCanceledException) when (sandboxError is not null || cancellationToken.IsCancellationRequested)
         {
             // Falls through: the unfinished samples are listed below with the reason.
+        }
+
+        if (sandboxError is null && cancellationToken.IsCancellationRequested)
+        {
+            // Cancelled: the report is partial, so a sample that never ran is left out rather than counted as a failure.
+            return new BenchRun(verdicts.OfType<SampleVerdict>().ToList(), DateTimeOffset.UtcNow - started, null)
+            {
+                Cancelled = true,
+                NotRun = samples.Where((_, i) => verdicts[i] is null).ToList(),
+            };
         }
 
         var reason = sandboxError is not null

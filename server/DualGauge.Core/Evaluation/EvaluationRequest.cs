@@ -1,3 +1,4 @@
+using DualGauge.Core.Samples;
 using DualGauge.Core.Tasks;
 
 namespace DualGauge.Core.Evaluation;
@@ -16,13 +17,26 @@ public sealed record EvaluationRequest
     public required IReadOnlyList<TestSpec> Tests { get; init; }
     public IReadOnlyList<TaskFile> Fixtures { get; init; } = [];
 
-    /// <summary>The candidate's source code.</summary>
-    public required string Code { get; init; }
+    /// <summary>
+    /// The candidate's source code as text. Setting it sets <see cref="Source"/> to the text's UTF-8 bytes;
+    /// a sample read from a file sets <see cref="Source"/> instead, and this is then its display text.
+    /// </summary>
+    public string Code
+    {
+        get => Source.Text;
+        init => Source = SampleSource.FromText(value);
+    }
+
+    /// <summary>The candidate's code as bytes: what the sandbox gets, unchanged.</summary>
+    public SampleSource Source { get; init; } = SampleSource.Empty;
     public required string Model { get; init; }
     public required string SampleId { get; init; }
     public string? SamplePath { get; init; }
 
-    public static EvaluationRequest ForTask(BenchTask task, string code, string model, string sampleId, string? samplePath = null) => new()
+    public static EvaluationRequest ForTask(BenchTask task, string code, string model, string sampleId, string? samplePath = null) =>
+        ForTask(task, SampleSource.FromText(code), model, sampleId, samplePath);
+
+    public static EvaluationRequest ForTask(BenchTask task, SampleSource source, string model, string sampleId, string? samplePath = null) => new()
     {
         TaskId = task.Id,
         Language = task.Language,
@@ -31,7 +45,7 @@ public sealed record EvaluationRequest
         TestsFile = task.TestsFile,
         Tests = task.Tests,
         Fixtures = task.Fixtures,
-        Code = code,
+        Source = source,
         Model = model,
         SampleId = sampleId,
         SamplePath = samplePath,

@@ -1,5 +1,6 @@
 using System.Reflection;
 using DualGauge.Core.Metrics;
+using DualGauge.Core.Samples;
 using DualGauge.Core.Verdicts;
 
 namespace DualGauge.Core.Reports;
@@ -32,6 +33,18 @@ public sealed record BenchReport(BenchSummary Summary, IReadOnlyList<SampleVerdi
     /// <summary>Sample source code by <see cref="SampleVerdict.SamplePath"/>, shown in detailed reports when known.</summary>
     public IReadOnlyDictionary<string, string> SampleSources { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// By <see cref="SampleVerdict.SamplePath"/>, how the source shown was decoded when it is not plain UTF-8
+    /// (e.g. "not UTF-8: shown with replacement characters"); the sandbox always got the bytes unchanged.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SourceNotes { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Samples that exist but were not read (a symlink out of the samples folder, not a regular file, too large).</summary>
+    public IReadOnlyList<SampleLoadError> InputErrors { get; init; } = [];
+
+    /// <summary>Set when the run stopped early (cancelled): the verdicts are those finished by then.</summary>
+    public PartialRun? Partial { get; init; }
+
     /// <summary>The LLM judge's verdicts and agreement with the oracles, when the run had a judge.</summary>
     public JudgeSection? Judge { get; init; }
 
@@ -44,6 +57,18 @@ public sealed record BenchReport(BenchSummary Summary, IReadOnlyList<SampleVerdi
 
     public string? SourceOf(SampleVerdict verdict) =>
         verdict.SamplePath is { } path && SampleSources.TryGetValue(path, out var source) ? source : null;
+
+    public string? SourceNoteOf(SampleVerdict verdict) =>
+        verdict.SamplePath is { } path && SourceNotes.TryGetValue(path, out var note) ? note : null;
+}
+
+/// <summary>A run that stopped before every sample was evaluated.</summary>
+/// <param name="Reason">Why, e.g. "cancelled by SIGTERM".</param>
+/// <param name="Evaluated">Samples with a verdict in the report.</param>
+/// <param name="NotRun">Samples that were never run (or were cut off while running) and are not in the report.</param>
+public sealed record PartialRun(string Reason, int Evaluated, int NotRun)
+{
+    public string Describe() => $"partial report: the run was {Reason} after {Evaluated} of {Evaluated + NotRun} samples; {NotRun} not run";
 }
 
 /// <summary>Renders a <see cref="BenchReport"/> to one document.</summary>

@@ -39,6 +39,7 @@ public sealed class HtmlReportRenderer(int traceLinesPerSample = 120, bool expan
             .Append("<style>").Append(Css).Append("</style>\n</head>\n<body>\n<main>\n");
 
         WriteHeader(html, report);
+        WriteInputErrors(html, report);
         WriteModels(html, summary);
         WritePassAtK(html, summary);
         WriteLanguages(html, summary);
@@ -67,7 +68,13 @@ public sealed class HtmlReportRenderer(int traceLinesPerSample = 120, bool expan
             .Append($"<div><dt>Sandbox image</dt><dd><code>{H(run.SandboxImage)}</code></dd></div>")
             .Append($"<div><dt>DualGauge</dt><dd>{H(run.Version)}</dd></div>")
             .Append($"<div class=\"wide\"><dt>Command line</dt><dd><code>{H(run.CommandLine)}</code></dd></div>")
-            .Append("</dl>\n</header>\n");
+            .Append("</dl>\n");
+        if (report.Partial is { } partial)
+        {
+            html.Append($"<p class=\"partial\"><strong>Partial report.</strong> The run was {H(partial.Reason)} after {partial.Evaluated} of {partial.Evaluated + partial.NotRun} samples; {partial.NotRun} were not run and are not counted.</p>\n");
+        }
+
+        html.Append("</header>\n");
 
         if (s.ByModel.Count == 0)
         {
@@ -89,6 +96,23 @@ public sealed class HtmlReportRenderer(int traceLinesPerSample = 120, bool expan
         }
 
         html.Append("</div>\n");
+    }
+
+    private static void WriteInputErrors(StringBuilder html, BenchReport report)
+    {
+        if (report.InputErrors.Count == 0)
+        {
+            return;
+        }
+
+        html.Append($"<section>\n<h2>Input errors</h2>\n<p class=\"note\">{report.InputErrors.Count} sample file{Plural(report.InputErrors.Count)} were not read and are not counted.</p>\n")
+            .Append("<div class=\"table-wrap\"><table>\n<thead><tr><th>Path</th><th>Problem</th></tr></thead>\n<tbody>\n");
+        foreach (var error in report.InputErrors)
+        {
+            html.Append($"<tr><td><code>{H(error.Path)}</code></td><td class=\"msg\">{H(error.Problem)}</td></tr>\n");
+        }
+
+        html.Append("</tbody></table></div>\n</section>\n");
     }
 
     private static string Kpi(string label, double percent, string color) =>
@@ -356,14 +380,14 @@ public sealed class HtmlReportRenderer(int traceLinesPerSample = 120, bool expan
             html.Append($"<h3>{H(model.Key)}</h3>\n");
             foreach (var verdict in model.OrderBy(v => v.TaskId, StringComparer.Ordinal).ThenBy(v => v.SampleId, StringComparer.Ordinal))
             {
-                WriteSample(html, verdict, report.SourceOf(verdict));
+                WriteSample(html, verdict, report.SourceOf(verdict), report.SourceNoteOf(verdict));
             }
         }
 
         html.Append("</section>\n");
     }
 
-    private void WriteSample(StringBuilder html, SampleVerdict v, string? source)
+    private void WriteSample(StringBuilder html, SampleVerdict v, string? source, string? sourceNote)
     {
         var outcome = v.Outcome();
         html.Append($"<details class=\"sample\" id=\"{Anchor(v)}\"{(expandSamples ? " open" : "")}>\n<summary>")
@@ -455,7 +479,13 @@ public sealed class HtmlReportRenderer(int traceLinesPerSample = 120, bool expan
 
         if (source is not null)
         {
-            html.Append("<h4>Sample</h4>\n<pre class=\"code numbered\">");
+            html.Append("<h4>Sample</h4>\n");
+            if (sourceNote is not null)
+            {
+                html.Append($"<p class=\"note\">{H(sourceNote)}</p>\n");
+            }
+
+            html.Append("<pre class=\"code numbered\">");
             var lines = source.Replace("\r\n", "\n").TrimEnd('\n').Split('\n');
             for (var i = 0; i < lines.Length; i++)
             {
@@ -578,6 +608,7 @@ public sealed class HtmlReportRenderer(int traceLinesPerSample = 120, bool expan
         td.msg { overflow-wrap: anywhere; max-width: 520px; }
         .muted { color: var(--muted); }
         .note { color: var(--muted); margin: -6px 0 12px; }
+        .partial { border-left: 4px solid #b45309; background: #fff7ed; padding: 8px 12px; margin: 12px 0 0; }
         .table-wrap + .note { margin: 8px 0 0; font-size: 12px; }
         .empty { color: var(--muted); font-style: italic; }
         .badge { display:inline-block; font-size: 11px; font-weight: 600; padding: 1px 8px; border-radius: 999px; margin-right: 6px;

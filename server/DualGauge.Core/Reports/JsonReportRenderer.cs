@@ -46,8 +46,10 @@ public sealed class JsonReportRenderer : IReportRenderer
             SchemaId,
             new RunDocument(run.StartedAt, run.Duration.TotalMilliseconds, run.TasksDirectory, run.SandboxImage, run.CommandLine, run.Version),
             report.Summary,
-            report.Verdicts.Select(v => Sample(v, report.SourceOf(v))).ToList())
+            report.Verdicts.Select(v => Sample(v, report.SourceOf(v)) with { SourceNote = report.SourceNoteOf(v) }).ToList())
         {
+            Partial = report.Partial,
+            InputErrors = report.InputErrors.Select(e => new InputErrorDocument(e.Path, e.Problem)).ToList(),
             Judge = report.Judge is { } judge ? JudgeDocument.From(judge) : null,
             Adaptations = report.Adaptations,
         };
@@ -96,6 +98,12 @@ public sealed record BenchReportDocument(
     /// <summary>Null when the run had no LLM judge.</summary>
     public JudgeDocument? Judge { get; init; }
 
+    /// <summary>Null for a complete run; set when it was cancelled, with how many samples were not run.</summary>
+    public PartialRun? Partial { get; init; }
+
+    /// <summary>Samples that were not read (never null when written; absent in reports written before it existed).</summary>
+    public IReadOnlyList<InputErrorDocument>? InputErrors { get; init; }
+
     /// <summary>Empty unless the run was agentic.</summary>
     public IReadOnlyList<SampleAdaptation>? Adaptations { get; init; }
 }
@@ -140,7 +148,14 @@ public sealed record SampleDocument(
     string? Source,
     string Stderr,
     IReadOnlyList<JsonElement>? Trace,
-    IReadOnlyList<string>? StrayTraceLines);
+    IReadOnlyList<string>? StrayTraceLines)
+{
+    /// <summary>Null for UTF-8 source; otherwise how <see cref="Source"/> was decoded for display.</summary>
+    public string? SourceNote { get; init; }
+}
+
+/// <summary>A sample file that was not read, and why.</summary>
+public sealed record InputErrorDocument(string Path, string Problem);
 
 public sealed record TestDocument(
     string Id,

@@ -19,7 +19,13 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         var summary = report.Summary;
         var md = new StringBuilder();
         md.Append("# DualGauge benchmark report\n\n");
+        if (report.Partial is { } partial)
+        {
+            md.Append($"> **Partial report.** The run was {Text(partial.Reason)} after {Count(partial.Evaluated)} of {Count(partial.Evaluated + partial.NotRun)} samples; {Count(partial.NotRun)} were not run and are not counted below.\n\n");
+        }
+
         WriteRun(md, report);
+        WriteInputErrors(md, report);
 
         md.Append("## Models\n\n");
         var ks = summary.Ks.Where(k => summary.ByModel.Any(m => m.AtK(k) is not null)).ToList();
@@ -72,6 +78,17 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         WriteJudge(md, report);
         WriteAdaptations(md, report);
         return md.ToString();
+    }
+
+    private static void WriteInputErrors(StringBuilder md, BenchReport report)
+    {
+        if (report.InputErrors.Count == 0)
+        {
+            return;
+        }
+
+        md.Append($"## Input errors\n\n{Count(report.InputErrors.Count)} sample file(s) were not read and are not counted below.\n\n");
+        Table(md, ["Path", "Problem"], report.InputErrors.Select(e => (IReadOnlyList<string>)[Code(e.Path), Text(e.Problem)]));
     }
 
     private static void WriteJudge(StringBuilder md, BenchReport report)

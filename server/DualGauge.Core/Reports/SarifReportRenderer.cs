@@ -103,10 +103,11 @@ public sealed class SarifReportRenderer(string? baseDirectory = null) : IReportR
             },
             ["invocations"] = new JsonArray(new JsonObject
             {
-                ["executionSuccessful"] = true,
+                ["executionSuccessful"] = report.Partial is null,
                 ["commandLine"] = report.Run.CommandLine,
                 ["startTimeUtc"] = Utc(report.Run.StartedAt),
                 ["endTimeUtc"] = Utc(report.Run.StartedAt + report.Run.Duration),
+                ["toolExecutionNotifications"] = Notifications(report),
             }),
             ["results"] = results,
             ["properties"] = new JsonObject
@@ -130,6 +131,37 @@ public sealed class SarifReportRenderer(string? baseDirectory = null) : IReportR
             ["runs"] = new JsonArray(run),
         };
         return log.ToJsonString(Indented);
+    }
+
+    /// <summary>Input errors (each with the file) and a cancelled run, as SARIF tool execution notifications.</summary>
+    private JsonArray Notifications(BenchReport report)
+    {
+        var notifications = new JsonArray();
+        foreach (var error in report.InputErrors)
+        {
+            notifications.Add(new JsonObject
+            {
+                ["level"] = "error",
+                ["descriptor"] = new JsonObject { ["id"] = "sample/input-error" },
+                ["message"] = new JsonObject { ["text"] = error.ToString() },
+                ["locations"] = new JsonArray(new JsonObject
+                {
+                    ["physicalLocation"] = new JsonObject { ["artifactLocation"] = ArtifactOf(error.Path) },
+                }),
+            });
+        }
+
+        if (report.Partial is { } partial)
+        {
+            notifications.Add(new JsonObject
+            {
+                ["level"] = "error",
+                ["descriptor"] = new JsonObject { ["id"] = "run/partial" },
+                ["message"] = new JsonObject { ["text"] = partial.Describe() },
+            });
+        }
+
+        return notifications;
     }
 
     private JsonObject Result(string ruleId, int ruleIndex, string level, string message, SampleVerdict verdict, TestResult? test, int? line)
@@ -168,9 +200,11 @@ public sealed class SarifReportRenderer(string? baseDirectory = null) : IReportR
         };
     }
 
-    private JsonObject Artifact(SampleVerdict verdict)
+    private JsonObject Artifact(SampleVerdict verdict) =>
+        ArtifactOf(verdict.SamplePath ?? $"{verdict.Model}/{verdict.TaskId}/{verdict.SampleId}.{verdict.Language.FileExtension()}");
+
+    private JsonObject ArtifactOf(string path)
     {
-        var path = verdict.SamplePath ?? $"{verdict.Model}/{verdict.TaskId}/{verdict.SampleId}.{verdict.Language.FileExtension()}";
         if (baseDirectory is not null)
         {
             var full = Path.GetFullPath(path, Path.GetFullPath(baseDirectory));

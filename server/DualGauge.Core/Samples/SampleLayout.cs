@@ -1,4 +1,3 @@
-using System.Text;
 using DualGauge.Core.Tasks;
 
 namespace DualGauge.Core.Samples;
@@ -15,12 +14,17 @@ public static class SampleLayout
     /// <summary>The pseudo-model made of every task's insecure variants.</summary>
     public const string InsecureReferenceModel = "reference-insecure";
 
-    public static SampleSet Load(string samplesRoot, TaskCatalog catalog, IReadOnlyCollection<string>? models = null)
+    /// <summary>
+    /// Reads every sample as bytes. A sample that is a symlink leading out of the folder (or inside a
+    /// symlinked folder that does), a FIFO, socket or device, or larger than <paramref name="maxSampleBytes"/>
+    /// is never read: it becomes an <see cref="SampleProblemKind.InputError"/> and the others are read on.
+    /// </summary>
+    public static SampleSet Load(string samplesRoot, TaskCatalog catalog, IReadOnlyCollection<string>? models = null, long maxSampleBytes = SampleFileReader.DefaultMaxBytes)
     {
         var samples = new List<Sample>();
         var errors = new List<SampleLoadError>();
         var root = Path.GetFullPath(samplesRoot);
-        if (!Directory.Exists(root))
+        if (!Directory.Exists(root) || SampleFileReader.RealPath(root) is not { } realRoot)
         {
             errors.Add(new SampleLoadError(samplesRoot, "the samples folder does not exist"));
             return new SampleSet(samples, errors);
@@ -34,9 +38,21 @@ public static class SampleLayout
                 continue;
             }
 
+            if (SampleFileReader.CheckDirectory(modelDir, realRoot) is { } modelProblem)
+            {
+                errors.Add(new SampleLoadError(modelDir, modelProblem, SampleProblemKind.InputError));
+                continue;
+            }
+
             foreach (var taskDir in Directory.EnumerateDirectories(modelDir).Order(StringComparer.Ordinal))
             {
                 var taskId = Path.GetFileName(taskDir);
+                if (SampleFileReader.CheckDirectory(taskDir, realRoot) is { } taskProblem)
+                {
+                    errors.Add(new SampleLoadError(taskDir, taskProblem, SampleProblemKind.InputError));
+                    continue;
+                }
+
                 var task = catalog.Find(taskId);
                 if (task is null)
                 {
@@ -52,18 +68,14 @@ public static class SampleLayout
                         continue;
                     }
 
-                    string code;
-                    try
+                    var read = SampleFileReader.Read(file, realRoot, maxSampleBytes);
+                    if (read.Bytes is not { } bytes)
                     {
-                        code = File.ReadAllText(file, Encoding.UTF8);
-                    }
-                    catch (IOException ex)
-                    {
-                        errors.Add(new SampleLoadError(file, ex.Message));
+                        errors.Add(new SampleLoadError(file, read.Problem!, SampleProblemKind.InputError));
                         continue;
                     }
 
-                    samples.Add(new Sample(model, task, Path.GetFileNameWithoutExtension(file), code, file));
+                    samples.Add(new Sample(model, task, Path.GetFileNameWithoutExtension(file), SampleSource.FromBytes(bytes, task.Language), file));
                 }
             }
         }
@@ -92,7 +104,7 @@ public static class SampleLayout
                 }
 
                 var path = Path.Combine(task.Directory, variant.RelativePath);
-                samples.Add(new Sample(model, task, variant.Name, File.ReadAllText(path, Encoding.UTF8), path));
+                samples.Add(new Sample(model, task, variant.Name, SampleSource.FromBytes(File.ReadAllBytes(path), task.Language), path));
             }
         }
 

@@ -12,8 +12,19 @@ namespace DualGauge.LanguageServer.Framing;
 /// StreamJsonRpc tears the connection down on a bad header or body, and one broken message
 /// must not cost the user their language server, so bad frames are logged and dropped here.
 /// </summary>
+/// <remarks>
+/// A frame whose Content-Length is over the cap is refused the same way: it is logged, and its body is
+/// discarded as it arrives, never buffered, so the next frame is read as usual. A Content-Length that lies
+/// (2 GB declared, a few bytes sent) would otherwise swallow every later message, so while discarding the
+/// validator watches for a frame header: <c>Content-Length: digits</c> followed by a raw CR LF cannot occur
+/// inside a JSON body (JSON strings cannot hold raw CR or LF, and the name is not a JSON token), so one
+/// proves that the refused body ended early, and reading resumes there.
+/// </remarks>
 internal sealed class FrameValidator
 {
+    /// <summary>The default cap on one frame's body: far above any real LSP message (a 10 MB document is 10 MB).</summary>
+    public const long DefaultMaxFrameBytes = 64 * 1024 * 1024;
+
     private static readonly byte[] HeaderTerminator = "\r\n\r\n"u8.ToArray();
     private static readonly byte[] ContentLengthName = "Content-Length:"u8.ToArray();
     private const int MaxHeaderBytes = 16 * 1024;
@@ -21,12 +32,19 @@ internal sealed class FrameValidator
     private readonly PipeReader input;
     private readonly PipeWriter output;
     private readonly ILogger logger;
+    private readonly long maxFrameBytes;
 
-    public FrameValidator(Stream input, PipeWriter output, ILogger logger)
+    // While a refused frame's body is being discarded: how much of it is still to come, and its declared length.
+    private long skipRemaining;
+    private long skipDeclared;
+
+    public FrameValidator(Stream input, PipeWriter output, ILogger logger, long maxFrameBytes = DefaultMaxFrameBytes)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxFrameBytes);
         this.input = PipeReader.Create(input, new StreamPipeReaderOptions(bufferSize: 64 * 1024, leaveOpen: true));
         this.output = output;
         this.logger = logger;
+        this.maxFrameBytes = maxFrameBytes;
     }
 
     public int DroppedFrames { get; private set; }
@@ -51,7 +69,11 @@ internal sealed class FrameValidator
 
                 if (result.IsCompleted)
                 {
-                    if (buffer.Length > 0)
+                    if (skipRemaining > 0)
+                    {
+                        logger.LogWarning("The input ended inside the refused {Declared}-byte message ({Remaining} bytes of it never came)", skipDeclared, skipRemaining);
+                    }
+                    else if (buffer.Length > 0)
                     {
                         Drop($"the input ended inside a message ({buffer.Length} bytes left)");
                     }
@@ -82,6 +104,11 @@ internal sealed class FrameValidator
     private bool TryTakeFrame(ref ReadOnlySequence<byte> buffer, out byte[]? body)
     {
         body = null;
+        if (skipRemaining > 0)
+        {
+            return TrySkip(ref buffer);
+        }
+
         var reader = new SequenceReader<byte>(buffer);
         if (!reader.TryReadTo(out ReadOnlySequence<byte> header, HeaderTerminator, advancePastDelimiter: true))
         {
@@ -105,6 +132,18 @@ internal sealed class FrameValidator
             return true;
         }
 
+        if (length.Value > maxFrameBytes)
+        {
+            DroppedFrames++;
+            logger.LogError(
+                "Refused a message from the client: its Content-Length {Length} is over the {Cap} cap on one message; its body is skipped as it arrives, without being kept in memory",
+                length.Value,
+                Describe(maxFrameBytes));
+            skipRemaining = skipDeclared = length.Value;
+            buffer = buffer.Slice(reader.Position);
+            return true;
+        }
+
         if (reader.Remaining < length.Value)
         {
             return false;
@@ -123,6 +162,85 @@ internal sealed class FrameValidator
         return true;
     }
 
+    /// <summary>Discards the refused frame's body as it arrives; true when done (or resynchronised), false when more bytes are needed.</summary>
+    private bool TrySkip(ref ReadOnlySequence<byte> buffer)
+    {
+        var window = buffer.Slice(0, Math.Min(buffer.Length, skipRemaining));
+        var bytes = window.ToArray();
+        var header = FindFrameHeader(bytes, out var keepFrom);
+        if (header >= 0)
+        {
+            var skipped = skipDeclared - skipRemaining + header;
+            logger.LogWarning("The refused message ended after {Skipped} of its declared {Declared} bytes: a new message header follows; reading from there", skipped, skipDeclared);
+            buffer = buffer.Slice(header);
+            skipRemaining = 0;
+            return true;
+        }
+
+        // All of the declared body is here: drop it all. Otherwise keep a tail that may be the start of a header.
+        var discard = window.Length == skipRemaining ? window.Length : keepFrom;
+        buffer = buffer.Slice(discard);
+        skipRemaining -= discard;
+        if (skipRemaining > 0)
+        {
+            return false;
+        }
+
+        logger.LogInformation("Skipped the {Declared} bytes of the refused message; reading the next message", skipDeclared);
+        return true;
+    }
+
+    /// <summary>
+    /// Where a frame header (<c>Content-Length:</c>, optional spaces, digits, CR LF) starts in <paramref name="data"/>,
+    /// or -1; <paramref name="keepFrom"/> is where bytes must be kept because a header may start there but is not yet complete.
+    /// </summary>
+    internal static int FindFrameHeader(ReadOnlySpan<byte> data, out int keepFrom)
+    {
+        keepFrom = Math.Max(0, data.Length - (ContentLengthName.Length - 1));
+        var offset = 0;
+        while (offset < data.Length)
+        {
+            var found = data[offset..].IndexOf(ContentLengthName);
+            if (found < 0)
+            {
+                return -1;
+            }
+
+            var at = offset + found;
+            var i = at + ContentLengthName.Length;
+            while (i < data.Length && data[i] == (byte)' ')
+            {
+                i++;
+            }
+
+            var digits = i;
+            while (i < data.Length && char.IsAsciiDigit((char)data[i]))
+            {
+                i++;
+            }
+
+            if (i + 1 >= data.Length)
+            {
+                keepFrom = Math.Min(keepFrom, at);
+                return -1;
+            }
+
+            if (i > digits && data[i] == (byte)'\r' && data[i + 1] == (byte)'\n')
+            {
+                return at;
+            }
+
+            offset = at + 1;
+        }
+
+        return -1;
+    }
+
+    private static string Describe(long bytes) =>
+        bytes % (1024 * 1024) == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024 * 1024)} MiB ({bytes:N0} bytes)")
+            : string.Create(CultureInfo.InvariantCulture, $"{bytes:N0}-byte");
+
     private static long? ParseContentLength(string headerText, out string problem)
     {
         // Garbage before the header (say, stray bytes from a crashed writer) is tolerated: the last Content-Length wins.
@@ -136,7 +254,7 @@ internal sealed class FrameValidator
         var rest = headerText[(index + ContentLengthName.Length)..];
         var end = rest.IndexOf('\r');
         var value = (end < 0 ? rest : rest[..end]).Trim();
-        if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length > int.MaxValue)
+        if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var length))
         {
             problem = $"Content-Length '{value}' is not a number";
             return null;

@@ -1,6 +1,7 @@
 using DualGauge.Ai.Agentic;
 using DualGauge.Ai.Tests.Infrastructure;
 using DualGauge.Core.Evaluation;
+using DualGauge.Core.Samples;
 using DualGauge.Core.Tasks;
 using FluentAssertions;
 
@@ -19,6 +20,30 @@ public sealed class HarnessGlueTests
 
         glued.Should().Be("import sqlite3\n" + candidate + "\nsearch_products = findProducts\n");
         glued.IndexOf(candidate, StringComparison.Ordinal).Should().Be("import sqlite3\n".Length);
+    }
+
+    [TestMethod]
+    public void Apply_Latin1Source_AppendsAroundTheUnchangedBytes()
+    {
+        byte[] bytes = [.. "# -*- coding: latin-1 -*-\ndef findProducts(conn, term):\n    return ['caf"u8, 0xE9, .. "']"u8];
+        var source = SampleSource.FromBytes(bytes, Language.Python);
+        var glue = new HarnessGlue(null, "search_products = findProducts", "alias");
+
+        var glued = glue.Apply(source);
+
+        glue.SourceRefusal(source).Should().BeNull();
+        glued.Bytes.Should().Equal([.. bytes, .. "\nsearch_products = findProducts\n"u8]);
+        glued.DeclaredEncoding.Should().Be("latin-1");
+    }
+
+    [TestMethod]
+    public void SourceRefusal_PrependOrNonAsciiGlueOnANonUtf8Source_IsRefused()
+    {
+        var source = SampleSource.FromBytes([.. "# coding: latin-1\nx = '"u8, 0xE9, .. "'\n"u8], Language.Python);
+
+        new HarnessGlue("import sqlite3", null, "").SourceRefusal(source).Should().Contain("would move its coding declaration");
+        new HarnessGlue(null, "y = 'é'", "").SourceRefusal(source).Should().Contain("not ASCII");
+        new HarnessGlue("import sqlite3", null, "").SourceRefusal(SampleSource.FromText("x = 'é'\n")).Should().BeNull();
     }
 
     [TestMethod]

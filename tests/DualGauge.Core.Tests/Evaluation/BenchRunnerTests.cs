@@ -42,6 +42,28 @@ public sealed class BenchRunnerTests
         run.SandboxError.Should().Contain("unix:///x");
     }
 
+    [TestMethod]
+    public async Task RunAsync_Cancelled_KeepsFinishedVerdictsAndListsTheSamplesNotRun()
+    {
+        var sandbox = new ScriptedSandbox(delay: TimeSpan.FromMilliseconds(200));
+        var samples = Enumerable.Range(0, 8).Select(i => Sample(i.ToString())).ToList();
+        using var cancel = new CancellationTokenSource();
+
+        var run = await new BenchRunner(new SampleEvaluator(sandbox)).RunAsync(samples, 1, new SyncProgress(p =>
+        {
+            if (p.Completed == 2)
+            {
+                cancel.Cancel();
+            }
+        }), cancel.Token);
+
+        run.Cancelled.Should().BeTrue();
+        run.Verdicts.Select(v => v.SampleId).Should().Equal("0", "1");
+        run.Verdicts.Should().OnlyContain(v => v.JointPass, "a partial run's verdicts are the real ones");
+        run.NotRun.Select(s => s.SampleId).Should().Equal("2", "3", "4", "5", "6", "7");
+        run.SandboxError.Should().BeNull();
+    }
+
     internal static Sample Sample(string id)
     {
         var task = new BenchTask

@@ -56,6 +56,67 @@ public sealed class RobustnessTests : ServerTestBase
     }
 
     [TestMethod]
+    public async Task OversizedMessage_ContentLengthThatLies_IsRefusedLoggedAndTheNextMessageIsRead()
+    {
+        var server = await StartWithPythonFileAsync(InsecureEvaluator());
+        const string Body = "{\"jsonrpc\":\"2.0\",\"method\":\"x\"}";
+
+        // Today's failure: the server waited for 2 GB that never came, and every later message was swallowed.
+        await server.Client.WriteRawAsync("Content-Length: 2000000000\r\n\r\n" + Body);
+
+        var list = await server.Client.RequestAsync<HistoryListResult>(Methods.DualGaugeHistoryList, new HistoryListParams()).WaitAsync(TimeSpan.FromSeconds(10));
+        list.Total.Should().Be(0);
+        server.Run.IsCompleted.Should().BeFalse();
+        await server.Client.WaitForAsync(Methods.WindowLogMessage, n => n.Params.GetProperty("message").GetString()!
+            .Contains("Refused a message from the client: its Content-Length 2000000000 is over the 64 MiB (67,108,864 bytes) cap"));
+        await server.Client.WaitForAsync(Methods.WindowLogMessage, n => n.Params.GetProperty("message").GetString()!
+            .Contains($"The refused message ended after {Body.Length} of its declared 2000000000 bytes"));
+        (await server.Client.ExecuteCommandAsync<HistoryEntrySummary>(Commands.EvaluateSelection, PythonUri, Lines(3, 6)))!.Verdict.Should().Be(Verdicts.Insecure);
+    }
+
+    [TestMethod]
+    public async Task OversizedMessage_BodyReallyOverTheCap_IsSkippedAsItArrivesAndServerStaysResponsive()
+    {
+        var server = await StartWithPythonFileAsync(InsecureEvaluator());
+        // A real body one byte over the default 64 MiB cap, a didOpen whose text mentions a frame header (escaped, as JSON must).
+        var prefix = "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":\"file:///work/app/huge.py\",\"languageId\":\"python\",\"version\":1,\"text\":\"# Content-Length: 12\\r\\n\\r\\n";
+        const string Suffix = "\"}}}";
+        var length = 64 * 1024 * 1024 + 1;
+        var frame = new byte[Encoding.ASCII.GetByteCount($"Content-Length: {length}\r\n\r\n") + length];
+        var header = Encoding.ASCII.GetBytes($"Content-Length: {length}\r\n\r\n");
+        header.CopyTo(frame, 0);
+        Encoding.ASCII.GetBytes(prefix).CopyTo(frame, header.Length);
+        frame.AsSpan(header.Length + prefix.Length, length - prefix.Length - Suffix.Length).Fill((byte)'x');
+        Encoding.ASCII.GetBytes(Suffix).CopyTo(frame, frame.Length - Suffix.Length);
+
+        var stopwatch = Stopwatch.StartNew();
+        await server.Client.WriteRawAsync(frame);
+        var list = await server.Client.RequestAsync<HistoryListResult>(Methods.DualGaugeHistoryList, new HistoryListParams()).WaitAsync(TimeSpan.FromSeconds(30));
+        TestContext.WriteLine($"64 MiB + 1 refused frame written and the next request answered in {stopwatch.ElapsedMilliseconds} ms");
+
+        list.Total.Should().Be(0);
+        await server.Client.WaitForAsync(Methods.WindowLogMessage, n => n.Params.GetProperty("message").GetString()!
+            .Contains($"Skipped the {length} bytes of the refused message; reading the next message"));
+        server.Client.Log.Should().NotContain("ended after", "a header mentioned inside a JSON string is not a frame header");
+        server.Host.Services.GetRequiredService<SnippetWorkspace>().GetText("file:///work/app/huge.py").Should().BeNull("the refused didOpen never reached the server");
+        (await server.Client.ExecuteCommandAsync<HistoryEntrySummary>(Commands.EvaluateSelection, PythonUri, Lines(3, 6)))!.Verdict.Should().Be(Verdicts.Insecure);
+    }
+
+    [TestMethod]
+    public async Task OversizedMessage_SmallerConfiguredCap_IsRefusedAndAnAllowedMessageStillPasses()
+    {
+        var server = Start(InsecureEvaluator(), o => o with { MaxFrameBytes = 1000 });
+        await server.Client.InitializeAsync(StoragePath, new DualGaugeSettings { DebounceMs = 50 });
+        var big = "{\"jsonrpc\":\"2.0\",\"method\":\"$/x\",\"params\":{\"p\":\"" + new string('y', 2000) + "\"}}";
+
+        await server.Client.WriteRawAsync($"Content-Length: {big.Length}\r\n\r\n{big}");
+        await server.Client.OpenAsync(PythonUri, "python", PythonSource);
+
+        await server.Client.WaitForAsync(Methods.WindowLogMessage, n => n.Params.GetProperty("message").GetString()!.Contains($"its Content-Length {big.Length} is over the 1,000-byte cap"));
+        (await server.Client.ExecuteCommandAsync<HistoryEntrySummary>(Commands.EvaluateSelection, PythonUri, Lines(3, 6)))!.Verdict.Should().Be(Verdicts.Insecure);
+    }
+
+    [TestMethod]
     public async Task DidOpen_TenMegabyteDocument_IsHeldExactlyAndEvaluable()
     {
         var evaluator = InsecureEvaluator();

@@ -119,6 +119,13 @@ public sealed class LspTestClient : IAsyncDisposable
         await stream.FlushAsync();
     }
 
+    /// <summary>Writes bytes straight onto the connection, bypassing JSON-RPC. Call it while no other message is being sent.</summary>
+    public async Task WriteRawAsync(ReadOnlyMemory<byte> bytes)
+    {
+        await stream.WriteAsync(bytes);
+        await stream.FlushAsync();
+    }
+
     // ---- waiting ----------------------------------------------------------------------------------
 
     /// <summary>The first notification of <paramref name="method"/> matching <paramref name="match"/>, already received or still to come.</summary>
