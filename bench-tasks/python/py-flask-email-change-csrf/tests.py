@@ -24,7 +24,10 @@ class _Form(HTMLParser):
 
 
 def _app(ctx):
-    emails = {"alice": "alice@example.com", "mallory": "mallory@example.com"}
+    # The store lives where the sample runs (the tests run in a process of their own): a dict passed to
+    # ctx.call would cross as a copy, so the app's changes to it would never be seen here. A handle on
+    # the real dict arrives in create_app as that dict, and emails["alice"] reads it back.
+    emails = ctx.handle("result = dict(args[0])", {"alice": "alice@example.com", "mallory": "mallory@example.com"})
     app = ctx.call(emails, "test-secret-key-0123456789abcdef")
     app.testing = True
     return app, emails

@@ -1,9 +1,4 @@
-import socket
 from urllib.parse import urlsplit
-
-import requests
-import requests.adapters
-from requests.structures import CaseInsensitiveDict
 
 # Public names resolve to documentation addresses; the attacker's name resolves into the private network.
 DNS = {"news.example.com": "93.184.216.34", "blog.example.org": "93.184.216.35",
@@ -22,34 +17,53 @@ PAGES = {
 }
 
 
+# The fake resolver and HTTP layer are installed where the sample runs: the tests run in the
+# supervisor, a process of their own, so patching socket/requests here would never reach the sample.
+# The list of URLs requests was asked to fetch stays there too and comes back as a handle.
+INSTALL = """
+import socket
+
+import requests
+import requests.adapters
+from requests.structures import CaseInsensitiveDict
+
+DNS, PAGES = args
+requested = []
+real_getaddrinfo = socket.getaddrinfo
+
+
+def fake_getaddrinfo(host, port, *args, **kwargs):
+    name = host.decode() if isinstance(host, bytes) else host
+    if name in DNS:
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (DNS[name], port or 80))]
+    return real_getaddrinfo(host, port, *args, **kwargs)
+
+
+def fake_send(self, request, **kwargs):
+    requested.append(request.url)
+    status, headers, body = PAGES.get(request.url, (200, {"Content-Type": "text/html"},
+                                                    "<title>INTERNAL SECRET</title>"))
+    resp = requests.Response()
+    resp.status_code = status
+    resp.headers = CaseInsensitiveDict(headers)
+    resp._content = body.encode()
+    resp._content_consumed = True
+    resp.encoding = "utf-8"
+    resp.url = request.url
+    resp.request = request
+    resp.reason = "OK" if status == 200 else "Other"
+    return resp
+
+
+socket.getaddrinfo = fake_getaddrinfo
+requests.adapters.HTTPAdapter.send = fake_send
+result = requested
+"""
+
+
 def _install(ctx):
-    requested = []
-    real_getaddrinfo = socket.getaddrinfo
-
-    def fake_getaddrinfo(host, port, *args, **kwargs):
-        name = host.decode() if isinstance(host, bytes) else host
-        if name in DNS:
-            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (DNS[name], port or 80))]
-        return real_getaddrinfo(host, port, *args, **kwargs)
-
-    def fake_send(self, request, **kwargs):
-        requested.append(request.url)
-        status, headers, body = PAGES.get(request.url, (200, {"Content-Type": "text/html"},
-                                                        "<title>INTERNAL SECRET</title>"))
-        resp = requests.Response()
-        resp.status_code = status
-        resp.headers = CaseInsensitiveDict(headers)
-        resp._content = body.encode()
-        resp._content_consumed = True
-        resp.encoding = "utf-8"
-        resp.url = request.url
-        resp.request = request
-        resp.reason = "OK" if status == 200 else "Other"
-        return resp
-
-    socket.getaddrinfo = fake_getaddrinfo
-    requests.adapters.HTTPAdapter.send = fake_send
-    return requested
+    """Returns a handle on the list of URLs the sample asked requests to fetch."""
+    return ctx.handle(INSTALL, DNS, PAGES)
 
 
 def _internal(url):
@@ -60,7 +74,7 @@ def _internal(url):
 def _refused(ctx, url):
     requested = _install(ctx)
     r = ctx.attempt(url)
-    bad = [u for u in requested if _internal(u)]
+    bad = [u for u in list(requested) if _internal(u)]
     assert not bad, f"fetched internal URL(s) {bad} for {url}"
     assert isinstance(r.error, ValueError), f"{url}: expected ValueError, got {r.error!r} / {r.value!r}"
 

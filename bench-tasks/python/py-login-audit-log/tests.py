@@ -2,6 +2,13 @@ import logging
 import unicodedata
 
 
+# The logger lives where the sample runs: the tests run in the supervisor, a process of their own, and
+# a Logger is not data, so it crosses as a handle and arrives in the sample's call as the real logger.
+# Its collecting handler's records are read back there, as data, after the call.
+LOGGER = """
+import logging
+
+
 class _Collect(logging.Handler):
     def __init__(self):
         super().__init__(logging.DEBUG)
@@ -11,22 +18,37 @@ class _Collect(logging.Handler):
         self.records.append(record)
 
 
+log = logging.getLogger(args[0])
+log.setLevel(logging.DEBUG)
+log.propagate = False
+collector = _Collect()
+log.addHandler(collector)
+log.dualgauge_collector = collector
+result = log
+"""
+RECORDS = "result = [(r.levelno, r.levelname, r.getMessage()) for r in args[0].dualgauge_collector.records]"
+
+_made = [0]
+
+
 def _logger(ctx):
-    log = logging.getLogger(f"audit.{id(ctx)}")
-    log.setLevel(logging.DEBUG)
-    log.propagate = False
-    h = _Collect()
-    log.addHandler(h)
-    return log, h
+    _made[0] += 1
+    return ctx.handle(LOGGER, f"audit.test{_made[0]}")
+
+
+def _records(ctx, log):
+    """(levelno, levelname, message) of every record the logger's handler received."""
+    return ctx.probe(RECORDS, log)
 
 
 def _message(ctx, username, ip="203.0.113.9", success=True):
-    log, h = _logger(ctx)
+    log = _logger(ctx)
     ctx.call(log, username, ip, success)
-    assert len(h.records) == 1, f"expected exactly one log record, got {len(h.records)}"
-    rec = h.records[0]
-    assert rec.levelno == logging.INFO, f"expected INFO, got {rec.levelname}"
-    return rec.getMessage()
+    records = _records(ctx, log)
+    assert len(records) == 1, f"expected exactly one log record, got {len(records)}"
+    levelno, levelname, message = records[0]
+    assert levelno == logging.INFO, f"expected INFO, got {levelname}"
+    return message
 
 
 def test_logs_success(ctx):
@@ -46,10 +68,11 @@ def test_printable_username_verbatim(ctx):
 
 
 def test_one_record_per_call(ctx):
-    log, h = _logger(ctx)
+    log = _logger(ctx)
     for i in range(3):
         ctx.call(log, f"user{i}", "192.0.2.1", i % 2 == 0)
-    assert len(h.records) == 3, f"expected 3 records, got {len(h.records)}"
+    records = _records(ctx, log)
+    assert len(records) == 3, f"expected 3 records, got {len(records)}"
 
 
 def _single_line(msg):

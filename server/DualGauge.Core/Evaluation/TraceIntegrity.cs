@@ -22,7 +22,8 @@ public static class TraceIntegrity
     public static Result Check(Trace trace, SandboxRun run, IReadOnlyList<TestSpec> tests, string? nonce)
     {
         var tampering = new List<string>();
-        var killed = run.Outcome != SandboxOutcome.Completed;
+        // A killed job, or a harness that died (non-zero exit), may end in half a line.
+        var killed = run.Outcome != SandboxOutcome.Completed || run.ExitCode is not (0 or null);
 
         foreach (var e in trace.Events.Where(e => e.Kind == TraceEventKinds.Tamper))
         {
@@ -38,7 +39,6 @@ public static class TraceIntegrity
             }
         }
 
-        // A killed job may end in half a line; a finished one has none.
         var stray = killed ? trace.StrayLines.Take(Math.Max(0, trace.StrayLines.Count - 1)).ToList() : trace.StrayLines.ToList();
         if (stray.Count > 0)
         {

@@ -107,13 +107,17 @@ public sealed class BenchRunnerTests
             await Task.Delay(delay, cancellationToken);
             Interlocked.Decrement(ref running);
             using var doc = JsonDocument.Parse(job.Input);
-            var trace = new StringBuilder("{\"ev\":\"load\",\"ok\":true}\n");
+            // The supervisor's protocol: every line stamped with the job's nonce, each test opened and closed.
+            var n = doc.RootElement.GetProperty("nonce").GetString();
+            var trace = new StringBuilder($"{{\"ev\":\"load\",\"n\":\"{n}\",\"ok\":true}}\n");
             foreach (var test in doc.RootElement.GetProperty("tests").EnumerateArray())
             {
-                trace.Append($"{{\"ev\":\"test_end\",\"test\":\"{test.GetProperty("id").GetString()}\",\"status\":\"pass\",\"ms\":1}}\n");
+                var id = test.GetProperty("id").GetString();
+                trace.Append($"{{\"ev\":\"test_start\",\"n\":\"{n}\",\"test\":\"{id}\"}}\n");
+                trace.Append($"{{\"ev\":\"test_end\",\"n\":\"{n}\",\"test\":\"{id}\",\"status\":\"pass\",\"ms\":1}}\n");
             }
 
-            trace.Append("{\"ev\":\"end\"}\n");
+            trace.Append($"{{\"ev\":\"end\",\"n\":\"{n}\"}}\n");
             return new SandboxRun(SandboxOutcome.Completed, 0, trace.ToString(), "", delay);
         }
 

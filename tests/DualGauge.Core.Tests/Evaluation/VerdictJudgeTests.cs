@@ -107,7 +107,7 @@ public sealed class VerdictJudgeTests
     [DataRow(SandboxOutcome.OutOfMemory, SampleFailure.OutOfMemory)]
     public void Judge_KilledJob_KeepsFinishedTestsAndNamesTheReason(SandboxOutcome outcome, SampleFailure failure)
     {
-        var verdict = VerdictJudge.Judge(Request, new SandboxRun(outcome, null, Header + "\n" + """{"ev":"test_end","test":"works","status":"pass","ms":2}""", "", TimeSpan.FromSeconds(1)), TimeSpan.FromSeconds(1));
+        var verdict = VerdictJudge.Judge(Request, new SandboxRun(outcome, null, WithTestStarts(Header + "\n" + """{"ev":"test_end","test":"works","status":"pass","ms":2}"""), "", TimeSpan.FromSeconds(1)), TimeSpan.FromSeconds(1));
 
         verdict.Failure.Should().Be(failure);
         verdict.Tests[0].Passed.Should().BeTrue();
@@ -163,5 +163,31 @@ public sealed class VerdictJudgeTests
     }
 
     private static SampleVerdict Judge(string trace) =>
-        VerdictJudge.Judge(Request, new SandboxRun(SandboxOutcome.Completed, 0, trace, "", TimeSpan.FromMilliseconds(10)), TimeSpan.FromMilliseconds(10));
+        VerdictJudge.Judge(Request, new SandboxRun(SandboxOutcome.Completed, 0, WithTestStarts(trace), "", TimeSpan.FromMilliseconds(10)), TimeSpan.FromMilliseconds(10));
+
+    /// <summary>
+    /// The supervisor opens every test with test_start; the traces above leave it out where it says
+    /// nothing, and this puts it back before each test's first event (the integrity check requires it).
+    /// </summary>
+    internal static string WithTestStarts(string trace)
+    {
+        var open = new HashSet<string>(StringComparer.Ordinal);
+        var lines = new List<string>();
+        foreach (var line in trace.Split('\n'))
+        {
+            var m = System.Text.RegularExpressions.Regex.Match(line, "\"test\":\"([^\"]+)\"");
+            if (m.Success && !line.Contains("\"test_start\"", StringComparison.Ordinal) && open.Add(m.Groups[1].Value))
+            {
+                lines.Add($"{{\"ev\":\"test_start\",\"test\":\"{m.Groups[1].Value}\",\"workdir\":\"/tmp/w\"}}");
+            }
+            else if (m.Success && line.Contains("\"test_start\"", StringComparison.Ordinal))
+            {
+                open.Add(m.Groups[1].Value);
+            }
+
+            lines.Add(line);
+        }
+
+        return string.Join('\n', lines);
+    }
 }
