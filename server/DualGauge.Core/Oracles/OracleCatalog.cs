@@ -19,10 +19,17 @@ public static class OracleCatalog
                 e => $"payload {Quote(s.Argument("payload"))} reached the SQL engine inside the statement: {TraceEvent.Truncate(e.String("statement"), 300)}")),
         new("no-shell", [], [], "no process is started through a shell", (s, c) =>
             Each(s, c, TraceEventKinds.Process, IsShell, e => $"started a shell: {Command(e)}{Via(e)}")),
-        new("shell-no-payload", ["payload"], [], "no shell command line contains the payload", (s, c) =>
-            Each(s, c, TraceEventKinds.Process,
-                e => (IsShell(e) || IsShellExecutable(e.String("executable"))) && Contains(Command(e), s.Argument("payload")),
-                e => $"payload {Quote(s.Argument("payload"))} reached a shell command line: {Command(e)}{Via(e)}")),
+        new("shell-no-payload", ["payload"], [], "no shell command line contains the payload, and no process a shell of the test ran carries it (commands fed on the shell's stdin run as processes of their own)", (s, c) =>
+        {
+            var payload = s.Argument("payload");
+            var processes = c.OfKind(TraceEventKinds.Process).ToList();
+            var shells = processes.Where(e => IsShell(e) || IsShellExecutable(e.String("executable"))).ToList();
+            var inCommandLine = shells.Where(e => Contains(Command(e), payload))
+                .Select(e => new OracleFinding(s.Kind, $"payload {Quote(payload)} reached a shell command line: {Command(e)}{Via(e)}", [e]));
+            var ranByShell = shells.Count == 0 ? [] : processes.Where(e => !shells.Contains(e) && Contains(Command(e), payload))
+                .Select(e => new OracleFinding(s.Kind, $"a shell started in this test ran {Quote(payload)}: {Command(e)}{Via(shells[0])}", [shells[0], e]));
+            return inCommandLine.Concat(ranByShell).ToList();
+        }),
         new("no-process", [], [], "no process is started at all", (s, c) =>
             Each(s, c, TraceEventKinds.Process, _ => true, e => $"started a process: {Command(e)}{Via(e)}")),
         new("files-within", ["root"], [], "every file opened lies under root ({workdir}, {fixtures} expand)", (s, c) =>
@@ -38,8 +45,9 @@ public static class OracleCatalog
         {
             var allow = List(s.Argument("allow"));
             // Resolving a name is not a connection: a secure SSRF guard resolves the host to check it.
+            // Binding a local socket (urllib3 probes IPv6 with bind(('::1', 0)) at import) connects nowhere.
             return Each(s, c, TraceEventKinds.Socket,
-                e => !IsNameResolution(e) && !allow.Any(a => string.Equals(a, e.String("host"), StringComparison.OrdinalIgnoreCase) || string.Equals(a, e.String("address"), StringComparison.OrdinalIgnoreCase)),
+                e => !IsNameResolution(e) && e.String("api") != "bind" && !allow.Any(a => string.Equals(a, e.String("host"), StringComparison.OrdinalIgnoreCase) || string.Equals(a, e.String("address"), StringComparison.OrdinalIgnoreCase)),
                 e => $"attempted a connection to {e.String("address")}{Via(e)}");
         }),
         new("no-deserialize", [], ["allow"], "no object is deserialized from data (except allowed classes)", (s, c) =>

@@ -35,8 +35,10 @@ public sealed class LspTestClient : IAsyncDisposable
 
     public LspTestClient(Stream stream)
     {
-        this.stream = stream;
-        rpc = new JsonRpc(new HeaderDelimitedMessageHandler(stream, stream, new SystemTextJsonFormatter()));
+        // One writer at a time: the client's own answers to server requests (workspace/configuration,
+        // window/workDoneProgress/create) and a test's raw frames share the connection.
+        this.stream = new SerializedWriteStream(stream);
+        rpc = new JsonRpc(new HeaderDelimitedMessageHandler(this.stream, stream, new SystemTextJsonFormatter()));
         rpc.AddLocalRpcTarget(new Target(this), new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
         rpc.StartListening();
     }
@@ -119,7 +121,7 @@ public sealed class LspTestClient : IAsyncDisposable
         await stream.FlushAsync();
     }
 
-    /// <summary>Writes bytes straight onto the connection, bypassing JSON-RPC. Call it while no other message is being sent.</summary>
+    /// <summary>Writes bytes straight onto the connection, bypassing JSON-RPC (never interleaved with a message JSON-RPC is writing).</summary>
     public async Task WriteRawAsync(ReadOnlyMemory<byte> bytes)
     {
         await stream.WriteAsync(bytes);

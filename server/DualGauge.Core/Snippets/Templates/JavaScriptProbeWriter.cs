@@ -293,14 +293,14 @@ internal static partial class JavaScriptProbeWriter
                         "Equal results prove the value comes from Math.random (predictable), not from the crypto module."),
                     $$"""
                     module.exports[{{Str(id)}}] = async (ctx) => {
-                      const original = Math.random;
-                      Math.random = () => 0.4242;
+                      // Math.random is replaced where the sample runs (the tests run in a process of their own).
+                      ctx.prepare('globalThis.__dgRandom = Math.random; Math.random = () => 0.4242;');
                       let a, b;
                       try {
                         a = await {{Call(target, [])}};
                         b = await {{Call(target, [])}};
                       } finally {
-                        Math.random = original;
+                        ctx.prepare('Math.random = globalThis.__dgRandom;');
                       }
                       if (!a.error && _text(a.value) === _text(b.value)) throw new Error('the token depends only on Math.random: ' + _text(a.value));
                     };

@@ -398,9 +398,9 @@ internal static partial class PythonProbeWriter
                     "Equal results after equal seeds prove the value comes from the Mersenne Twister (predictable), not from secrets/os.urandom.");
                 yield return new GeneratedTest(spec, $$"""
                     def test_{{id}}(ctx):
-                    {{Setup(target)}}    random.seed(1337)
+                    {{Setup(target)}}    ctx.prepare("import random\nrandom.seed(1337)")
                         _a = {{Call(target, [])}}
-                        random.seed(1337)
+                        ctx.prepare("import random\nrandom.seed(1337)")
                         _b = {{Call(target, [])}}
                         assert _a.error is not None or _a.value != _b.value, "the same seed produced the same token twice: " + repr(_a.value)
 

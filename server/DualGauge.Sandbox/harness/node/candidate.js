@@ -244,9 +244,13 @@ async function handle(msg) {
       const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor;
       const was = state.active;
       state.active = false; // the tests' own code, not the sample's
-      let fn;
-      try { fn = new AsyncFunction('require', 'solution', 'args', msg.source); } finally { state.active = was; }
-      const result = await fn(require, solution, wire.decode(msg.args || [], inHooks));
+      let result;
+      try {
+        const fn = new AsyncFunction('require', 'solution', 'args', msg.source);
+        result = await fn(require, solution, wire.decode(msg.args || [], inHooks));
+      } finally {
+        state.active = was;
+      }
       return { value: msg.handle ? ref(result) : wire.encode(result, outHooks) };
     }
     case 'canary': return { value: await monitor.canary(msg.nonce, [...dbs.values()]) };

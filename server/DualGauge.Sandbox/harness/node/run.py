@@ -134,6 +134,7 @@ class Relay:
         self.pending = {}        # request id -> op, of requests forwarded to the candidate
         self.cpu_start = {}      # request id -> the candidate's CPU ms when the call left
         self.flooded = False
+        self.backlog = []        # candidate messages read while waiting for something else
 
     def drain_output(self, fd):
         cap = self.cand.outputs.get(fd) if self.cand else None
@@ -241,9 +242,10 @@ class Relay:
                 raise dgsup.CandidateGone("the sample's process ended")
 
 
-def start_candidate(relay, watch, sample_path, entry, out_cap, timeout_ms, label):
-    """Starts the candidate and loads the sample; returns None or (phase, error, diagnostics)."""
-    cand = Candidate(watch, sample_path, entry, out_cap)
+def start_candidate(relay, watch, sample_path, entry, out_cap, timeout_ms, label, started=None):
+    """Starts the candidate (or takes the one already starting) and loads the sample; returns None or
+    (phase, error, diagnostics)."""
+    cand = started or Candidate(watch, sample_path, entry, out_cap)
     relay.cand = cand
     deadline = time.monotonic() + 20
     while True:
@@ -251,6 +253,7 @@ def start_candidate(relay, watch, sample_path, entry, out_cap, timeout_ms, label
         if remaining <= 0:
             return ("import", "the JavaScript runtime did not start in time", "")
         _, from_cand = relay.poll(min(remaining, 1.0))
+        from_cand, relay.backlog = relay.backlog + from_cand, []
         if any(m.get("op") == "ready" for m in from_cand):
             break
         if not cand.alive():
@@ -279,8 +282,6 @@ def main():
     nonce = str(job.get("nonce") or "")
     sample_path, fixtures = dgsup.write_job_files(job)
     trace = dgsup.open_trace(nonce)
-    version = subprocess.run([NODE, "--version"], capture_output=True, text=True).stdout.strip()
-    trace.emit("harness", language="javascript", version=dgsup.HARNESS_VERSION, runtime=f"Node.js {version}", isolation="supervisor")
     timeout_ms = int(job.get("testTimeoutMs") or 3000)
     out_cap = int(job.get("outputCapBytes") or 16384)
     entry = job["entryPoint"]
@@ -297,6 +298,8 @@ def main():
     os.close(null)
     runner = Peer(rsup)
     relay = Relay(run, runner, watch)
+    # The candidate starts while the runner does: both runtimes boot at once on two cores.
+    relay.cand = Candidate(watch, sample_path, entry, out_cap)
 
     def runner_wait(key, seconds):
         deadline = time.monotonic() + seconds
@@ -304,13 +307,16 @@ def main():
             remaining = deadline - time.monotonic()
             if remaining <= 0 or runner.closed:
                 return None
-            from_runner, _ = relay.poll(min(remaining, 1.0))
+            from_runner, from_cand = relay.poll(min(remaining, 1.0))
+            relay.backlog += from_cand
             for m in from_runner:
                 if key in m:
                     return m
 
-    if runner_wait("ready", 20) is None:
+    ready = runner_wait("ready", 20)
+    if ready is None:
         raise SystemExit("harness(javascript): the test runner did not start")
+    trace.emit("harness", language="javascript", version=dgsup.HARNESS_VERSION, runtime=f"Node.js {ready.get('node', '?')}", isolation="supervisor")
     runner.send({"op": "init", "tests": dgsup.file_bytes(job["testsFile"]).decode("utf-8", "replace"), "entryPoint": entry,
                  "fixtures": fixtures, "jobDir": dgsup.JOB_DIR})
     inited = runner_wait("inited", 20)
@@ -321,7 +327,7 @@ def main():
         runner_proc.kill()
         return 0
 
-    failure = start_candidate(relay, watch, sample_path, entry, out_cap, timeout_ms, "load")
+    failure = start_candidate(relay, watch, sample_path, entry, out_cap, timeout_ms, "load", started=relay.cand)
     if failure is not None:
         relay.cand.kill()
         trace.emit("load", ok=False, phase=failure[0], error=failure[1][:2000], diagnostics=dgsup.cap_text(failure[2], dgsup.DIAGNOSTICS_CAP))
@@ -444,6 +450,10 @@ def run_test(run, relay, runner, watch, index, test, sample_path, entry, fixture
             message = str(done.get("message") or "")[:4000]
     ms = round((time.monotonic() - start) * 1000.0, 3)
     if relay.cand is not None:
+        if why_gone is None:
+            late = watch.settle(exclude={relay.cand.pid})
+            if late:
+                run.tamper.append(("outlived", f"{len(late)} process(es) of the sample were still running 500 ms after the test ended (killed)"))
         watch.kill_strays(exclude={relay.cand.pid})
         if relay.cand.alive():
             relay.poll(0.01)

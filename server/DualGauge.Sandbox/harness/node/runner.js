@@ -215,7 +215,7 @@ function makeContext(test) {
     if (!Array.isArray(back)) return;
     args.forEach((a, i) => {
       const d = back[i];
-      if (!d || a === null || typeof a !== 'object') return;
+      if (!d || a === null || typeof a !== 'object' || a[REMOTE]) return; // a handle: the object lives over there
       if (d.whole) { const fresh = wire.decode(d.whole, decodeHooks); if (isMergeable(a, fresh)) mergeInto(a, fresh); return; }
       if (!wire.isPlain(a)) return;
       for (const [k, v] of d.set || []) {
@@ -291,8 +291,14 @@ function makeContext(test) {
 }
 const REMOTE = Symbol('dualgauge.remote');
 
+// Test code that leaves a promise rejected or throws from a callback must not take the runner down with
+// it: the test in progress fails with that error, and the next test runs.
+let stray = null;
+process.on('unhandledRejection', (e) => { stray = stray || e; });
+process.on('uncaughtException', (e) => { stray = stray || e; });
+
 async function main() {
-  channel.send({ ready: true });
+  channel.send({ ready: true, node: process.version });
   for (;;) {
     const msg = channel.recv();
     if (msg === null) break;
@@ -313,6 +319,7 @@ async function main() {
       const fn = tests && tests[msg.test];
       if (typeof fn !== 'function') { channel.send({ done: { status: 'fail', message: `tests.js exports no function ${msg.test}` } }); continue; }
       let status = 'pass'; let message = '';
+      stray = null;
       const ctx = makeContext(msg.test);
       try {
         try {
@@ -324,6 +331,8 @@ async function main() {
         status = e instanceof CandidateGone ? 'gone' : 'fail';
         message = e && e.code === 'ERR_ASSERTION' ? oneLine(e.message, 2000) : oneLine(errorText(e), 2000);
       }
+      await new Promise((resolve) => setImmediate(resolve));
+      if (status === 'pass' && stray) { status = 'fail'; message = oneLine(`the test left an error unhandled: ${errorText(stray)}`, 2000); }
       channel.send({ done: { status, message } });
     }
   }

@@ -92,7 +92,15 @@ function errorInfo(e) {
       }
     }
   } catch { }
-  return { name: name.slice(0, 200), message: message.slice(0, 4000), code, chain, props };
+  let cause;
+  try { if (e && e.cause !== undefined && depthOf(e) < 4) cause = errorInfo(e.cause); } catch { }
+  return { name: name.slice(0, 200), message: message.slice(0, 4000), code, chain, props, cause };
+}
+
+function depthOf(e) {
+  let n = 0;
+  for (let c = e; c && typeof c === 'object' && 'cause' in c && n < 8; c = c.cause) n++;
+  return n;
 }
 
 const BUILTIN_ERRORS = { Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError };
@@ -110,6 +118,7 @@ function rebuildError(info) {
   for (const [k, v] of info.props || []) {
     if (!['name', 'message', 'stack', '__proto__', 'constructor'].includes(k)) e[k] = v;
   }
+  if (info.cause) e.cause = rebuildError(info.cause);
   Object.defineProperty(e, 'dgRemote', { value: true });
   return e;
 }

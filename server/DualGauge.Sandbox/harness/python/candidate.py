@@ -91,7 +91,7 @@ class TestServer:
         key = w["$sqlite"]
         conn = self.dbs.get(key)
         if conn is None:
-            conn = sqlite3.connect(":memory:", check_same_thread=False)
+            conn = sqlite3.connect(":memory:", check_same_thread=False, factory=dgmonitor.connection_class())
             self.dbs[key] = conn
         was = dgmonitor.state.busy
         dgmonitor.state.busy = True  # rebuilding the fixture is the harness's work, not the sample's
@@ -301,6 +301,7 @@ def main():
     import operator  # noqa: F401
     import sqlite3  # noqa: F401
     import traceback  # noqa: F401
+    dgmonitor.connection_class()  # sqlite3.connect records statements that fail to prepare
     code, failure = _compile(sample_path)
     peer.send({"op": "ready"})
     msg = peer.recv()
@@ -340,6 +341,10 @@ def main():
                 pid = os.fork()
                 if pid == 0:
                     _child(ctrl, fds, msg, solution)
+                try:
+                    os.setpgid(pid, pid)  # from both sides: the group exists before anyone can signal it
+                except OSError:
+                    pass
                 for fd in fds:
                     os.close(fd)
                 fds = []

@@ -289,6 +289,87 @@ def _trace_connection(conn):
         pass
 
 
+# A statement that fails to prepare (no such table, a syntax error a payload caused) never reaches
+# the engine's trace, but its text was built and handed to SQLite: connections made through
+# sqlite3.connect, and the harness's fixture connections, record such statements with the error.
+
+_connection_class = None
+
+
+def connection_class():
+    global _connection_class
+    if _connection_class is None:
+        import sqlite3
+
+        def failed(statement, error):
+            if isinstance(statement, str) and isinstance(error, sqlite3.Error):
+                _sql_failed(statement, error)
+
+        class Connection(sqlite3.Connection):
+            def cursor(self, factory=None):
+                return super().cursor(factory or Cursor)
+
+            def execute(self, statement, *args, **kwargs):
+                try:
+                    return super().execute(statement, *args, **kwargs)
+                except sqlite3.Error as e:
+                    failed(statement, e)
+                    raise
+
+            def executemany(self, statement, *args, **kwargs):
+                try:
+                    return super().executemany(statement, *args, **kwargs)
+                except sqlite3.Error as e:
+                    failed(statement, e)
+                    raise
+
+            def executescript(self, script, *args, **kwargs):
+                try:
+                    return super().executescript(script, *args, **kwargs)
+                except sqlite3.Error as e:
+                    failed(script, e)
+                    raise
+
+        class Cursor(sqlite3.Cursor):
+            def execute(self, statement, *args, **kwargs):
+                try:
+                    return super().execute(statement, *args, **kwargs)
+                except sqlite3.Error as e:
+                    failed(statement, e)
+                    raise
+
+            def executemany(self, statement, *args, **kwargs):
+                try:
+                    return super().executemany(statement, *args, **kwargs)
+                except sqlite3.Error as e:
+                    failed(statement, e)
+                    raise
+
+        Connection.__name__ = Connection.__qualname__ = "Connection"
+        Cursor.__name__ = Cursor.__qualname__ = "Cursor"
+        _connection_class = Connection
+        base_connect = sqlite3.connect
+
+        def connect(*args, **kwargs):
+            if "factory" not in kwargs and len(args) < 6:
+                kwargs["factory"] = Connection
+            return base_connect(*args, **kwargs)
+
+        connect.__doc__ = base_connect.__doc__
+        sqlite3.connect = connect
+        sqlite3.dbapi2.connect = connect
+    return _connection_class
+
+
+def _sql_failed(statement, error):
+    if state.active and not state.busy:
+        state.busy = True
+        try:
+            record("sql", api="sqlite3.prepare", statement=statement, error=f"{type(error).__name__}: {error}")
+        finally:
+            state.busy = False
+
+
 def canary(nonce, extra_connections=()):
     """Runs one marked statement on every connection the monitor traces and compiles one marked string:
     the supervisor expects their events back. A monitor switched off by the sample shows as a missing canary."""
@@ -305,12 +386,8 @@ def canary(nonce, extra_connections=()):
             count += 1
         except Exception:
             closed += 1
-    was = state.active
-    state.active = True
-    try:
-        compile(f"'{marker}'", "<dualgauge-canary>", "eval")
-    finally:
-        state.active = was
+    # As the sample left the monitor: a canary that switched it back on would prove nothing.
+    compile(f"'{marker}'", "<dualgauge-canary>", "eval")
     return {"sql": count, "closed": closed}
 
 

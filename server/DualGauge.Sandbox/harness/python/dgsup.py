@@ -61,15 +61,20 @@ def harden():
         raise SystemExit("harness: prctl(PR_SET_DUMPABLE, 0) failed")
 
 
-def seccomp_filters(pid="self"):
+def seccomp_filters(pid="self", living=False):
+    """How many seccomp filters a process carries; None when unknown, or (living=True) when it has
+    already exited (a zombie its parent has not reaped yet runs nothing)."""
     try:
         with open(f"/proc/{pid}/status") as fh:
+            count = None
             for line in fh:
+                if living and line.startswith("State:") and line.split()[1] in ("Z", "X"):
+                    return None
                 if line.startswith("Seccomp_filters:"):
-                    return int(line.split()[1])
+                    count = int(line.split()[1])
+            return count
     except (OSError, ValueError, IndexError):
         return None
-    return None
 
 
 # ---- the trace ---------------------------------------------------------------------------------
@@ -286,10 +291,13 @@ class SyscallTranslator:
                 return []
             argv = [str(a) for a in (sev.get("argv") or [])]
             exe = sev.get("path") or (argv[0] if argv else "")
-            shell = os.path.basename(exe) in SHELLS and "-c" in argv[1:]
-            if shell:
+            # A shell is a shell with or without -c: `sh` reading its commands from stdin is one too.
+            shell = os.path.basename(exe) in SHELLS
+            if shell and "-c" in argv[1:]:
                 i = argv.index("-c", 1)
                 command = argv[i + 1] if i + 1 < len(argv) else ""
+            elif shell:
+                command = " ".join(argv) + " (commands from stdin or a script)"
             else:
                 import shlex
                 command = shlex.join(argv)
@@ -430,10 +438,20 @@ class Watch:
             pid = int(name)
             if pid in exclude:
                 continue
-            n = seccomp_filters(pid)
+            n = seccomp_filters(pid, living=True)
             if n is not None and n > self.baseline:
                 pids.append(pid)
         return pids
+
+    def settle(self, exclude=(), grace_ms=500):
+        """Gives what the sample left running (a detached child, a double-forked grandchild) up to
+        grace_ms to finish, so what it does late is still recorded; returns the pids still alive."""
+        deadline = time.monotonic() + grace_ms / 1000.0
+        while True:
+            alive = self.candidate_pids(exclude)
+            if not alive or time.monotonic() >= deadline:
+                return alive
+            time.sleep(0.005)
 
     def kill_strays(self, exclude=()):
         """Kills what the candidate left running (setsid'd, double-forked, detached), up to a few rounds."""
@@ -467,6 +485,11 @@ class CandidateGone(BaseException):
 
 class TestTimeout(BaseException):
     pass
+
+
+class NotJudged(BaseException):
+    """The test cannot be carried out as written (an argument that cannot cross the boundary): a
+    BaseException, so a test's `except Exception` cannot turn it into the sample's answer."""
 
 
 class OutputFlood(BaseException):

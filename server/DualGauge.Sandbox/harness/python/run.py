@@ -34,6 +34,29 @@ def short_repr(value):
         return f"<unrepresentable {type(value).__name__}: {type(e).__name__}>"
 
 
+def _serialize(conn):
+    """The database's bytes, through SQLite's backup API: serialize() refuses some file-backed
+    connections, a backup into memory never does."""
+    import sqlite3
+    mem = sqlite3.connect(":memory:")
+    try:
+        conn.backup(mem)
+        return mem.serialize()
+    finally:
+        mem.close()
+
+
+def _restore(conn, data):
+    """Puts the state the sample left into the test's own connection (and its file, when it has one)."""
+    import sqlite3
+    mem = sqlite3.connect(":memory:")
+    try:
+        mem.deserialize(data)
+        mem.backup(conn)
+    finally:
+        mem.close()
+
+
 class RemoteObject:
     """A handle on an object that stayed in the candidate's process. Every use is a request; every
     answer is data (or another handle). Equality is identity: compare the data it gives back."""
@@ -144,7 +167,7 @@ class Context:
     def _wire_db(self, conn):
         import sqlite3
         key = self._dbs_key(conn)
-        return {"$sqlite": key, "data": dgwire.base64.b64encode(conn.serialize()).decode("ascii"),
+        return {"$sqlite": key, "data": dgwire.base64.b64encode(_serialize(conn)).decode("ascii"),
                 "rowFactory": "Row" if conn.row_factory is sqlite3.Row else None}
 
     def _dbs_key(self, conn):
@@ -186,11 +209,13 @@ class Context:
             for key, data in (reply.get("db") or {}).items():
                 conn = self._dbs.get(int(key))
                 if conn is not None:
-                    conn.deserialize(dgwire.base64.b64decode(data))
+                    _restore(conn, dgwire.base64.b64decode(data))
             if reply.get("ok") is True:
                 return self._decoder.decode(reply.get("value"))
             if reply.get("ok") is False and isinstance(reply.get("error"), dict):
-                raise dgwire.rebuild_exception(reply["error"])
+                error = dgwire.rebuild_exception(reply["error"])
+                error.__dg_from_sample__ = True  # the sample's own answer, not the harness failing
+                raise error
             raise dgsup.Protocol("a malformed answer")
 
     def _serve_callback(self, msg):
@@ -208,7 +233,11 @@ class Context:
 
     def _invoke(self, name, op, args, kwargs, **fields):
         shown = [short_repr(a) for a in args] + [f"{k}={short_repr(v)}" for k, v in kwargs.items()]
-        wired_args, wired_kwargs = self._encode(list(args)), self._encode(dict(kwargs))
+        try:
+            wired_args, wired_kwargs = self._encode(list(args)), self._encode(dict(kwargs))
+        except Exception as e:
+            self._run.on_call(dict(function=name, args=shown, error=dict(type="NotJudged", message=f"{type(e).__name__}: {e}"), ms=0))
+            raise dgsup.NotJudged(f"an argument of {name} cannot cross the sandbox boundary: {type(e).__name__}: {e}") from None
         cpu_before = dgsup.cpu_ms(self._pid) if self._pid else None
         start = time.monotonic()
         try:
@@ -218,6 +247,10 @@ class Context:
                                    ms=round((time.monotonic() - start) * 1000.0, 3)))
             raise
         except BaseException as e:
+            if not getattr(e, "__dg_from_sample__", False):
+                # The call machinery failed (a reply that cannot be read back...): never the sample's answer.
+                self._run.on_call(dict(function=name, args=shown, error=dict(type="NotJudged", message=f"{type(e).__name__}: {e}"), ms=0))
+                raise dgsup.NotJudged(f"the call to {name} could not be completed: {type(e).__name__}: {e}") from None
             self._run.on_call(dict(function=name, args=shown, error=dict(type=type(e).__name__, message=one_line(e, 2000)),
                                    ms=round((time.monotonic() - start) * 1000.0, 3)))
             self._first_canary()
@@ -451,6 +484,8 @@ def run_test(run, zygote, tests_module, index, test, entry, fixtures, timeout_ms
     except dgsup.Protocol as e:
         run.tamper.append(("protocol", str(e)))
         status, message = "fail", f"the sample's process broke the harness protocol: {e}"
+    except dgsup.NotJudged as e:
+        status, message = "fail", f"not judged: {e}"
     except dgsup.CandidateGone:
         code = zygote.status(pid, run)
         we_killed = True
@@ -468,6 +503,13 @@ def run_test(run, zygote, tests_module, index, test, entry, fixtures, timeout_ms
     except BaseException as e:
         status, message = "fail", one_line(f"{type(e).__name__}: {e}", 2000)
     ms = round((time.monotonic() - start) * 1000.0, 3)
+    if status in ("pass", "fail") and not we_killed:
+        # The test process ends when its channel closes; what it started gets a moment to finish.
+        chan.closed = True
+        sup_sock.close()
+        late = run.watch.settle(exclude={zygote.pid})
+        if late:
+            run.tamper.append(("outlived", f"{len(late)} process(es) of the sample were still running {500} ms after the test ended (killed)"))
     try:
         os.killpg(pid, 9)
     except (ProcessLookupError, PermissionError):
@@ -476,7 +518,10 @@ def run_test(run, zygote, tests_module, index, test, entry, fixtures, timeout_ms
         zygote.status(pid, run)
     run.watch.kill_strays(exclude={zygote.pid})
     chan.drain_outputs()
-    sup_sock.close()
+    try:
+        sup_sock.close()
+    except OSError:
+        pass
     for fd in (out_r, err_r):
         try:
             os.close(fd)
