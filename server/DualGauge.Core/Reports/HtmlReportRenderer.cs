@@ -277,7 +277,7 @@ public sealed class HtmlReportRenderer(int traceLinesPerSample = 120, bool expan
         }
 
         html.Append("<section>\n<h2>LLM judge</h2>\n")
-            .Append($"<p class=\"note\">Judge <code>{H(judge.JudgeModel)}</code> read each test's spec, its trace events and the oracles' verdict. ")
+            .Append($"<p class=\"note\">Judge <code>{H(judge.JudgeModel)}</code> decided each test blind, from the task's prompt, the test's description and the trace of what the code did (never the oracles' verdict); the comparison with the oracles was made afterwards. ")
             .Append($"{judge.Judgments.Count} tests judged; agreement with the oracles: {H(judge.Agreement.Describe())}; ")
             .Append($"malformed answers: {judge.Malformed}; not judged (endpoint errors): {judge.Errors}.</p>\n");
         var disagreements = judge.Disagreements;

@@ -82,7 +82,7 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         }
 
         md.Append("\n## LLM judge\n\n");
-        md.Append($"Judge {Code(judge.JudgeModel)} read each test's spec, its trace events and the oracles' verdict. ");
+        md.Append($"Judge {Code(judge.JudgeModel)} decided each test blind, from the task's prompt, the test's description and the trace of what the code did (never the oracles' verdict); the comparison with the oracles was made afterwards. ");
         md.Append($"{Count(judge.Judgments.Count)} tests judged; agreement with the oracles: {Text(judge.Agreement.Describe())}; ");
         md.Append($"malformed answers: {Count(judge.Malformed)}; not judged (endpoint errors): {Count(judge.Errors)}.\n\n");
         var disagreements = judge.Disagreements;
