@@ -76,7 +76,10 @@ public sealed class JsonReportRenderer : IReportRenderer
             t.Passed,
             t.Message,
             t.Duration.TotalMilliseconds,
-            t.Findings.Select(f => new FindingDocument(f.Oracle, f.Message, f.Evidence.Select(Event).ToList())).ToList())).ToList(),
+            t.Findings.Select(f => new FindingDocument(f.Oracle, f.Message, f.Evidence.Select(Event).ToList())).ToList())
+        {
+            Attacks = t.Test.Attacks,
+        }).ToList(),
         source,
         v.Stderr,
         IncludeTrace ? v.Trace.Events.Select(Event).ToList() : null,
@@ -149,6 +152,10 @@ public sealed record TestDocument(
     bool Passed,
     string Message,
     double DurationMs,
-    IReadOnlyList<FindingDocument> Findings);
+    IReadOnlyList<FindingDocument> Findings)
+{
+    /// <summary>For a security test, the attack it sends (from the task's spec); null otherwise.</summary>
+    public string? Attacks { get; init; }
+}
 
 public sealed record FindingDocument(string Oracle, string Message, IReadOnlyList<JsonElement> Evidence);

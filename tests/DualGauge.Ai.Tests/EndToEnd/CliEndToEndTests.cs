@@ -94,6 +94,8 @@ public sealed class CliEndToEndTests
         exit.Should().Be(0, output);
         var drawn = JsonDocument.Parse(File.ReadAllText(review)).RootElement.GetProperty("items").GetArrayLength();
         drawn.Should().Be((int)Math.Ceiling(0.2 * 3 * task.Tests.Count));
+        File.ReadAllText(review).Should().NotContain("model-a").And.NotContain("model-b").And.NotContain("\"status\"", "the reviewer decides blind");
+        File.Exists(Path.Combine(work, "review.key.json")).Should().BeTrue("the key that joins the labels back is a separate file");
         var labelled = File.ReadAllText(review).Replace("\"label\": null", "\"label\": \"pass\"");
         await File.WriteAllTextAsync(review, labelled);
         (exit, output) = await RunCliAsync(work, env, "audit", Path.Combine(report, "report.json"), "--labels", review);
