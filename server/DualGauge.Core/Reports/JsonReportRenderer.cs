@@ -46,7 +46,7 @@ public sealed class JsonReportRenderer : IReportRenderer
             SchemaId,
             new RunDocument(run.StartedAt, run.Duration.TotalMilliseconds, run.TasksDirectory, run.SandboxImage, run.CommandLine, run.Version),
             report.Summary,
-            report.Verdicts.Select(v => Sample(v, report.SourceOf(v))).ToList())
+            report.Verdicts.Select(v => Sample(v, report.SourceOf(v)) with { GlueAdapted = report.IsGlueAdapted(v) }).ToList())
         {
             Judge = report.Judge is { } judge ? JudgeDocument.From(judge) : null,
             Adaptations = report.Adaptations,
@@ -141,7 +141,11 @@ public sealed record SampleDocument(
     string? Source,
     string Stderr,
     IReadOnlyList<JsonElement>? Trace,
-    IReadOnlyList<string>? StrayTraceLines);
+    IReadOnlyList<string>? StrayTraceLines)
+{
+    /// <summary>The verdict is that of the sample's code with accepted agentic harness glue around it (see <c>adaptations</c>).</summary>
+    public bool GlueAdapted { get; init; }
+}
 
 public sealed record TestDocument(
     string Id,

@@ -85,9 +85,13 @@ public sealed class CliEndToEndTests
             adaptation.GetProperty("append").GetString().Should().Be("search_products = find_products");
             var modelB = json.RootElement.GetProperty("samples").EnumerateArray().Single(s => s.GetProperty("model").GetString() == "model-b");
             modelB.GetProperty("source").GetString().Should().Be(renamed, "the report shows the candidate's own code, unglued");
+            modelB.GetProperty("glueAdapted").GetBoolean().Should().BeTrue("its verdict is of the code with glue around it");
+            json.RootElement.GetProperty("samples").EnumerateArray().Where(s => s.GetProperty("model").GetString() == "model-a")
+                .Should().OnlyContain(s => !s.GetProperty("glueAdapted").GetBoolean());
         }
 
-        File.ReadAllText(Path.Combine(report, "report.md")).Should().Contain("## LLM judge").And.Contain("## Agentic adaptations");
+        File.ReadAllText(Path.Combine(report, "report.md")).Should().Contain("## LLM judge").And.Contain("## Agentic adaptations")
+            .And.Contain($"model-b/{task.Id}/0 (glue-adapted)");
 
         var review = Path.Combine(work, "review.json");
         (exit, output) = await RunCliAsync(work, env, "audit", Path.Combine(report, "report.json"), "--fraction", "0.2", "--seed", "5", "--out", review);
