@@ -93,7 +93,7 @@ public sealed class AgenticEvaluator(SampleEvaluator inner, ModelCaller caller, 
 
             // Glue that touches the candidate's symbols is an attempt to substitute code: it ends the loop (no more tries to
             // probe the rule with) and the first verdict stays.
-            if (GlueInspector.Inspect(request.Language, request.Code, request.EntryPoint, glue) is { } violation)
+            if (GlueInspector.Inspect(request.Language, request.Code, request.EntryPoint, glue, GlueInspector.MissingModules(evidence)) is { } violation)
             {
                 adaptations.Add(Record(glue, false, RejectedPrefix + violation + "; the sample stays failed"));
                 break;

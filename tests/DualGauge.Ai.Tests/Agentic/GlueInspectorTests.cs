@@ -1,5 +1,8 @@
+using System.Text.RegularExpressions;
 using DualGauge.Ai.Agentic;
 using DualGauge.Ai.Agentic.Glue;
+using DualGauge.Ai.Tests.Infrastructure;
+using DualGauge.Core.Snippets.Widening;
 using DualGauge.Core.Tasks;
 using FluentAssertions;
 
@@ -41,8 +44,8 @@ public sealed class GlueInspectorTests
 
         """;
 
-    private static string? Python(string? prepend, string? append, string candidate = PythonCandidate) =>
-        GlueInspector.Inspect(Language.Python, candidate, "search_products", new HarnessGlue(prepend, append, ""));
+    private static string? Python(string? prepend, string? append, string candidate = PythonCandidate, params string[] missing) =>
+        GlueInspector.Inspect(Language.Python, candidate, "search_products", new HarnessGlue(prepend, append, ""), missing.ToHashSet());
 
     private static string? Js(string? prepend, string? append, string candidate = JsCandidate) =>
         GlueInspector.Inspect(Language.JavaScript, candidate, "pick", new HarnessGlue(prepend, append, ""));
@@ -80,6 +83,12 @@ public sealed class GlueInspectorTests
     }
 
     [TestMethod]
+    public void MissingModules_PythonAndNodeMessages_AreRead()
+    {
+        GlueInspector.MissingModules("ModuleNotFoundError: No module named 'legacy_db'\nError: Cannot find module 'left-pad'").Should().BeEquivalentTo(["legacy_db", "left-pad"]);
+    }
+
+    [TestMethod]
     public void Inspect_PythonGlueHidingTheCandidate_IsRejected()
     {
         Python("_unused = \"\"\"", "\"\"\"\ndef search_products(conn, term, sort_by='name', descending=False):\n    return []").Should().Contain("not closed");
@@ -107,7 +116,7 @@ public sealed class GlueInspectorTests
     public void Inspect_PythonMissingImportStubOrTypeVar_IsAccepted()
     {
         Python("from typing import List", null, "def search_products(conn, term) -> List[tuple]:\n    return []\n").Should().BeNull();
-        Python("import sys, types\nsys.modules['legacy_db'] = types.ModuleType('legacy_db')", null, "import legacy_db\n\ndef find_products(conn, term):\n    return []\n").Should().BeNull();
+        Python("import sys, types\nsys.modules['legacy_db'] = types.ModuleType('legacy_db')", null, "import legacy_db\n\ndef find_products(conn, term):\n    return []\n", "legacy_db").Should().BeNull();
         Python("from typing import TypeVar\nT = TypeVar('T')", null, "def first(items: list[T]) -> T:\n    return items[0]\n").Should().BeNull();
         Python(null, "search_products = Solution().search_products", "class Solution:\n    def search_products(self, conn, term):\n        return []\n").Should().BeNull();
     }
@@ -118,7 +127,10 @@ public sealed class GlueInspectorTests
         const string usesColumns = "def search_products(conn, term, sort_by='name'):\n    if sort_by not in ALLOWED_COLUMNS:\n        raise ValueError(sort_by)\n    return []\n";
 
         Python("ALLOWED_COLUMNS = {'name', 'price'}", null, usesColumns).Should().Contain("supplies `ALLOWED_COLUMNS`, which the candidate uses");
-        Python("import sys, types\nsys.modules['legacy_db'] = types.ModuleType('legacy_db')", null).Should().Contain("which the candidate does not import");
+        Python("import sys, types\nsys.modules['legacy_db'] = types.ModuleType('legacy_db')", null, PythonCandidate, "legacy_db").Should().Contain("which the candidate does not import");
+        Python("import sys, types\nsys.modules['requests'] = types.ModuleType('requests')", null, "import requests\n\ndef fetch(url):\n    return requests.get(url)\n")
+            .Should().Contain("which the failed run did not report missing", "an empty stand-in for an installed module would hide what the code does with it");
+        Python("from os import system as sorted", null, "def find_products(items):\n    return sorted(items)\n").Should().Contain("shadows the builtin `sorted`");
     }
 
     [TestMethod]
@@ -142,6 +154,7 @@ public sealed class GlueInspectorTests
     [DataRow("const s = `", "`; const pick = (i) => i[0];", "joins the candidate's code", DisplayName = "template out")]
     [DataRow("if (false)", null, "does not parse", DisplayName = "if before a declaration")]
     [DataRow(null, "for (const k of []) {}", "loop", DisplayName = "loop")]
+    [DataRow("const { escape: encodeURIComponent } = require('querystring');", null, "shadows the global `encodeURIComponent`", DisplayName = "shadowing a global")]
     public void Inspect_AdversarialJavaScriptGlue_IsRejectedWithTheReason(string? prepend, string? append, string reason)
     {
         Js(prepend, append).Should().Contain(reason);
@@ -157,6 +170,12 @@ public sealed class GlueInspectorTests
     public void Inspect_LegitimateJavaScriptGlue_IsAccepted(string? prepend, string? append)
     {
         Js(prepend, append).Should().BeNull();
+    }
+
+    [TestMethod]
+    public void Inspect_JavaScriptMissingRequire_IsAccepted()
+    {
+        Js("const path = require('path');", "module.exports.pick = choose;", "function choose(items) {\n  return path.basename(items[0]);\n}\n").Should().BeNull();
     }
 
     [TestMethod]
@@ -189,6 +208,7 @@ public sealed class GlueInspectorTests
     [DataRow("/*", "*/", "not closed", DisplayName = "comment out")]
     [DataRow("typedef char buf_t[4096];", null, "supplies the type `buf_t`", DisplayName = "type the candidate uses")]
     [DataRow("#include \"../tests.c\"", null, "quoted include", DisplayName = "quoted include")]
+    [DataRow("#include <dg_harness.h>", null, "the harness's own header", DisplayName = "harness header")]
     [DataRow("int parse_port_limit = 1;", null, "defines a variable", DisplayName = "global variable")]
     [DataRow("int x =", null, "leaves a declaration open", DisplayName = "open declaration")]
     public void Inspect_AdversarialCGlue_IsRejectedWithTheReason(string? prepend, string? append, string reason)
@@ -204,5 +224,63 @@ public sealed class GlueInspectorTests
     public void Inspect_LegitimateCGlue_IsAccepted(string? prepend, string? append)
     {
         C(prepend, append).Should().BeNull();
+    }
+
+    /// <summary>
+    /// The control at scale: every reference implementation of every bench task (secure, insecure and wrong), with its entry
+    /// point renamed, accepts the plain alias / forwarding glue that wires the renamed function back up.
+    /// </summary>
+    [TestMethod]
+    public void Inspect_AliasGlueForEveryRenamedReference_IsAccepted()
+    {
+        var catalog = TaskLoader.LoadAll(TestRepository.BenchTasks);
+        var rejected = new List<string>();
+        var checkedCount = 0;
+        foreach (var task in catalog.Tasks)
+        {
+            foreach (var variant in task.Variants)
+            {
+                var code = File.ReadAllText(Path.Combine(task.Directory, variant.RelativePath));
+                var renamed = Regex.Replace(code, $@"\b{Regex.Escape(task.EntryPoint)}\b", task.EntryPoint + "_impl");
+                var glue = task.Language switch
+                {
+                    Language.Python => new HarnessGlue(null, $"{task.EntryPoint} = {task.EntryPoint}_impl", ""),
+                    Language.JavaScript => new HarnessGlue(null, $"module.exports.{task.EntryPoint} = {task.EntryPoint}_impl;", ""),
+                    _ => CWrapper(task.EntryPoint, renamed),
+                };
+                if (glue is null)
+                {
+                    continue;
+                }
+
+                checkedCount++;
+                if (GlueInspector.Inspect(task.Language, renamed, task.EntryPoint, glue) is { } reason)
+                {
+                    rejected.Add($"{task.Id}/{variant.Name}: {reason}");
+                }
+            }
+        }
+
+        Console.WriteLine($"{checkedCount} renamed references checked");
+        checkedCount.Should().BeGreaterThan(100);
+        rejected.Should().BeEmpty();
+    }
+
+    /// <summary>`ret entry(params) { return entry_impl(names); }` from the renamed function's header, or null when it has none.</summary>
+    private static HarnessGlue? CWrapper(string entry, string renamed)
+    {
+        var f = SnippetWidener.Outline(Language.C, renamed).Functions.FirstOrDefault(x => x.Name == entry + "_impl");
+        if (f is null)
+        {
+            return null;
+        }
+
+        var lines = renamed.Replace("\r\n", "\n").Split('\n');
+        var header = string.Join(" ", lines[f.StartLine..(f.HeaderLine + 1)]);
+        var returnType = header[..header.IndexOf(entry + "_impl", StringComparison.Ordinal)].Trim();
+        var parameters = f.Parameters.Count == 0 ? "void" : string.Join(", ", f.Parameters.Select(p => p.Type!.EndsWith(']') ? $"{p.Type[..p.Type.IndexOf('[')]} {p.Name}{p.Type[p.Type.IndexOf('[')..]}" : $"{p.Type} {p.Name}"));
+        var call = string.Join(", ", f.Parameters.Select(p => p.Name));
+        var body = returnType.EndsWith("void", StringComparison.Ordinal) && !returnType.Contains('*', StringComparison.Ordinal) ? $"{entry}_impl({call});" : $"return {entry}_impl({call});";
+        return new HarnessGlue(null, $"{returnType} {entry}({parameters}) {{ {body} }}", "");
     }
 }

@@ -158,7 +158,10 @@ internal sealed partial class CGlueRules(CandidateSymbols symbols, string entryP
         var include = IncludeRegex().Match(text);
         if (include.Success)
         {
-            return include.Groups["path"].Value.Contains("..", StringComparison.Ordinal) ? "includes a path outside the system headers" : null;
+            var path = include.Groups["path"].Value;
+            return path.Contains("..", StringComparison.Ordinal) || path.StartsWith('/') ? "includes a path outside the system headers"
+                : IsHarnessName(Path.GetFileName(path)) ? $"includes the harness's own header {path}"
+                : null;
         }
 
         if (text.StartsWith("#include", StringComparison.Ordinal) || text.StartsWith("# include", StringComparison.Ordinal))

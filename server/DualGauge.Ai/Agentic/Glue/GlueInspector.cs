@@ -30,14 +30,15 @@ public sealed record CandidateSymbols(
 public static partial class GlueInspector
 {
     /// <summary>Why this glue breaks the rule, or null when it only wires the candidate's code up.</summary>
-    public static string? Inspect(Language language, string candidate, string entryPoint, HarnessGlue glue)
+    /// <param name="missingModules">Modules the failed run reported as not found: the only ones Python glue may stand in for with an empty module.</param>
+    public static string? Inspect(Language language, string candidate, string entryPoint, HarnessGlue glue, IReadOnlySet<string>? missingModules = null)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(glue);
         var symbols = Symbols(language, candidate);
         return language switch
         {
-            Language.Python => new PythonGlueRules(symbols, entryPoint, candidate).Check(glue.Prepend, glue.Append),
+            Language.Python => new PythonGlueRules(symbols, entryPoint, candidate, missingModules ?? new HashSet<string>()).Check(glue.Prepend, glue.Append),
             Language.JavaScript => new JavaScriptGlueRules(symbols, entryPoint).Check(glue.Prepend, glue.Append, candidate),
             _ => new CGlueRules(symbols, entryPoint).Check(glue.Prepend, glue.Append),
         };
@@ -55,6 +56,13 @@ public static partial class GlueInspector
     internal static bool IsHarnessName(string name) => HarnessName().IsMatch(name);
 
     internal static string Quote(string name) => "`" + name + "`";
+
+    /// <summary>The modules a failure text reports as not found (Python's <c>No module named 'x'</c>, Node's <c>Cannot find module 'x'</c>).</summary>
+    public static IReadOnlySet<string> MissingModules(string? text) =>
+        MissingModule().Matches(text ?? "").Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"(?:No module named|Cannot find module) '(?<name>[\w.@/-]+)'")]
+    private static partial Regex MissingModule();
 
     [GeneratedRegex(@"^_*dg(_|core|monitor|harness|launch|watch)", RegexOptions.IgnoreCase)]
     private static partial Regex HarnessName();

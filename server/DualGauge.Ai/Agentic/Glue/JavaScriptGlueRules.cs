@@ -33,6 +33,19 @@ internal sealed partial class JavaScriptGlueRules(CandidateSymbols symbols, stri
         "defineProperties", "setPrototypeOf", "assign", "cache", "_load", "_compile", "_resolveFilename", "binding", "mainModule",
     };
 
+    /// <summary>Globals of JavaScript and Node.js: glue never rebinds them (a module-level binding would shadow the global in the candidate's code).</summary>
+    private static readonly HashSet<string> Globals = new(
+        """
+        Object Function Array Number parseFloat parseInt Infinity NaN undefined Boolean String Symbol Date Promise RegExp Error AggregateError
+        EvalError RangeError ReferenceError SyntaxError TypeError URIError JSON Math Intl ArrayBuffer SharedArrayBuffer Atomics Uint8Array Int8Array
+        Uint16Array Int16Array Uint32Array Int32Array Float32Array Float64Array Uint8ClampedArray BigUint64Array BigInt64Array DataView Map BigInt Set
+        WeakMap WeakSet FinalizationRegistry WeakRef decodeURI decodeURIComponent encodeURI encodeURIComponent escape unescape isFinite isNaN console
+        Buffer URL URLSearchParams TextEncoder TextDecoder AbortController AbortSignal EventTarget Event MessageChannel MessagePort MessageEvent
+        clearInterval clearTimeout setInterval setTimeout queueMicrotask clearImmediate setImmediate structuredClone atob btoa fetch crypto
+        performance Headers Request Response FormData Blob File BroadcastChannel __filename __dirname
+        """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        StringComparer.Ordinal);
+
     private readonly HashSet<string> aliases = new(StringComparer.Ordinal);
 
     private enum ValueKind
@@ -394,6 +407,12 @@ internal sealed partial class JavaScriptGlueRules(CandidateSymbols symbols, stri
         if (IsHarnessName(name) || BannedNames.Contains(name))
         {
             return $"binds {Quote(name)}, a name the runtime or the harness gives a meaning to";
+        }
+
+        // `const crypto = require('crypto')` binds a module under its own name; anything else over a global shadows it.
+        if (Globals.Contains(name) && !(kind == ValueKind.Import && origin is not null && (origin == name || origin == "node:" + name)))
+        {
+            return $"shadows the global {Quote(name)}, which can only change what the candidate's code does";
         }
 
         if (name == entryPoint && kind is not (ValueKind.Alias or ValueKind.Forwarder))

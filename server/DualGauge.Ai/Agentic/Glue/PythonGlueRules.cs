@@ -11,7 +11,8 @@ namespace DualGauge.Ai.Agentic.Glue;
 /// missing third-party module (<c>sys.modules['m'] = types.ModuleType('m')</c>), and define constants under names the
 /// candidate neither defines nor uses. Everything else is a violation.
 /// </summary>
-internal sealed class PythonGlueRules(CandidateSymbols symbols, string entryPoint, string candidate)
+/// <param name="missingModules">Modules the failed run reported as not found (<c>No module named 'x'</c>): the only ones glue may stub.</param>
+internal sealed class PythonGlueRules(CandidateSymbols symbols, string entryPoint, string candidate, IReadOnlySet<string> missingModules)
 {
     private const string Rule = "glue may not define, redefine, wrap or shadow a symbol the candidate defines";
 
@@ -357,6 +358,11 @@ internal sealed class PythonGlueRules(CandidateSymbols symbols, string entryPoin
             return $"binds {Quote(name)}, a name the interpreter or the harness gives a meaning to";
         }
 
+        if (PythonStandardLibrary.IsBuiltin(name))
+        {
+            return $"shadows the builtin {Quote(name)}: a builtin is never missing, so rebinding it can only change what the candidate's code does";
+        }
+
         if (name == entryPoint && kind is not (ValueKind.Alias or ValueKind.Forwarder))
         {
             return $"binds the entry point {Quote(name)} to something that is not the candidate's code";
@@ -470,7 +476,8 @@ internal sealed class PythonGlueRules(CandidateSymbols symbols, string entryPoin
             return $"stubs {Quote(module)}, which the candidate does not import";
         }
 
-        return null;
+        // An empty stand-in for an installed module would hide what the candidate does with it.
+        return missingModules.Contains(module) || missingModules.Contains(root) ? null : $"stubs {Quote(module)}, which the failed run did not report missing";
     }
 
     /// <summary>Null when the expression neither runs code nor reaches into the candidate's code; else the problem.</summary>
