@@ -263,7 +263,7 @@ public sealed class GlueInspectorTests
 
         Console.WriteLine($"{checkedCount} renamed references checked");
         checkedCount.Should().BeGreaterThan(100);
-        rejected.Should().BeEmpty();
+        rejected.Should().BeEmpty(string.Join("\n", rejected));
     }
 
     /// <summary>`ret entry(params) { return entry_impl(names); }` from the renamed function's header, or null when it has none.</summary>

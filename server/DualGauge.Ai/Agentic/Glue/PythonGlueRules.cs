@@ -626,7 +626,7 @@ internal sealed class PythonGlueRules(CandidateSymbols symbols, string entryPoin
         return new CandidateSymbols(defined, found.Own, used, found.Modules, found.ImportedAs);
     }
 
-    private sealed class Bindings
+    internal sealed class Bindings
     {
         public HashSet<string> Own { get; } = new(StringComparer.Ordinal);
 
@@ -638,7 +638,7 @@ internal sealed class PythonGlueRules(CandidateSymbols symbols, string entryPoin
     private static readonly HashSet<string> BlockKeywords = new(StringComparer.Ordinal) { "if", "elif", "else", "try", "except", "finally", "with", "while" };
 
     /// <summary>Names one module-level logical line binds: imports, assignment targets, for/with/except targets, walrus.</summary>
-    private static void ModuleLevelBindings(IReadOnlyList<PyToken> t, Bindings found)
+    internal static void ModuleLevelBindings(IReadOnlyList<PyToken> t, Bindings found)
     {
         for (var k = 0; k + 1 < t.Count; k++)
         {

@@ -32,7 +32,10 @@ internal static class PyTokenizer
         "(", ")", "[", "]", "{", "}", ",", ":", ".", ";", "@", "=", "+", "-", "*", "/", "%", "&", "|", "^", "~", "<", ">",
     ];
 
-    public static IReadOnlyList<PyLine> Lines(string source, bool strict)
+    /// <param name="strict">Refuse what cannot be vouched for (glue, and a rewrite offered as a fix).</param>
+    /// <param name="function">Strict about what could swallow or join neighbouring code (unterminated strings and brackets, a final
+    /// backslash, a coding declaration) but not about what a function body may hold (f-strings, non-ASCII names): for rewrites.</param>
+    public static IReadOnlyList<PyLine> Lines(string source, bool strict, bool function = false)
     {
         var text = source.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         var lines = new List<PyLine>();
@@ -154,11 +157,11 @@ internal static class PyTokenizer
                 var word = text[i..j];
                 if (j < text.Length && text[j] is '"' or '\'' && IsStringPrefix(word))
                 {
-                    i = ReadString(text, i, j, word, strict, tokens, ref line);
+                    i = ReadString(text, i, j, word, strict, function, tokens, ref line);
                     continue;
                 }
 
-                if (strict && word.Any(ch => ch > 127))
+                if (strict && !function && word.Any(ch => ch > 127))
                 {
                     throw new PySyntaxException($"line {line}: the name '{word}' is not ASCII (Python folds names with NFKC, so it could stand for another)");
                 }
@@ -170,7 +173,7 @@ internal static class PyTokenizer
 
             if (c is '"' or '\'')
             {
-                i = ReadString(text, i, i, "", strict, tokens, ref line);
+                i = ReadString(text, i, i, "", strict, function, tokens, ref line);
                 continue;
             }
 
@@ -253,13 +256,13 @@ internal static class PyTokenizer
     private static bool IsStringPrefix(string word) =>
         word.Length <= 2 && word.All(ch => "rRbBuUfF".Contains(ch, StringComparison.Ordinal)) && word.Distinct().Count() == word.Length;
 
-    private static int ReadString(string text, int start, int quoteAt, string prefix, bool strict, List<PyToken> tokens, ref int line)
+    private static int ReadString(string text, int start, int quoteAt, string prefix, bool strict, bool function, List<PyToken> tokens, ref int line)
     {
         var quote = text[quoteAt];
         var triple = quoteAt + 2 < text.Length && text[quoteAt + 1] == quote && text[quoteAt + 2] == quote;
         var close = triple ? new string(quote, 3) : quote.ToString();
         var fstring = prefix.Contains('f', StringComparison.OrdinalIgnoreCase);
-        if (strict && fstring)
+        if (strict && !function && fstring)
         {
             throw new PySyntaxException($"line {line}: an f-string (the code in its braces runs when the glue loads)");
         }
