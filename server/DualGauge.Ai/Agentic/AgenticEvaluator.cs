@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using DualGauge.Ai.Agentic.Glue;
 using DualGauge.Ai.Models;
 using DualGauge.Core.Evaluation;
 using DualGauge.Core.Execution;
@@ -17,17 +18,24 @@ public sealed record AgenticResult(SampleVerdict Verdict, IReadOnlyList<SampleAd
 /// <summary>
 /// Decorates <see cref="SampleEvaluator"/>: when a sample fails for a reason of setup (see <see cref="SetupDiagnosis"/>),
 /// a bounded loop asks the model for harness glue only, runs the glued sample through the same dual tests, and adopts
-/// the glued verdict once the setup problem is gone. The candidate's code is kept verbatim (<see cref="HarnessGlue.Apply"/>);
-/// every try is recorded.
+/// the glued verdict once the setup problem is gone. The candidate's code is kept verbatim (<see cref="HarnessGlue.Apply"/>), and
+/// the glue may not define, redefine, wrap or shadow any of its symbols (<see cref="GlueInspector"/>): glue that does is rejected,
+/// ends the loop, and the sample keeps its first verdict. Every try is recorded.
 /// </summary>
 public sealed class AgenticEvaluator(SampleEvaluator inner, ModelCaller caller, int maxTries = 3)
 {
     public const string SystemPrompt =
         "A test harness could not load a candidate's code for a reason of setup, not logic. You may add harness GLUE only: lines put " +
         "before the code (prepend) and/or after it (append), e.g. an alias `entry = other_name`, a missing `import`, a missing `#include`, " +
-        "a `module.exports` line, or a thin wrapper that calls the candidate's own function. You must NOT rewrite, fix or re-implement the " +
-        "candidate's code: it is kept exactly as it is. No loops, no eval/exec, no patching of libraries; at most 12 lines each. " +
+        "a `module.exports` line, or a wrapper for the entry point whose only statement returns the candidate's own function called with " +
+        "the wrapper's parameters unchanged. You must NOT rewrite, fix or re-implement the candidate's code: it is kept exactly as it is. " +
+        "Glue must not define, redefine, wrap, decorate, import over, monkeypatch or shadow any name the candidate's code defines, and must " +
+        "not define a name the candidate uses (import it instead). No loops, no eval/exec, no calls at load, no macros other than feature-test " +
+        "macros, no patching of libraries; at most 12 lines each. Glue that breaks these rules is rejected and the sample stays failed. " +
         "Answer with a JSON object only: {\"prepend\": \"...\", \"append\": \"...\", \"explanation\": \"...\"} (use \"\" for an empty part).";
+
+    /// <summary>How the outcome of glue rejected by <see cref="GlueInspector"/> starts.</summary>
+    public const string RejectedPrefix = "rejected: ";
 
     public int MaxTries { get; } = maxTries is >= 1 and <= 10 ? maxTries : throw new ArgumentOutOfRangeException(nameof(maxTries), maxTries, "1..10 tries");
 
@@ -83,6 +91,15 @@ public sealed class AgenticEvaluator(SampleEvaluator inner, ModelCaller caller, 
                 continue;
             }
 
+            // Glue that touches the candidate's symbols is an attempt to substitute code: it ends the loop (no more tries to
+            // probe the rule with) and the first verdict stays.
+            if (GlueInspector.Inspect(request.Language, request.Code, request.EntryPoint, glue, GlueInspector.MissingModules(evidence)) is { } violation)
+            {
+                adaptations.Add(Record(glue, false, RejectedPrefix + violation + "; the sample stays failed"));
+                break;
+            }
+
+            // The glue goes around the sample's bytes unchanged (a non-UTF-8 sample stays as it was).
             var glued = request with { Source = glue.Apply(request.Source) };
             var verdict = await inner.EvaluateAsync(glued, cancellationToken).ConfigureAwait(false);
             var still = SetupDiagnosis.Diagnose(glued, verdict);

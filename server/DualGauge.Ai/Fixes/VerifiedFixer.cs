@@ -1,9 +1,11 @@
 using System.Text;
+using DualGauge.Ai.Blinding;
 using DualGauge.Ai.Generation;
 using DualGauge.Ai.Models;
 using DualGauge.Core.Evaluation;
 using DualGauge.Core.Snippets;
 using DualGauge.Core.Tasks;
+using DualGauge.Core.Traces;
 using DualGauge.Core.Verdicts;
 using Microsoft.Extensions.AI;
 
@@ -32,10 +34,18 @@ public sealed record FixOutcome(bool Verified, FixEdit? Edit, SnippetEvaluation?
 /// </summary>
 public sealed class VerifiedFixer(ModelCaller caller, ISnippetEvaluator evaluator, int maxAttempts = 2)
 {
+    /// <summary>How the outcome of a rewrite refused by <see cref="RewriteInspector"/> starts.</summary>
+    public const string RejectedPrefix = "rejected: ";
+
+    /// <summary>At most this many events of what the code did are shown per failing test.</summary>
+    public const int EvidencePerTest = 3;
+
     public const string SystemPrompt =
         "You fix code that failed functional and/or security tests. Rewrite the given function(s) so that every test passes: keep the " +
-        "function's name, parameters and behaviour on valid input, and remove the weakness the security tests exercise. Answer with the complete " +
-        "rewritten function(s) in one fenced code block, with the imports they need at the top of that block, and nothing else in code blocks.";
+        "function's name, parameters and behaviour on valid input, and remove the weakness the security tests exercise. Fix the cause in general, " +
+        "not the one input a test uses. Answer with the complete rewritten function(s) in one fenced code block, with the imports they need at the " +
+        "top of that block, and nothing else in code blocks: no other functions, no module-level code, no patching of modules or builtins " +
+        "(such a rewrite is refused).";
 
     public async Task<FixOutcome> FixAsync(SnippetEvaluation original, CancellationToken cancellationToken)
     {
@@ -74,6 +84,14 @@ public sealed class VerifiedFixer(ModelCaller caller, ISnippetEvaluator evaluato
             {
                 attempts.Add(new FixAttempt(attempt, extracted.Code, $"the answer had no code defining {function} ({extracted.Note})", []));
                 continue;
+            }
+
+            // The glue rule for rewrites: only the flagged function(s) and their imports, nothing that shadows, patches or runs at
+            // module level. A rewrite that breaks it is never run, so it can never be "verified"; it ends the loop.
+            if (RewriteInspector.Inspect(original.Snippet.Language, original.Snippet.DocumentText, original.StartLine, original.EndLine, extracted.Code) is { } violation)
+            {
+                attempts.Add(new FixAttempt(attempt, extracted.Code, RejectedPrefix + violation, []));
+                break;
             }
 
             var edit = BuildEdit(original, extracted.Code);
@@ -136,7 +154,14 @@ public sealed class VerifiedFixer(ModelCaller caller, ISnippetEvaluator evaluato
         return new FixEdit(original.Snippet.DocumentUri, start, end, newText, newDocument);
     }
 
-    private static string Describe(Language language, string function, string code, SampleVerdict failing, IReadOnlyList<FixAttempt> tried)
+    /// <summary>
+    /// What the model reads: the code, and for each failing test its id, kind, CWE, description and attack (the issue text of
+    /// the test's spec) and up to <see cref="EvidencePerTest"/> blind events of what the code did in it. Not sent: the result
+    /// message (an oracle's finding quotes the payload it looks for, a functional assertion the expected value), the findings,
+    /// the events the oracles picked as evidence, the oracles' kinds and arguments, "why the oracles catch it", and anything about
+    /// the tests that passed.
+    /// </summary>
+    internal static string Describe(Language language, string function, string code, SampleVerdict failing, IReadOnlyList<FixAttempt> tried)
     {
         var text = new StringBuilder();
         text.Append($"Language: {language.Id()}. Function to fix: `{function}`.\n\n```{language.Id()}\n{code.TrimEnd()}\n```\n\nFailing tests:\n");
@@ -153,14 +178,10 @@ public sealed class VerifiedFixer(ModelCaller caller, ISnippetEvaluator evaluato
                 text.Append($" Attack: {attacks}");
             }
 
-            text.Append($"\n  result: {test.Message}\n");
-            foreach (var finding in test.Findings)
+            text.Append('\n');
+            foreach (var evidence in Evidence(failing, test))
             {
-                text.Append($"  finding: {finding.Message}\n");
-                foreach (var evidence in finding.Evidence.Take(3))
-                {
-                    text.Append($"  evidence: {evidence.Describe()}\n");
-                }
+                text.Append($"  evidence: {evidence}\n");
             }
         }
 
@@ -174,6 +195,17 @@ public sealed class VerifiedFixer(ModelCaller caller, ISnippetEvaluator evaluato
         }
 
         return text.ToString();
+    }
+
+    /// <summary>What the code did in the test, from its own trace (monitored events first, then its calls), blind and described.</summary>
+    private static IEnumerable<string> Evidence(SampleVerdict verdict, TestResult test)
+    {
+        var blind = BlindEvidence.Events(verdict.Trace.ForTest(test.Test.Id).Select(e => e.Data))
+            .Select(e => new TraceEvent(e.GetProperty("ev").GetString()!, test.Test.Id, e, 0))
+            .Where(e => TraceEventKinds.Monitored.Contains(e.Kind) || e.Kind == TraceEventKinds.Call)
+            .OrderBy(e => e.Kind == TraceEventKinds.Call ? 1 : 0)
+            .Take(EvidencePerTest);
+        return blind.Select(e => e.Describe()).Select(d => BlindEvidence.Scrub(d.Length <= 400 ? d : d[..400] + "…"));
     }
 
     private static string Label(TestResult test) =>

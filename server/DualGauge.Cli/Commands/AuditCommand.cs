@@ -20,9 +20,10 @@ internal static class AuditCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the random draw (same report + seed = same sample).", DefaultValueFactory = _ => 1 };
         var output = new Option<FileInfo>("--out", "-o") { Description = "Where to write the review file.", DefaultValueFactory = _ => new FileInfo("audit-review.json") };
         var labels = new Option<FileInfo?>("--labels") { Description = "A review file with labels filled in: report the agreement instead of drawing." };
-        var command = new Command("audit", "Draw a reproducible sample of judged tests for human review, then report how often the oracles and the judge agree with the reviewer.")
+        var key = new Option<FileInfo?>("--key") { Description = "The review's key (which test each item is), written beside the review file as NAME.key.json; keep it from the reviewer." };
+        var command = new Command("audit", "Draw a reproducible sample of judged tests for blind human review, then report how often the oracles and the judge agree with the reviewer.")
         {
-            report, fraction, seed, output, labels,
+            report, fraction, seed, output, labels, key,
         };
 
         command.SetAction(async (parse, ct) =>
@@ -42,7 +43,13 @@ internal static class AuditCommand
             {
                 if (parse.GetValue(labels) is { } labelFile)
                 {
-                    var result = AuditSampler.Score(AuditSampler.ReadReview(labelFile.FullName), document);
+                    var keyPath = parse.GetValue(key)?.FullName ?? AuditSampler.KeyPathFor(labelFile.FullName);
+                    if (!File.Exists(keyPath))
+                    {
+                        return ModelOptions.Fail($"{keyPath}: no review key (the file `dualgauge audit` wrote beside the review file; pass it with --key)");
+                    }
+
+                    var result = AuditSampler.Score(AuditSampler.ReadReview(labelFile.FullName), AuditSampler.ReadKey(keyPath), document);
                     foreach (var problem in result.Problems)
                     {
                         AnsiConsole.MarkupLineInterpolated($"[yellow]{labelFile.Name}:[/] {problem}");
@@ -53,16 +60,19 @@ internal static class AuditCommand
                     AnsiConsole.MarkupLineInterpolated($"judge vs reviewer:   {result.Judge.Describe()}");
                     foreach (var d in result.Disagreements)
                     {
-                        AnsiConsole.MarkupLineInterpolated($"  {d.Key}: reviewer {d.Human}, oracles {d.Oracles}, judge {d.Judge}{(string.IsNullOrWhiteSpace(d.Note) ? "" : " (" + d.Note + ")")}");
+                        AnsiConsole.MarkupLineInterpolated($"  {d.Id} ({d.Key}): reviewer {d.Human}, oracles {d.Oracles}, judge {d.Judge}{(string.IsNullOrWhiteSpace(d.Note) ? "" : " (" + d.Note + ")")}");
                     }
 
                     return result.Labelled == 0 ? ModelOptions.Fail("no item is labelled pass or fail") : ExitCodes.Success;
                 }
 
-                var review = AuditSampler.Draw(document, reportFile.FullName, parse.GetValue(fraction), parse.GetValue(seed));
+                var draw = AuditSampler.Draw(document, reportFile.FullName, parse.GetValue(fraction), parse.GetValue(seed));
                 var outFile = parse.GetValue(output)!;
-                await File.WriteAllTextAsync(outFile.FullName, JsonSerializer.Serialize(review, AuditSampler.JsonOptions), ct).ConfigureAwait(false);
-                AnsiConsole.MarkupLineInterpolated($"drew {review.Items.Count} of {review.Population} judged tests (seed {review.Seed}) into {outFile.FullName}");
+                var keyFile = parse.GetValue(key)?.FullName ?? AuditSampler.KeyPathFor(outFile.FullName);
+                await File.WriteAllTextAsync(outFile.FullName, JsonSerializer.Serialize(draw.Review, AuditSampler.JsonOptions), ct).ConfigureAwait(false);
+                await File.WriteAllTextAsync(keyFile, JsonSerializer.Serialize(draw.Key, AuditSampler.JsonOptions), ct).ConfigureAwait(false);
+                AnsiConsole.MarkupLineInterpolated($"drew {draw.Review.Items.Count} of {draw.Key.Population} judged tests (seed {draw.Key.Seed}) into {outFile.FullName}");
+                AnsiConsole.MarkupLineInterpolated($"its key (which test each item is; keep it from the reviewer): {keyFile}");
                 AnsiConsole.MarkupLineInterpolated($"label each item pass or fail, then: dualgauge audit {reportFile.FullName} --labels {outFile.FullName}");
                 return ExitCodes.Success;
             }

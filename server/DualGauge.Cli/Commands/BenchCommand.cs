@@ -46,7 +46,7 @@ internal static class BenchCommand
         var minJoint = new Option<double?>("--min-joint") { Description = "Fail (exit 1) when Joint % (secure-pass) of any model is below this." };
         var dockerHost = CommonOptions.DockerHost();
         var image = CommonOptions.Image();
-        var judge = new Option<string?>("--judge") { Description = "Also ask this model to judge every test from its spec, trace and the oracles' verdict; the report shows the agreement (sends test specs and traces to the endpoint)." };
+        var judge = new Option<string?>("--judge") { Description = "Also ask this model to judge every test blind, from the task's prompt, the test's description and the trace of what the code did (never the oracles' verdict); the report shows the agreement (sends task prompts, test specs and traces to the endpoint)." };
         var agentic = new Option<string?>("--agentic") { Description = "When a sample fails for a reason of setup (missing entry point, include, import), let this model add harness glue, at most 3 tries; the candidate's code is kept verbatim (sends the sample and its load error to the endpoint)." };
         var endpoint = ModelOptions.Endpoint();
         var apiKey = ModelOptions.ApiKey();
@@ -165,7 +165,7 @@ internal static class BenchCommand
             {
                 try
                 {
-                    judgeSection = await new LlmJudge(judgeCaller, Math.Max(1, jobs)).JudgeAsync(run.Verdicts, null, ct).ConfigureAwait(false);
+                    judgeSection = await new LlmJudge(judgeCaller, Math.Max(1, jobs), taskPrompt: id => catalog.Find(id)?.Prompt).JudgeAsync(run.Verdicts, null, ct).ConfigureAwait(false);
                     AnsiConsole.MarkupLineInterpolated($"judge {judgeSection.JudgeModel}: agreement with the oracles {judgeSection.Agreement.Describe()}, {judgeSection.Disagreements.Count} disagreement(s), {judgeSection.Malformed} malformed");
                 }
                 catch (ModelCallException ex)

@@ -60,6 +60,16 @@ public sealed record BenchReport(BenchSummary Summary, IReadOnlyList<SampleVerdi
 
     public string? SourceNoteOf(SampleVerdict verdict) =>
         verdict.SamplePath is { } path && SourceNotes.TryGetValue(path, out var note) ? note : null;
+
+    /// <summary>The adopted glue of a sample that ran with harness glue the agentic executor added, or null.</summary>
+    public SampleAdaptation? GlueOf(SampleVerdict verdict) =>
+        Adaptations.LastOrDefault(a => a.Adopted && a.Model == verdict.Model && a.TaskId == verdict.TaskId && a.SampleId == verdict.SampleId);
+
+    /// <summary>
+    /// The sample's verdict is that of its code with accepted harness glue around it, not of its code alone: every report
+    /// marks it "glue-adapted" (<see cref="ReportText.GlueAdapted"/>).
+    /// </summary>
+    public bool IsGlueAdapted(SampleVerdict verdict) => GlueOf(verdict) is not null;
 }
 
 /// <summary>A run that stopped before every sample was evaluated.</summary>

@@ -41,6 +41,11 @@ public sealed class HtmlReportRenderer(int traceLinesPerSample = 120, bool expan
         WriteHeader(html, report);
         WriteInputErrors(html, report);
         WriteModels(html, summary);
+        if (ReportText.GlueAdaptedSummary(report) is { } glued)
+        {
+            html.Append($"<p class=\"note\"><span class=\"badge glue\">{ReportText.GlueAdapted}</span> {H(glued)}; see <a href=\"#agentic\">Agentic adaptations</a>.</p>\n");
+        }
+
         WritePassAtK(html, summary);
         WriteLanguages(html, summary);
         WriteCwes(html, summary);
@@ -284,7 +289,7 @@ public sealed class HtmlReportRenderer(int traceLinesPerSample = 120, bool expan
             html.Append("<div class=\"table-wrap\"><table>\n<thead><tr><th>Sample</th><th>Reason</th><th>Detail</th></tr></thead>\n<tbody>\n");
             foreach (var v in failed)
             {
-                html.Append($"<tr><td><a href=\"#{Anchor(v)}\"><code>{H(ReportText.SampleName(v))}</code></a></td><td><span class=\"badge broken\">{H(ReportText.FailureLabel(v.Failure))}</span></td><td class=\"msg\">{H(ReportText.FirstLine(v.FailureDetail))}</td></tr>\n");
+                html.Append($"<tr><td><a href=\"#{Anchor(v)}\"><code>{H(ReportText.SampleLabel(report, v))}</code></a></td><td><span class=\"badge broken\">{H(ReportText.FailureLabel(v.Failure))}</span></td><td class=\"msg\">{H(ReportText.FirstLine(v.FailureDetail))}</td></tr>\n");
             }
 
             html.Append("</tbody></table></div>\n");
@@ -301,7 +306,7 @@ public sealed class HtmlReportRenderer(int traceLinesPerSample = 120, bool expan
         }
 
         html.Append("<section>\n<h2>LLM judge</h2>\n")
-            .Append($"<p class=\"note\">Judge <code>{H(judge.JudgeModel)}</code> read each test's spec, its trace events and the oracles' verdict. ")
+            .Append($"<p class=\"note\">Judge <code>{H(judge.JudgeModel)}</code> decided each test blind, from the task's prompt, the test's description and the trace of what the code did (never the oracles' verdict); the comparison with the oracles was made afterwards. ")
             .Append($"{judge.Judgments.Count} tests judged; agreement with the oracles: {H(judge.Agreement.Describe())}; ")
             .Append($"malformed answers: {judge.Malformed}; not judged (endpoint errors): {judge.Errors}.</p>\n");
         var disagreements = judge.Disagreements;
@@ -328,8 +333,20 @@ public sealed class HtmlReportRenderer(int traceLinesPerSample = 120, bool expan
             return;
         }
 
-        html.Append("<section>\n<h2>Agentic adaptations</h2>\n<p class=\"note\">Harness glue added around samples that failed for a setup reason. The candidates' own code was kept verbatim.</p>\n")
-            .Append("<div class=\"table-wrap\"><table>\n<thead><tr><th>Sample</th><th class=\"num\">Try</th><th>Reason</th><th>Glue</th><th>Adopted</th><th>Outcome</th></tr></thead>\n<tbody>\n");
+        html.Append("<section id=\"agentic\">\n<h2>Agentic adaptations</h2>\n<p class=\"note\">Harness glue added around samples that failed for a setup reason. The candidates' own code was kept verbatim; glue that would define, redefine, wrap or shadow one of its symbols was rejected and the sample kept its first verdict.</p>\n");
+        var adapted = report.Verdicts.Where(report.IsGlueAdapted).ToList();
+        if (adapted.Count > 0)
+        {
+            html.Append($"<h3>Glue-adapted samples</h3>\n<ul>\n");
+            foreach (var v in adapted)
+            {
+                html.Append($"<li><a href=\"#{Anchor(v)}\"><code>{H(ReportText.SampleName(v))}</code></a> <span class=\"badge glue\">{ReportText.GlueAdapted}</span> functional {(v.FunctionalPass ? "pass" : "fail")}, security {(v.SecurePass ? "pass" : "fail")}</li>\n");
+            }
+
+            html.Append("</ul>\n");
+        }
+
+        html.Append("<div class=\"table-wrap\"><table>\n<thead><tr><th>Sample</th><th class=\"num\">Try</th><th>Reason</th><th>Glue</th><th>Adopted</th><th>Outcome</th></tr></thead>\n<tbody>\n");
         foreach (var a in report.Adaptations)
         {
             var glue = string.Join("\n", new[] { a.Prepend, a.Append }.Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => g!.Trim()));
@@ -361,7 +378,7 @@ public sealed class HtmlReportRenderer(int traceLinesPerSample = 120, bool expan
             var kind = test.Kind == TestKind.Security
                 ? $"<span class=\"badge insecure\">{H(ReportText.CweOf(verdict, test) ?? "security")}</span>"
                 : "<span class=\"badge broken\">functional</span>";
-            html.Append($"<tr><td><a href=\"#{Anchor(verdict)}\"><code>{H(ReportText.SampleName(verdict))}</code></a></td><td><code>{H(test.Test.Id)}</code></td><td>{kind}</td><td>{H(ReportText.StatusLabel(test.Status))}</td><td class=\"msg\">{H(ReportText.FirstLine(ReportText.FailureMessage(test), 400))}</td></tr>\n");
+            html.Append($"<tr><td><a href=\"#{Anchor(verdict)}\"><code>{H(ReportText.SampleLabel(report, verdict))}</code></a></td><td><code>{H(test.Test.Id)}</code></td><td>{kind}</td><td>{H(ReportText.StatusLabel(test.Status))}</td><td class=\"msg\">{H(ReportText.FirstLine(ReportText.FailureMessage(test), 400))}</td></tr>\n");
         }
 
         html.Append("</tbody></table></div>\n</section>\n");
@@ -380,14 +397,14 @@ public sealed class HtmlReportRenderer(int traceLinesPerSample = 120, bool expan
             html.Append($"<h3>{H(model.Key)}</h3>\n");
             foreach (var verdict in model.OrderBy(v => v.TaskId, StringComparer.Ordinal).ThenBy(v => v.SampleId, StringComparer.Ordinal))
             {
-                WriteSample(html, verdict, report.SourceOf(verdict), report.SourceNoteOf(verdict));
+                WriteSample(html, verdict, report.SourceOf(verdict), report.SourceNoteOf(verdict), report.GlueOf(verdict));
             }
         }
 
         html.Append("</section>\n");
     }
 
-    private void WriteSample(StringBuilder html, SampleVerdict v, string? source, string? sourceNote)
+    private void WriteSample(StringBuilder html, SampleVerdict v, string? source, string? sourceNote, SampleAdaptation? glue)
     {
         var outcome = v.Outcome();
         html.Append($"<details class=\"sample\" id=\"{Anchor(v)}\"{(expandSamples ? " open" : "")}>\n<summary>")
@@ -395,6 +412,11 @@ public sealed class HtmlReportRenderer(int traceLinesPerSample = 120, bool expan
         if (outcome == SampleOutcome.Broken && !v.SecurePass && v.Failure == SampleFailure.None)
         {
             html.Append("<span class=\"badge insecure\">insecure</span>");
+        }
+
+        if (glue is not null)
+        {
+            html.Append($"<span class=\"badge glue\">{ReportText.GlueAdapted}</span>");
         }
 
         html.Append($"<code>{H(v.TaskId)}</code> <span class=\"sample-id\">{H(v.SampleId)}</span>")
@@ -405,6 +427,12 @@ public sealed class HtmlReportRenderer(int traceLinesPerSample = 120, bool expan
         if (v.SamplePath is not null)
         {
             html.Append($"<p class=\"path\"><code>{H(v.SamplePath)}</code></p>\n");
+        }
+
+        if (glue is not null)
+        {
+            var text = string.Join("\n", new[] { glue.Prepend is { } p ? "before the code:\n" + p.Trim() : null, glue.Append is { } a ? "after the code:\n" + a.Trim() : null }.OfType<string>());
+            html.Append($"<p><strong>Glue-adapted:</strong> this verdict is of the code below with harness glue the agentic executor added (try {glue.Attempt}); the line numbers of its evidence are shifted by the glue put before it.</p>\n<pre class=\"code\">{H(text)}</pre>\n");
         }
 
         if (v.Failure != SampleFailure.None)
@@ -618,6 +646,7 @@ public sealed class HtmlReportRenderer(int traceLinesPerSample = 120, bool expan
         .badge.insecure { color: var(--red); background: var(--red-bg); border-color: #fecaca; }
         .badge.tampered { color: #fff; background: var(--red); border-color: var(--red); }
         .badge.muted { color: var(--muted); background: #f1f3f6; }
+        .badge.glue { color: #6d28d9; background: #f5f3ff; border-color: #ddd6fe; }
         details.sample { border: 1px solid var(--line); border-radius: 8px; margin: 8px 0; background: #fff; }
         details.sample > summary { cursor: pointer; padding: 9px 14px; list-style-position: inside; display: list-item; }
         details.sample > summary:hover { background: #fafbfc; }

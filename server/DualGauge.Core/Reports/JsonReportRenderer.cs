@@ -46,7 +46,7 @@ public sealed class JsonReportRenderer : IReportRenderer
             SchemaId,
             new RunDocument(run.StartedAt, run.Duration.TotalMilliseconds, run.TasksDirectory, run.SandboxImage, run.CommandLine, run.Version),
             report.Summary,
-            report.Verdicts.Select(v => Sample(v, report.SourceOf(v)) with { SourceNote = report.SourceNoteOf(v) }).ToList())
+            report.Verdicts.Select(v => Sample(v, report.SourceOf(v)) with { SourceNote = report.SourceNoteOf(v), GlueAdapted = report.IsGlueAdapted(v) }).ToList())
         {
             Partial = report.Partial,
             InputErrors = report.InputErrors.Select(e => new InputErrorDocument(e.Path, e.Problem)).ToList(),
@@ -79,7 +79,10 @@ public sealed class JsonReportRenderer : IReportRenderer
             t.Passed,
             t.Message,
             t.Duration.TotalMilliseconds,
-            t.Findings.Select(f => new FindingDocument(f.Oracle, f.Message, f.Evidence.Select(Event).ToList())).ToList())).ToList(),
+            t.Findings.Select(f => new FindingDocument(f.Oracle, f.Message, f.Evidence.Select(Event).ToList())).ToList())
+        {
+            Attacks = t.Test.Attacks,
+        }).ToList(),
         source,
         v.Stderr,
         IncludeTrace ? v.Trace.Events.Select(Event).ToList() : null,
@@ -152,6 +155,9 @@ public sealed record SampleDocument(
 {
     /// <summary>Null for UTF-8 source; otherwise how <see cref="Source"/> was decoded for display.</summary>
     public string? SourceNote { get; init; }
+
+    /// <summary>The verdict is that of the sample's code with accepted agentic harness glue around it (see <c>adaptations</c>).</summary>
+    public bool GlueAdapted { get; init; }
 }
 
 /// <summary>A sample file that was not read, and why.</summary>
@@ -166,6 +172,10 @@ public sealed record TestDocument(
     bool Passed,
     string Message,
     double DurationMs,
-    IReadOnlyList<FindingDocument> Findings);
+    IReadOnlyList<FindingDocument> Findings)
+{
+    /// <summary>For a security test, the attack it sends (from the task's spec); null otherwise.</summary>
+    public string? Attacks { get; init; }
+}
 
 public sealed record FindingDocument(string Oracle, string Message, IReadOnlyList<JsonElement> Evidence);

@@ -47,6 +47,10 @@ public sealed class MarkdownReportRenderer : IReportRenderer
             return (IReadOnlyList<string>)row;
         }), ColumnsFrom(1));
         md.Append("Functional %, Secure % and Joint % are shares of samples; pass@k, secure@k and secure-pass@k are unbiased estimates averaged over tasks (a k is shown only when every task of the model has at least k samples).\n\n");
+        if (ReportText.GlueAdaptedSummary(report) is { } glued)
+        {
+            md.Append($"**Glue-adapted:** {Text(glued)}; see \"Agentic adaptations\".\n\n");
+        }
 
         md.Append("## By language\n\n");
         Table(md, ["Model", "Language", "Tasks", "Samples", "Functional %", "Secure %", "Joint %"],
@@ -99,7 +103,7 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         }
 
         md.Append("\n## LLM judge\n\n");
-        md.Append($"Judge {Code(judge.JudgeModel)} read each test's spec, its trace events and the oracles' verdict. ");
+        md.Append($"Judge {Code(judge.JudgeModel)} decided each test blind, from the task's prompt, the test's description and the trace of what the code did (never the oracles' verdict); the comparison with the oracles was made afterwards. ");
         md.Append($"{Count(judge.Judgments.Count)} tests judged; agreement with the oracles: {Text(judge.Agreement.Describe())}; ");
         md.Append($"malformed answers: {Count(judge.Malformed)}; not judged (endpoint errors): {Count(judge.Errors)}.\n\n");
         var disagreements = judge.Disagreements;
@@ -125,7 +129,20 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         }
 
         md.Append("\n## Agentic adaptations\n\n");
-        md.Append("Harness glue added around samples that failed for a setup reason. The candidates' own code was kept verbatim.\n\n");
+        md.Append("Harness glue added around samples that failed for a setup reason. The candidates' own code was kept verbatim; glue that would ")
+            .Append("define, redefine, wrap or shadow one of its symbols was rejected and the sample kept its first verdict.\n\n");
+        var adapted = report.Verdicts.Where(report.IsGlueAdapted).ToList();
+        if (adapted.Count > 0)
+        {
+            md.Append("### Glue-adapted samples\n\n");
+            Table(md, ["Sample", "Functional", "Security", "Glue"], adapted.Select(v => (IReadOnlyList<string>)
+            [
+                Code(ReportText.SampleLabel(report, v)), v.FunctionalPass ? "pass" : "fail", v.SecurePass ? "pass" : "fail",
+                Code(string.Join(" | ", new[] { report.GlueOf(v)!.Prepend, report.GlueOf(v)!.Append }.Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => g!.Trim().Replace('\n', ' ')))),
+            ]));
+            md.Append("### Tries\n\n");
+        }
+
         Table(md, ["Sample", "Try", "Reason", "Glue", "Adopted", "Outcome"], report.Adaptations.Select(a => (IReadOnlyList<string>)
         [
             Code($"{a.Model}/{a.TaskId}/{a.SampleId}"), Count(a.Attempt), Text(ReportText.FirstLine(a.Reason, 200)),
@@ -235,7 +252,7 @@ public sealed class MarkdownReportRenderer : IReportRenderer
 
         Table(md, ["Sample", "Reason", "Detail"], failed.Select(v => (IReadOnlyList<string>)
         [
-            Code(ReportText.SampleName(v)), ReportText.FailureLabel(v.Failure), Text(ReportText.FirstLine(v.FailureDetail)),
+            Code(ReportText.SampleLabel(report, v)), ReportText.FailureLabel(v.Failure), Text(ReportText.FirstLine(v.FailureDetail)),
         ]));
     }
 
@@ -256,7 +273,7 @@ public sealed class MarkdownReportRenderer : IReportRenderer
 
         Table(md, ["Sample", "Test", "Kind", "CWE", "Status", "What happened"], rows.Select(r => (IReadOnlyList<string>)
         [
-            Code(ReportText.SampleName(r.Verdict)),
+            Code(ReportText.SampleLabel(report, r.Verdict)),
             Code(r.Test.Test.Id),
             r.Test.Kind == TestKind.Security ? "security" : "functional",
             r.Test.Kind == TestKind.Security ? Text(ReportText.CweOf(r.Verdict, r.Test)) : "",

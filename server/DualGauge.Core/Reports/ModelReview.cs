@@ -1,5 +1,6 @@
 using System.Globalization;
 using DualGauge.Core.Tasks;
+using DualGauge.Core.Verdicts;
 
 namespace DualGauge.Core.Reports;
 
@@ -14,7 +15,21 @@ public enum JudgeVerdict
     Error,
 }
 
-/// <summary>One test of one sample as the LLM judge saw it.</summary>
+/// <summary>model/task/sample/test: how a judge's answer is joined back to the test it is about.</summary>
+public sealed record BlindJudgmentKey(string Model, string TaskId, string SampleId, string TestId)
+{
+    public override string ToString() => $"{Model}/{TaskId}/{SampleId}/{TestId}";
+}
+
+/// <summary>
+/// What the LLM judge decided about one test, before anything was compared: it carries no oracle verdict.
+/// <see cref="JudgeSection.Join"/> puts it next to the oracles' verdict afterwards.
+/// </summary>
+/// <param name="Reasoning">The judge's reasoning, or why its answer was malformed / could not be had.</param>
+/// <param name="RawAnswer">The judge's answer as received, kept when it was malformed.</param>
+public sealed record BlindJudgment(BlindJudgmentKey Key, JudgeVerdict Verdict, string Reasoning, string? RawAnswer = null);
+
+/// <summary>One test of one sample: the LLM judge's verdict (decided blind) joined with the oracles' verdict.</summary>
 /// <param name="OraclePassed">The deterministic verdict: the test's assertions and oracles.</param>
 /// <param name="Reasoning">The judge's reasoning, or why its answer was malformed / could not be had.</param>
 /// <param name="RawAnswer">The judge's answer as received, kept when it was malformed.</param>
@@ -92,6 +107,31 @@ public static class Agreement
 /// <param name="JudgeModel">The model that judged.</param>
 public sealed record JudgeSection(string JudgeModel, IReadOnlyList<JudgedTest> Judgments)
 {
+    /// <summary>
+    /// Joins the judge's blind decisions with the oracles' verdicts on the same tests. This is the first place the two meet:
+    /// the judge decided from <c>JudgeCase</c>s, which hold no verdict, and the comparison (agreement, kappa,
+    /// disagreements) is made here, after both are decided.
+    /// </summary>
+    /// <exception cref="ArgumentException">A judgment names a test that is not among <paramref name="verdicts"/>.</exception>
+    public static JudgeSection Join(string judgeModel, IReadOnlyList<SampleVerdict> verdicts, IReadOnlyList<BlindJudgment> judgments)
+    {
+        ArgumentNullException.ThrowIfNull(verdicts);
+        ArgumentNullException.ThrowIfNull(judgments);
+        var tests = new Dictionary<BlindJudgmentKey, TestResult>();
+        foreach (var verdict in verdicts)
+        {
+            foreach (var test in verdict.Tests)
+            {
+                tests.TryAdd(new BlindJudgmentKey(verdict.Model, verdict.TaskId, verdict.SampleId, test.Test.Id), test);
+            }
+        }
+
+        var joined = judgments.Select(j => tests.TryGetValue(j.Key, out var test)
+            ? new JudgedTest(j.Key.Model, j.Key.TaskId, j.Key.SampleId, j.Key.TestId, test.Kind, test.Test.Cwe, test.Passed, j.Verdict, j.Reasoning, j.RawAnswer)
+            : throw new ArgumentException($"the judgment of {j.Key} is about no test of the run", nameof(judgments))).ToList();
+        return new JudgeSection(judgeModel, joined);
+    }
+
     public AgreementStats Agreement => Reports.Agreement.Compute(
         Judgments.Where(j => j.JudgePassed is not null).Select(j => (j.OraclePassed, j.JudgePassed!.Value)));
 

@@ -48,6 +48,26 @@ public static class ReportText
     /// <summary>model/task/sample, the name a sample goes by in every report.</summary>
     public static string SampleName(SampleVerdict verdict) => $"{verdict.Model}/{verdict.TaskId}/{verdict.SampleId}";
 
+    /// <summary>The mark of a sample whose verdict was reached with accepted agentic harness glue around its code.</summary>
+    public const string GlueAdapted = "glue-adapted";
+
+    /// <summary><see cref="SampleName"/>, followed by "(glue-adapted)" when the sample ran with accepted glue.</summary>
+    public static string SampleLabel(BenchReport report, SampleVerdict verdict) =>
+        report.IsGlueAdapted(verdict) ? $"{SampleName(verdict)} ({GlueAdapted})" : SampleName(verdict);
+
+    /// <summary>"N sample(s) (model: n, ...)" of the glue-adapted samples, or null when there are none.</summary>
+    public static string? GlueAdaptedSummary(BenchReport report)
+    {
+        var adapted = report.Verdicts.Where(report.IsGlueAdapted).ToList();
+        if (adapted.Count == 0)
+        {
+            return null;
+        }
+
+        var byModel = string.Join(", ", adapted.GroupBy(v => v.Model, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count()}"));
+        return $"{adapted.Count} sample{(adapted.Count == 1 ? "" : "s")} ({byModel}) ran with harness glue the agentic executor added ({GlueAdapted}); their verdicts count in these metrics";
+    }
+
     /// <summary>The CWE a failed security test is filed under: its own, else the task's first.</summary>
     public static string? CweOf(SampleVerdict verdict, TestResult test) =>
         test.Test.Cwe is { } own ? Cwe.Normalize(own) : verdict.Cwes.Select(Cwe.Normalize).FirstOrDefault();

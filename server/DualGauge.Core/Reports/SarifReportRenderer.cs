@@ -89,6 +89,16 @@ public sealed class SarifReportRenderer(string? baseDirectory = null) : IReportR
             }
         }
 
+        // A result on a sample that ran with accepted agentic glue says so: its verdict is not of the candidate's code alone.
+        var glued = report.Adaptations.Where(a => a.Adopted).Select(a => (a.Model, a.TaskId, a.SampleId)).ToHashSet();
+        foreach (var result in results.OfType<JsonObject>())
+        {
+            if (result["properties"] is JsonObject p && glued.Contains(((string?)p["model"] ?? "", (string?)p["task"] ?? "", (string?)p["sample"] ?? "")))
+            {
+                p["glueAdapted"] = true;
+            }
+        }
+
         var run = new JsonObject
         {
             ["tool"] = new JsonObject

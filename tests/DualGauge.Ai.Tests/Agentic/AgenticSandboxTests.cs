@@ -61,6 +61,26 @@ public sealed class AgenticSandboxTests
     }
 
     [TestMethod]
+    public async Task EvaluateAsync_SanitisingWrapperAroundAnInsecureCandidate_IsRejectedOnceAndTheSampleStaysFailed()
+    {
+        // Before the glue rule this wrapper was adopted: the glued sample passed every security test (see the report of the change).
+        var task = TestRepository.Task(TestRepository.SqlTask);
+        var insecure = TestRepository.Reference(task, VariantKind.Insecure).Replace("def search_products(", "def find_products(", StringComparison.Ordinal);
+        const string wrapper = "def search_products(conn, term, sort_by=\"name\", descending=False):\n    if sort_by not in (\"name\", \"price\", \"created\"):\n        raise ValueError(sort_by)\n    return find_products(conn, term.replace(\"'\", \"''\"), sort_by, descending)";
+        await using var server = FakeOpenAiServer.Replying(FakeReply.Chat(System.Text.Json.JsonSerializer.Serialize(new { prepend = "", append = wrapper, explanation = "a wrapper" })));
+        var agentic = new AgenticEvaluator(new SampleEvaluator(await Sandboxes.GetAsync()), Caller(server));
+
+        var result = await agentic.EvaluateAsync(EvaluationRequest.ForTask(task, insecure, "m", "0"), CancellationToken.None);
+
+        result.Verdict.Failure.Should().Be(SampleFailure.CompileError, "the sample keeps its first verdict");
+        var adaptation = result.Adaptations.Should().ContainSingle().Subject;
+        adaptation.Adopted.Should().BeFalse();
+        adaptation.Outcome.Should().StartWith(AgenticEvaluator.RejectedPrefix).And.Contain("does more than return a call of the candidate's function").And.Contain("stays failed");
+        adaptation.Append.Should().Be(wrapper, "the rejected glue is recorded");
+        server.Requests.Should().ContainSingle("a rejected glue ends the loop: no more tries to probe the rule with");
+    }
+
+    [TestMethod]
     public async Task EvaluateAsync_InsecureButLoadingSample_AsksNothing()
     {
         var task = TestRepository.Task(TestRepository.SqlTask);

@@ -29,11 +29,13 @@ public sealed class AuditSamplerTests
         var b = AuditSampler.Draw(report, "report.json", 0.05, seed: 7);
         var c = AuditSampler.Draw(report, "report.json", 0.05, seed: 8);
 
-        a.Population.Should().Be(20 * TestRepository.Task(TestRepository.SqlTask).Tests.Count);
-        a.Items.Should().HaveCount((int)Math.Ceiling(a.Population * 0.05));
-        a.Items.Select(i => i.Key).Should().Equal(b.Items.Select(i => i.Key));
-        c.Items.Select(i => i.Key).Should().NotEqual(a.Items.Select(i => i.Key));
-        a.Items.Should().OnlyContain(i => i.TraceEvents.Count > 0 && i.Label == null);
+        a.Key.Population.Should().Be(20 * TestRepository.Task(TestRepository.SqlTask).Tests.Count);
+        a.Review.Items.Should().HaveCount((int)Math.Ceiling(a.Key.Population * 0.05));
+        a.Key.Items.Select(i => i.Key).Should().Equal(b.Key.Items.Select(i => i.Key));
+        a.Review.Items.Select(i => (i.TaskId, i.TestId, i.Source)).Should().Equal(b.Review.Items.Select(i => (i.TaskId, i.TestId, i.Source)));
+        c.Key.Items.Select(i => i.Key).Should().NotEqual(a.Key.Items.Select(i => i.Key));
+        a.Review.Items.Should().OnlyContain(i => i.TraceEvents.Count > 0 && i.Label == null);
+        a.Review.Items.Select(i => i.Id).Should().Equal(a.Key.Items.Select(i => i.Id));
     }
 
     [TestMethod]
@@ -50,15 +52,16 @@ public sealed class AuditSamplerTests
     public void Score_ReviewerLabels_ReportsOracleAndJudgeAgreement()
     {
         var report = Report(4);
-        var review = AuditSampler.Draw(report, "report.json", 1.0, seed: 3);
+        var (review, key) = AuditSampler.Draw(report, "report.json", 1.0, seed: 3);
         // The reviewer agrees with the oracles everywhere; one label is not pass/fail.
         var judged = report.Judge!.Judgments.ToDictionary(j => j.Key);
+        var testOf = key.Items.ToDictionary(i => i.Id, i => i.Key);
         var labelled = review with
         {
-            Items = review.Items.Select((item, i) => item with { Label = i == 0 ? "unsure" : judged[item.Key].OraclePassed ? "pass" : "fail" }).ToList(),
+            Items = review.Items.Select((item, i) => item with { Label = i == 0 ? "unsure" : judged[testOf[item.Id]].OraclePassed ? "pass" : "fail" }).ToList(),
         };
 
-        var result = AuditSampler.Score(labelled, report);
+        var result = AuditSampler.Score(labelled, key, report);
 
         result.Labelled.Should().Be(review.Items.Count - 1);
         result.Problems.Should().ContainSingle().Which.Should().Contain("items[0]").And.Contain("'unsure'");

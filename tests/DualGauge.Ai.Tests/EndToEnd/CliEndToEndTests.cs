@@ -85,15 +85,21 @@ public sealed class CliEndToEndTests
             adaptation.GetProperty("append").GetString().Should().Be("search_products = find_products");
             var modelB = json.RootElement.GetProperty("samples").EnumerateArray().Single(s => s.GetProperty("model").GetString() == "model-b");
             modelB.GetProperty("source").GetString().Should().Be(renamed, "the report shows the candidate's own code, unglued");
+            modelB.GetProperty("glueAdapted").GetBoolean().Should().BeTrue("its verdict is of the code with glue around it");
+            json.RootElement.GetProperty("samples").EnumerateArray().Where(s => s.GetProperty("model").GetString() == "model-a")
+                .Should().OnlyContain(s => !s.GetProperty("glueAdapted").GetBoolean());
         }
 
-        File.ReadAllText(Path.Combine(report, "report.md")).Should().Contain("## LLM judge").And.Contain("## Agentic adaptations");
+        File.ReadAllText(Path.Combine(report, "report.md")).Should().Contain("## LLM judge").And.Contain("## Agentic adaptations")
+            .And.Contain($"model-b/{task.Id}/0 (glue-adapted)");
 
         var review = Path.Combine(work, "review.json");
         (exit, output) = await RunCliAsync(work, env, "audit", Path.Combine(report, "report.json"), "--fraction", "0.2", "--seed", "5", "--out", review);
         exit.Should().Be(0, output);
         var drawn = JsonDocument.Parse(File.ReadAllText(review)).RootElement.GetProperty("items").GetArrayLength();
         drawn.Should().Be((int)Math.Ceiling(0.2 * 3 * task.Tests.Count));
+        File.ReadAllText(review).Should().NotContain("model-a").And.NotContain("model-b").And.NotContain("\"status\"", "the reviewer decides blind");
+        File.Exists(Path.Combine(work, "review.key.json")).Should().BeTrue("the key that joins the labels back is a separate file");
         var labelled = File.ReadAllText(review).Replace("\"label\": null", "\"label\": \"pass\"");
         await File.WriteAllTextAsync(review, labelled);
         (exit, output) = await RunCliAsync(work, env, "audit", Path.Combine(report, "report.json"), "--labels", review);

@@ -74,4 +74,79 @@ public sealed class VerifiedFixerTests
         outcome.Verified.Should().BeFalse();
         outcome.Message.Should().Contain("no code defining search_products");
     }
+
+    [TestMethod]
+    public async Task FixAsync_FlaggedSnippet_SendsNoOracleInternalsAndNothingAboutPassingTests()
+    {
+        var (evaluator, original, task) = await FlaggedSnippetAsync();
+        await using var server = FakeOpenAiServer.Replying(FakeReply.Chat("Just use parameters."));
+
+        await new VerifiedFixer(Caller(server), evaluator, maxAttempts: 1).FixAsync(original, CancellationToken.None);
+
+        var asked = server.Requests.Single().Messages.Last().Content;
+        var failed = original.Verdict!.FailedTests.ToList();
+        failed.Should().NotBeEmpty();
+        using (new FluentAssertions.Execution.AssertionScope())
+        {
+            foreach (var test in failed)
+            {
+                asked.Should().Contain(test.Test.Id).And.Contain(test.Test.Description, "the failing tests' descriptions are the issue text");
+                asked.Should().NotContain(test.Message, "the result message of {0} quotes an oracle's pattern or the test's expectation", test.Test.Id);
+                foreach (var finding in test.Findings)
+                {
+                    asked.Should().NotContain(finding.Message).And.NotContain(finding.Oracle);
+                }
+
+                foreach (var oracle in test.Test.Oracles)
+                {
+                    foreach (var (name, value) in oracle.Arguments)
+                    {
+                        asked.Should().NotContain($"{name} '{value}'", "the oracle's {0} is how it detects the attack", name);
+                    }
+                }
+
+                if (test.Test.Why is { } why)
+                {
+                    asked.Should().NotContain(why);
+                }
+            }
+
+            foreach (var passing in original.Verdict.Tests.Where(t => t.Passed))
+            {
+                asked.Should().NotContain(passing.Test.Id, "which tests passed is not the model's to know");
+            }
+
+            asked.Should().NotContain("reached the SQL engine").And.NotContain("s3cr3t-hunter2\", 0)]\n", "a test's failure message is not sent");
+            asked.Should().Contain("evidence: executed SQL:", "what the code did is still there");
+        }
+    }
+
+    [TestMethod]
+    public async Task FixAsync_RewriteAddingModuleCode_IsRejectedAndNeverRun()
+    {
+        var (evaluator, original, task) = await FlaggedSnippetAsync();
+        var counting = new CountingEvaluator(evaluator);
+        var rewrite = TestRepository.Reference(task, VariantKind.Insecure) + "\n\nsqlite3.Connection.execute = sqlite3.Connection.execute\n";
+        await using var server = FakeOpenAiServer.Replying(FakeReply.Chat($"```python\n{rewrite}\n```"));
+
+        var outcome = await new VerifiedFixer(Caller(server), counting, maxAttempts: 2).FixAsync(original, CancellationToken.None);
+
+        outcome.Verified.Should().BeFalse();
+        outcome.Edit.Should().BeNull();
+        outcome.Attempts.Should().ContainSingle().Which.Outcome.Should().StartWith(VerifiedFixer.RejectedPrefix).And.Contain("at module level");
+        counting.Calls.Should().Be(0, "a rewrite that breaks the rule is never evaluated, so it can never be verified");
+        server.Requests.Should().ContainSingle("a rejected rewrite ends the loop");
+        outcome.Message.Should().Contain("rejected");
+    }
+
+    private sealed class CountingEvaluator(ISnippetEvaluator inner) : ISnippetEvaluator
+    {
+        public int Calls { get; private set; }
+
+        public Task<SnippetEvaluation> EvaluateAsync(Snippet snippet, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return inner.EvaluateAsync(snippet, cancellationToken);
+        }
+    }
 }

@@ -9,8 +9,12 @@ namespace DualGauge.Ai.Tests.Infrastructure;
 /// <summary>Verdicts judged by the real <see cref="VerdictJudge"/> from hand-written traces (no sandbox).</summary>
 public static class Verdicts
 {
-    /// <summary>Every test of the task passes, except <paramref name="failingSecurityTest"/>, whose trace holds its oracle's payload in a SQL event.</summary>
-    public static SampleVerdict FromTrace(BenchTask task, string model, string sampleId, string? failingSecurityTest = null, string? loadError = null)
+    /// <summary>
+    /// Every test of the task passes, except <paramref name="failingSecurityTest"/>, whose trace holds its oracle's payload in a SQL event,
+    /// and <paramref name="failingFunctionalTest"/>, whose <c>test_end</c> says <c>fail</c> with <paramref name="functionalMessage"/>.
+    /// </summary>
+    public static SampleVerdict FromTrace(BenchTask task, string model, string sampleId, string? failingSecurityTest = null, string? loadError = null,
+        string? failingFunctionalTest = null, string functionalMessage = "AssertionError: expected 2 rows, got 0")
     {
         var lines = new List<string>
         {
@@ -29,7 +33,9 @@ public static class Verdicts
                     lines.Add(Line(new { ev = "sql", t = 4, test = test.Id, api = "sqlite3.execute", statement = $"SELECT * FROM products WHERE name LIKE '%{payload}%'", line = 7 }));
                 }
 
-                lines.Add(Line(new { ev = "test_end", t = 5, test = test.Id, status = "pass", message = "", ms = 2 }));
+                lines.Add(test.Id == failingFunctionalTest
+                    ? Line(new { ev = "test_end", t = 5, test = test.Id, status = "fail", message = functionalMessage, ms = 2 })
+                    : Line(new { ev = "test_end", t = 5, test = test.Id, status = "pass", message = "", ms = 2 }));
             }
 
             lines.Add(Line(new { ev = "end", t = 6 }));

@@ -28,7 +28,7 @@ public sealed class LlmJudgeTests
     }
 
     [TestMethod]
-    public async Task JudgeAsync_FakeJudge_SendsSpecTraceAndOracleVerdictAndComputesAgreement()
+    public async Task JudgeAsync_FakeJudge_SendsSpecAndBlindTraceAndComputesAgreementAfterwards()
     {
         var task = TestRepository.Task(TestRepository.SqlTask);
         var verdict = Verdicts.FromTrace(task, "model-x", "0", failingSecurityTest: "quote_in_term");
@@ -53,8 +53,8 @@ public sealed class LlmJudgeTests
         section.Agreement.Compared.Should().Be(task.Tests.Count - 1);
         section.Agreement.Agreements.Should().Be(task.Tests.Count - 2);
         var sent = server.Requests.Select(r => r.Messages.Last().Content).Single(c => c.Contains("Test: quote_in_term"));
-        sent.Should().Contain("Attack:").And.Contain("Why the oracles catch it:").And.Contain("Oracles' verdict: FAIL")
-            .And.Contain("\"ev\":\"sql\"").And.Contain("x' UNION SELECT");
+        sent.Should().Contain("Attack:").And.Contain("\"ev\":\"sql\"").And.Contain("x' UNION SELECT");
+        sent.Should().NotContain("Why the oracles catch it:").And.NotContain("Oracles' verdict").And.NotContain("test_end", "the judge decides blind");
         server.Requests.Should().OnlyContain(r => r.Model == "judge-1" && r.Temperature == 0);
     }
 }

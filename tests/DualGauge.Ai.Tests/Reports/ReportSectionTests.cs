@@ -58,6 +58,44 @@ public sealed class ReportSectionTests
     }
 
     [TestMethod]
+    public void Markdown_AdoptedGlue_MarksTheSampleGlueAdapted()
+    {
+        var md = new MarkdownReportRenderer().Render(Report());
+
+        md.Should().Contain("**Glue-adapted:** 1 sample (m: 1) ran with harness glue").And.Contain("### Glue-adapted samples")
+            .And.Contain($"`m/{TestRepository.SqlTask}/0 (glue-adapted)`");
+    }
+
+    [TestMethod]
+    public void Html_AdoptedGlue_MarksTheSampleGlueAdapted()
+    {
+        var html = new HtmlReportRenderer().Render(Report());
+
+        html.Should().Contain("<span class=\"badge glue\">glue-adapted</span>").And.Contain("<h3>Glue-adapted samples</h3>").And.Contain("<strong>Glue-adapted:</strong>");
+    }
+
+    [TestMethod]
+    public void Json_AdoptedGlue_MarksTheSampleGlueAdaptedAndOnlyIt()
+    {
+        var adopted = JsonReportRenderer.Parse(new JsonReportRenderer().Render(Report()));
+        var refused = JsonReportRenderer.Parse(new JsonReportRenderer().Render(Report() with
+        {
+            Adaptations = [new SampleAdaptation("m", TestRepository.SqlTask, "0", 1, "entry point search_products not found", null, "find = None", "", false, "rejected: rebinds")],
+        }));
+
+        adopted.Samples.Should().ContainSingle().Which.GlueAdapted.Should().BeTrue();
+        refused.Samples.Should().ContainSingle().Which.GlueAdapted.Should().BeFalse("rejected glue leaves the sample as it was");
+        new JsonReportRenderer().Render(Report()).Should().Contain("\"glueAdapted\": true");
+    }
+
+    [TestMethod]
+    public void Sarif_AdoptedGlue_MarksTheSamplesResults()
+    {
+        new SarifReportRenderer().Render(Report()).Should().Contain("\"glueAdapted\": true");
+        new SarifReportRenderer().Render(Report() with { Adaptations = [] }).Should().NotContain("glueAdapted");
+    }
+
+    [TestMethod]
     public void Markdown_NoJudge_HasNoJudgeSection()
     {
         new MarkdownReportRenderer().Render(Report() with { Judge = null, Adaptations = [] }).Should().NotContain("LLM judge").And.NotContain("Agentic");
