@@ -258,6 +258,15 @@ async function handle(msg) {
   }
 }
 
+// An error the sample throws from a timer or leaves as a rejected promise ends this process (as it
+// would end a real one); the supervisor is told what it was first.
+function fatal(e) {
+  try { channel.send({ op: 'fatal', error: wire.errorInfo(e) }); } catch { }
+  process.exit(1);
+}
+process.on('uncaughtException', fatal);
+process.on('unhandledRejection', fatal);
+
 async function main() {
   channel.send({ op: 'ready' });
   state.active = true; // from here on, everything in this process is the sample's doing

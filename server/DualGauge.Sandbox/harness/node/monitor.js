@@ -57,6 +57,8 @@ function wrap(owner, name, observe) {
   Object.defineProperty(wrapped, 'length', { value: original.length });
   if (original.prototype) wrapped.prototype = original.prototype;
   for (const key of Reflect.ownKeys(original)) {
+    // (promisify.custom is defined by installChildProcess, through the wrapper.)
+    if (key === require('util').promisify.custom) continue;
     if (!(key in wrapped)) {
       try { Object.defineProperty(wrapped, key, Object.getOwnPropertyDescriptor(original, key)); } catch { }
     }
@@ -173,6 +175,25 @@ function installChildProcess() {
     wrap(cp, n, (a) => { const [f, args, o] = splitArgs(a); processEvent('child_process.' + n, f, args, o, false); });
   }
   wrap(cp, 'fork', (a) => { const [f, args] = splitArgs(a); processEvent('child_process.fork', process.execPath, [f, ...args], undefined, false); });
+  // promisify(exec) must go through the wrapper (Node's own custom version calls the original), so
+  // the line hint names the API the sample called.
+  const custom = require('util').promisify.custom;
+  for (const n of ['exec', 'execFile']) {
+    const fn = cp[n];
+    Object.defineProperty(fn, custom, {
+      configurable: true,
+      value: (...args) => {
+        let child;
+        const promise = new Promise((resolve, reject) => {
+          child = fn(...args, (err, stdout, stderr) => {
+            if (err) { err.stdout = stdout; err.stderr = stderr; reject(err); } else resolve({ stdout, stderr });
+          });
+        });
+        promise.child = child;
+        return promise;
+      },
+    });
+  }
 }
 
 // ---- sockets -----------------------------------------------------------------------------------
@@ -257,7 +278,30 @@ const databases = [];
 function patchSqlite(sqlite3) {
   sqlitePatched = true;
   const Native = sqlite3.Database;
-  const onTrace = (sql) => { if (state.active && state.depth === 0 && typeof sql === 'string') record('sql', { api: 'sqlite3.trace', statement: sql }); };
+  // The engine's trace arrives asynchronously, off the sample's stack: the call sites queue their
+  // sample line per database, and each traced statement takes the oldest (a database runs in order).
+  const lines = new WeakMap();
+  const proto = Native.prototype;
+  for (const n of ['run', 'get', 'all', 'each', 'exec', 'prepare', 'map']) {
+    const original = proto[n];
+    if (typeof original !== 'function') continue;
+    proto[n] = function (...args) {
+      if (state.active && state.depth === 0) {
+        const q = lines.get(this) || [];
+        q.push(candidateLine());
+        lines.set(this, q);
+      }
+      return Reflect.apply(original, this, args);
+    };
+  }
+  function onTrace(sql) {
+    if (!state.active || state.depth > 0 || typeof sql !== 'string') return;
+    const q = lines.get(this);
+    const line = q && q.length ? q.shift() : undefined;
+    const fields = { api: 'sqlite3.trace', statement: sql };
+    if (line !== undefined) fields.line = line;
+    state.post('sql', fields);
+  }
   // Every Database, however it is made, gets SQLite's own statement trace: it reports what the engine
   // ran, whichever JavaScript path reached it (Statement, prepare, exec, each). The native constructor
   // stays in this closure; prototype.constructor points at the wrapper.

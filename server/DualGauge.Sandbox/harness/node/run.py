@@ -135,6 +135,7 @@ class Relay:
         self.cpu_start = {}      # request id -> the candidate's CPU ms when the call left
         self.flooded = False
         self.backlog = []        # candidate messages read while waiting for something else
+        self.fatal = None        # the uncaught error that ended the candidate, as it reported it
 
     def drain_output(self, fd):
         cap = self.cand.outputs.get(fd) if self.cand else None
@@ -183,6 +184,10 @@ class Relay:
         """Routes one message from the candidate: events stay here, answers go to the runner."""
         if "ev" in msg:
             self.run.on_candidate_event(msg)
+            return None
+        if msg.get("op") == "fatal":
+            err = msg.get("error") or {}
+            self.fatal = one_line(f"{err.get('name', 'Error')}: {err.get('message', '')}", 500)
             return None
         if msg.get("op") == "callback":
             self.runner.send({"c": msg})
@@ -273,7 +278,9 @@ def load(relay, timeout_ms, label):
     if reply.get("ok"):
         return None
     err = reply.get("error") or {}
-    return (err.get("phase") or "import", one_line(f"{err.get('name', 'Error')}: {err.get('message', '')}"), str(err.get("stack") or ""))
+    message = str(err.get("message", ""))
+    error = message if message.startswith("entry point ") else one_line(f"{err.get('name', 'Error')}: {message}")
+    return (err.get("phase") or "import", error, str(err.get("stack") or ""))
 
 
 def main():
@@ -379,6 +386,8 @@ def run_test(run, relay, runner, watch, index, test, sample_path, entry, fixture
             status, message = "crash", f"the sample did not load again: {failure[1]}"
     for c in relay.cand.caps:
         c.reset()
+    relay.flooded = False
+    relay.fatal = None
     why_gone = None
     if status is None:
         runner.send({"op": "run", "test": test_id, "workdir": workdir})
@@ -445,6 +454,8 @@ def run_test(run, relay, runner, watch, index, test, sample_path, entry, fixture
                     message += " (out of memory)"
             else:
                 status, message = "crash", f"the sample's process exited with code {code} before the test finished"
+            if relay.fatal:
+                message += f": {relay.fatal}"
         else:
             status = done.get("status") if done.get("status") in ("pass", "fail", "crash") else "fail"
             message = str(done.get("message") or "")[:4000]

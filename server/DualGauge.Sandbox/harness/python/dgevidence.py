@@ -51,6 +51,8 @@ class Run:
         if text and marker in text:
             self.canaries.append((ev, text))
             return
+        if ev == "sql" and text == "SELECT 1 AS dg_drain":
+            return  # the JavaScript candidate waiting for the sample's queued statements
         self.events.append((ev, fields))
 
     def on_call(self, fields):
@@ -90,6 +92,12 @@ class Run:
                     fields["line"] = hint["line"]
                 fields["api"] = hint.get("api") or fields.get("api")
             kept.append((ev, fields))
+        # A connection to a host *name* never reaches connect() when the name does not resolve (there is no
+        # network here): the process's own report of the attempt is the only record of it.
+        for h in hints.get("socket", []):
+            host = h.get("host")
+            if isinstance(host, str) and host and not _is_ip(host):
+                kept.append(("socket", h))
         for ev, fields in kept:
             fields.pop("src", None)
             fields.pop("pid", None)
@@ -100,6 +108,15 @@ class Run:
         found = bool(self.tamper)
         self.tamper = []
         return found
+
+
+def _is_ip(host):
+    import ipaddress
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+        return True
+    except ValueError:
+        return False
 
 
 def _match_hint(ev, fields, hints):

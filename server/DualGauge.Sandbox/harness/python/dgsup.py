@@ -338,6 +338,8 @@ class SyscallTranslator:
             fam = sev.get("family")
             if fam == "unix":
                 address, host, port = sev.get("path") or "", None, None
+                if address in ("/var/run/nscd/socket", "/run/nscd/socket"):
+                    return []  # glibc asking its name-service cache: the runtime's, not a connection
             elif fam in ("inet", "inet6"):
                 host, port = sev.get("host"), sev.get("port")
                 address = f"[{host}]:{port}" if fam == "inet6" else f"{host}:{port}"
