@@ -257,8 +257,11 @@ def start_candidate(relay, watch, sample_path, entry, out_cap, timeout_ms, label
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             return ("import", "the JavaScript runtime did not start in time", "")
-        _, from_cand = relay.poll(min(remaining, 1.0))
-        from_cand, relay.backlog = relay.backlog + from_cand, []
+        # What was read while waiting for the runner comes first: polling before it would sit out the
+        # timeout for a message that has already arrived.
+        from_cand, relay.backlog = relay.backlog, []
+        if not any(m.get("op") == "ready" for m in from_cand):
+            _, from_cand = relay.poll(min(remaining, 1.0))
         if any(m.get("op") == "ready" for m in from_cand):
             break
         if not cand.alive():
