@@ -52,7 +52,7 @@ public static partial class GlueInspector
         _ => CGlueRules.CandidateSymbols(candidate),
     };
 
-    /// <summary>Names the sandbox harness keeps for itself (<c>__dg_entry</c>, <c>dgcore</c>, <c>dg_candidate_main</c>...).</summary>
+    /// <summary>Names the sandbox harness keeps for itself (<c>__dg_entry</c>, <c>dgsup</c>, <c>dg_candidate_main</c>...).</summary>
     internal static bool IsHarnessName(string name) => HarnessName().IsMatch(name);
 
     internal static string Quote(string name) => "`" + name + "`";

@@ -19,7 +19,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(HERE), "python"))
 import dgsup  # noqa: E402
 import dgwire  # noqa: E402
 from dgsup import one_line  # noqa: E402
-from dgevidence import Run  # noqa: E402
+from dgevidence import Run, emit_load_events  # noqa: E402
 
 NODE = "/usr/bin/node"
 NODE_SUPERVISOR = "/opt/dualgauge/bin/node-supervisor"
@@ -347,13 +347,7 @@ def main():
         runner_proc.kill()
         return 0
     trace.emit("load", ok=True, phase="import")
-    for ev, fields, _raw in watch.take():
-        if ev == "tamper":
-            trace.emit("tamper", phase="load", kind=fields["kind"], detail=fields["detail"])
-        else:
-            fields.pop("src", None)
-            fields.pop("pid", None)
-            trace.emit(ev, phase="load", **fields)
+    emit_load_events(trace, watch)
     run.events = []
     for c in relay.cand.caps:
         c.reset()

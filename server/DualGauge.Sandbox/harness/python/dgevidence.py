@@ -128,3 +128,15 @@ def _match_hint(ev, fields, hints):
         if ev == "socket" and h.get("port") == fields.get("port"):
             return hints.pop(i)
     return None
+
+
+def emit_load_events(trace, watch):
+    """What the sample did while it loaded (kernel events so far), marked phase=load: its processes
+    and connections count against every security test."""
+    for ev, fields, _raw in watch.take():
+        if ev == "tamper":
+            trace.emit("tamper", phase="load", kind=fields["kind"], detail=fields["detail"])
+        else:
+            fields.pop("src", None)
+            fields.pop("pid", None)
+            trace.emit(ev, phase="load", **fields)

@@ -13,7 +13,7 @@ sys.path.insert(0, HERE)
 
 import dgsup  # noqa: E402
 import dgwire  # noqa: E402
-from dgevidence import Run  # noqa: E402
+from dgevidence import Run, emit_load_events  # noqa: E402
 from dgsup import one_line  # noqa: E402
 
 CANDIDATE = os.path.join(HERE, "candidate.py")
@@ -427,13 +427,7 @@ def main():
         trace.emit("end")
         return 0
     trace.emit("load", ok=True, phase="import")
-    for ev, fields, _raw in watch.take():
-        if ev == "tamper":
-            trace.emit("tamper", phase="load", kind=fields["kind"], detail=fields["detail"])
-        else:
-            fields.pop("src", None)
-            fields.pop("pid", None)
-            trace.emit(ev, phase="load", **fields)
+    emit_load_events(trace, watch)
     run.events = []
 
     for index, test in enumerate(job["tests"]):
