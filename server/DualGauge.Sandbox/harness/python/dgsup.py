@@ -619,6 +619,26 @@ def make_capture_pipes(out_cap, scan_stderr=0):
     return (out_r, out_w, err_r, err_w), caps
 
 
+def threads_of(pid):
+    """How many threads a process has, from the kernel (never from the process itself)."""
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("Threads:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0
+    return 0
+
+
+def settle_threads(pid, grace_ms=500):
+    """Lets the sample's other threads (a daemon 'prefetch' started in the call) run to their end, up to
+    grace_ms, while its main thread waits for the next request: what they do is still recorded."""
+    deadline = time.monotonic() + grace_ms / 1000.0
+    while threads_of(pid) > 1 and time.monotonic() < deadline:
+        time.sleep(0.005)
+
+
 _TICKS = os.sysconf("SC_CLK_TCK")
 
 

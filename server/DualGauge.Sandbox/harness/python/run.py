@@ -338,13 +338,15 @@ class Zygote:
         self.chan = dgsup.Channel(self.sup, watch, [], {}, 0)
         self.pid = self.proc.pid
 
-    def expect(self, op, seconds, run):
+    def expect(self, op, seconds, run, pid=None):
         self.chan.deadline = time.monotonic() + seconds
         while True:
             msg = self.chan.next_message()
             if "ev" in msg:
                 run.on_candidate_event(msg)
                 continue
+            if msg.get("op") == "status" and (op != "status" or (pid is not None and msg.get("pid") != pid)):
+                continue  # the late answer to a status request that had timed out
             if msg.get("op") == op:
                 return msg
             raise dgsup.Protocol(f"expected {op}, got {one_line(str(msg), 200)}")
@@ -356,8 +358,11 @@ class Zygote:
     def status(self, pid, run):
         self.chan.send({"op": "status", "pid": pid})
         try:
-            return self.expect("status", 5, run).get("code")
-        except (dgsup.CandidateGone, dgsup.TestTimeout, dgsup.Protocol):
+            return self.expect("status", 10, run, pid=pid).get("code")
+        except dgsup.Protocol as e:
+            run.tamper.append(("protocol", f"the sample's zygote channel carried something the zygote never says: {e}"))
+            return None
+        except (dgsup.CandidateGone, dgsup.TestTimeout):
             return None
 
     def alive(self):
@@ -509,7 +514,9 @@ def run_test(run, zygote, tests_module, index, test, entry, fixtures, timeout_ms
         status, message = "fail", one_line(f"{type(e).__name__}: {e}", 2000)
     ms = round((time.monotonic() - start) * 1000.0, 3)
     if status in ("pass", "fail") and not we_killed:
-        # The test process ends when its channel closes; what it started gets a moment to finish.
+        # Threads the call left running get a moment first; then the test process ends when its channel
+        # closes, and what it started (children, grandchildren) gets a moment to finish.
+        dgsup.settle_threads(pid)
         chan.closed = True
         sup_sock.close()
         late = run.watch.settle(exclude={zygote.pid})
