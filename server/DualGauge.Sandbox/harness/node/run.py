@@ -19,7 +19,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(HERE), "python"))
 import dgsup  # noqa: E402
 import dgwire  # noqa: E402
 from dgsup import one_line  # noqa: E402
-from dgevidence import Run, emit_load_events  # noqa: E402
+from dgevidence import Run, emit_load_events, end_test  # noqa: E402
 
 NODE = "/usr/bin/node"
 NODE_SUPERVISOR = "/opt/dualgauge/bin/node-supervisor"
@@ -466,19 +466,9 @@ def run_test(run, relay, runner, watch, index, test, sample_path, entry, fixture
         if relay.cand.alive():
             relay.poll(0.01)
     run.flush_test_events(test_id)
-    if relay.cand is not None:
-        for c in relay.cand.caps:
-            if c.total:
-                trace.emit("output", **c.event(test_id))
-    if dgsup.disk_full():
-        limit = ("disk", "the sandbox's /tmp is full: the sample filled it")
-        if status == "fail":
-            status, message = "crash", "the sandbox's /tmp is full"
-    if limit is not None:
-        trace.emit("limit", test=test_id, what=limit[0], detail=limit[1])
     relay.pending = {}
     relay.canary = None
-    trace.emit("test_end", test=test_id, status=status, message=message, ms=ms)
+    end_test(trace, test_id, status, message, ms, limit, relay.cand.caps if relay.cand is not None else [])
 
 
 if __name__ == "__main__":

@@ -239,14 +239,19 @@ function makeContext(test) {
       throw e;
     }
     const ms = Math.round((performance.now() - start) * 1000) / 1000;
-    ctx.lastCpuMs = typeof reply.cpu === 'number' ? reply.cpu : undefined;
     for (const f of files) await reloadFrom(f.db, f.file);
+    return finishCall(name, shown, ms, reply, args);
+  }
+
+  // What every call does with its answer: the sample's changes copied back, the call event, the first
+  // canary (a monitor switched off at once; finish() checks for one left off), then the value or error.
+  function finishCall(name, shown, ms, reply, args) {
+    ctx.lastCpuMs = typeof reply.cpu === 'number' ? reply.cpu : undefined;
     if (reply.ok) copyBack(args, reply.args);
     let result; let error;
     try { result = value(reply); } catch (e) { error = e; }
     if (error) channel.send({ call: { function: name, args: shown, error: { type: (error && error.name) || typeof error, message: oneLine(error && error.message, 2000) }, ms } });
     else channel.send({ call: { function: name, args: shown, result: shortRepr(result), ms, cpu_ms: ctx.lastCpuMs } });
-    // After the first call (a monitor switched off at once) and at the end of the test (one left off).
     if (!canaried) { canaried = true; canary(); }
     if (error) throw error;
     return result;
@@ -258,16 +263,7 @@ function makeContext(test) {
     const shown = args.map(shortRepr);
     const start = performance.now();
     const reply = request(op, { ...fields, args: wire.encode(args, handleHooks) });
-    const ms = Math.round((performance.now() - start) * 1000) / 1000;
-    ctx.lastCpuMs = typeof reply.cpu === 'number' ? reply.cpu : undefined;
-    if (reply.ok) copyBack(args, reply.args);
-    let result; let error;
-    try { result = value(reply); } catch (e) { error = e; }
-    if (error) channel.send({ call: { function: name, args: shown, error: { type: (error && error.name) || typeof error, message: oneLine(error && error.message, 2000) }, ms } });
-    else channel.send({ call: { function: name, args: shown, result: shortRepr(result), ms, cpu_ms: ctx.lastCpuMs } });
-    if (!canaried) { canaried = true; canary(); }
-    if (error) throw error;
-    return result;
+    return finishCall(name, shown, Math.round((performance.now() - start) * 1000) / 1000, reply, args);
   }
 
   let canaried = false;

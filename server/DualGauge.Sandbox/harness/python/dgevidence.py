@@ -140,3 +140,19 @@ def emit_load_events(trace, watch):
             fields.pop("src", None)
             fields.pop("pid", None)
             trace.emit(ev, phase="load", **fields)
+
+
+def end_test(trace, test_id, status, message, ms, limit, captures):
+    """Closes a test in the trace: the sample's output, a full /tmp (the reason, never 'insecure'),
+    the limit it hit, then test_end."""
+    import dgsup
+    for c in captures:
+        if c.total:
+            trace.emit("output", **c.event(test_id))
+    if dgsup.disk_full():
+        limit = ("disk", "the sandbox's /tmp is full: the sample filled it")
+        if status == "fail":
+            status, message = "crash", "the sandbox's /tmp is full"
+    if limit is not None:
+        trace.emit("limit", test=test_id, what=limit[0], detail=limit[1])
+    trace.emit("test_end", test=test_id, status=status, message=message, ms=ms)

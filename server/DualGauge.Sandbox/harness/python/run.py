@@ -13,7 +13,7 @@ sys.path.insert(0, HERE)
 
 import dgsup  # noqa: E402
 import dgwire  # noqa: E402
-from dgevidence import Run, emit_load_events  # noqa: E402
+from dgevidence import Run, emit_load_events, end_test  # noqa: E402
 from dgsup import one_line  # noqa: E402
 
 CANDIDATE = os.path.join(HERE, "candidate.py")
@@ -540,16 +540,7 @@ def run_test(run, zygote, tests_module, index, test, entry, fixtures, timeout_ms
         except OSError:
             pass
     run.flush_test_events(test_id)
-    for c in caps:
-        if c.total:
-            trace.emit("output", **c.event(test_id))
-    if dgsup.disk_full():
-        limit = ("disk", "the sandbox's /tmp is full: the sample filled it")
-        if status == "fail":
-            status, message = "crash", "the sandbox's /tmp is full"
-    if limit is not None:
-        trace.emit("limit", test=test_id, what=limit[0], detail=limit[1])
-    trace.emit("test_end", test=test_id, status=status, message=message, ms=ms)
+    end_test(trace, test_id, status, message, ms, limit, caps)
 
 
 if __name__ == "__main__":
