@@ -1,4 +1,4 @@
-using DualGauge.Core.Snippets;
+using DualGauge.Snippets;
 using DualGauge.TestUtilities.Lsp;
 using DualGauge.TestUtilities.Snippets;
 using DualGauge.LanguageServer;

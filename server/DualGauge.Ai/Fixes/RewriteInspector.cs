@@ -1,7 +1,7 @@
 using Acornima;
 using Acornima.Ast;
 using DualGauge.Ai.Agentic.Glue;
-using DualGauge.Core.Snippets.Widening;
+using DualGauge.Snippets.Widening;
 using DualGauge.Core.Tasks;
 
 namespace DualGauge.Ai.Fixes;

@@ -3,7 +3,7 @@ using DualGauge.Ai.Blinding;
 using DualGauge.Ai.Generation;
 using DualGauge.Ai.Models;
 using DualGauge.Core.Evaluation;
-using DualGauge.Core.Snippets;
+using DualGauge.Snippets;
 using DualGauge.Core.Tasks;
 using DualGauge.Core.Traces;
 using DualGauge.Core.Verdicts;

@@ -81,6 +81,6 @@ public sealed record TraceEvent(string Kind, string? Test, JsonElement Data, int
 
     private string Via() => String("api") is { } api ? $" via {api}" : "";
 
-    internal static string Truncate(string? text, int max) =>
+    public static string Truncate(string? text, int max) =>
         text is null ? "" : text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "…");
 }

@@ -1,5 +1,5 @@
 using DualGauge.Core.Execution;
-using DualGauge.Core.Snippets;
+using DualGauge.Snippets;
 using DualGauge.LanguageServer.Server;
 using DualGauge.LanguageServer.Settings;
 using DualGauge.Protocol;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using DualGauge.Core.Snippets;
+using DualGauge.Snippets;
 using DualGauge.Core.Tasks;
 using DualGauge.Core.Verdicts;
 using DualGauge.LanguageServer.History;

@@ -1,4 +1,4 @@
-using DualGauge.Core.Snippets;
+using DualGauge.Snippets;
 using DualGauge.LanguageServer.Settings;
 using DualGauge.Protocol.Custom;
 using Microsoft.Extensions.Logging;

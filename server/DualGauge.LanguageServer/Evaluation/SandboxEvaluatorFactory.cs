@@ -1,4 +1,4 @@
-using DualGauge.Core.Snippets;
+using DualGauge.Snippets;
 using DualGauge.Core.Tasks;
 using DualGauge.Protocol.Custom;
 using DualGauge.Sandbox;

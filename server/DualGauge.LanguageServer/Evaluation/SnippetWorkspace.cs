@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using DualGauge.Core.Execution;
-using DualGauge.Core.Snippets;
+using DualGauge.Snippets;
 using DualGauge.Core.Tasks;
 using DualGauge.LanguageServer.Documents;
 using DualGauge.LanguageServer.History;

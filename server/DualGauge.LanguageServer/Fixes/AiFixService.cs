@@ -1,7 +1,7 @@
 using DualGauge.Ai.Fixes;
 using DualGauge.Ai.Models;
 using DualGauge.Core.Execution;
-using DualGauge.Core.Snippets;
+using DualGauge.Snippets;
 using DualGauge.LanguageServer.Evaluation;
 using DualGauge.LanguageServer.Server;
 using DualGauge.LanguageServer.Settings;

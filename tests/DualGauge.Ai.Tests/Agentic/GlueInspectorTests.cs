@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using DualGauge.Ai.Agentic;
 using DualGauge.Ai.Agentic.Glue;
 using DualGauge.Ai.Tests.Infrastructure;
-using DualGauge.Core.Snippets.Widening;
+using DualGauge.Snippets.Widening;
 using DualGauge.Core.Tasks;
 using FluentAssertions;
 

@@ -1,7 +1,7 @@
 using DualGauge.Ai.Agentic.Glue;
 using DualGauge.Ai.Fixes;
 using DualGauge.Ai.Tests.Infrastructure;
-using DualGauge.Core.Snippets.Widening;
+using DualGauge.Snippets.Widening;
 using DualGauge.Core.Tasks;
 using FluentAssertions;
 

@@ -3,7 +3,7 @@ using DualGauge.Ai.Fixes;
 using DualGauge.Ai.Models;
 using DualGauge.Ai.Tests.Infrastructure;
 using DualGauge.Ai.Tests.Models;
-using DualGauge.Core.Snippets;
+using DualGauge.Snippets;
 using DualGauge.Core.Tasks;
 using FluentAssertions;
 

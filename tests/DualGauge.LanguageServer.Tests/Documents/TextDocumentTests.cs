@@ -1,4 +1,4 @@
-using DualGauge.Core.Snippets;
+using DualGauge.Snippets;
 using DualGauge.LanguageServer.Documents;
 using DualGauge.Protocol.Basic;
 using DualGauge.Protocol.Synchronization;

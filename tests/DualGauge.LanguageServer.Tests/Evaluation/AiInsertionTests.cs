@@ -1,4 +1,4 @@
-using DualGauge.Core.Snippets;
+using DualGauge.Snippets;
 using DualGauge.Protocol;
 using DualGauge.Protocol.Basic;
 using DualGauge.Protocol.Custom;

@@ -278,7 +278,7 @@ public sealed class EvaluateCommandTests : ServerTestBase
 
         var list = await server.Client.RequestAsync<HistoryListResult>(Methods.DualGaugeHistoryList, new HistoryListParams { Source = InsertionSources.Save });
         list.Total.Should().Be(expectedEntries);
-        evaluator.Calls.Select(c => c.Source).Should().Equal(Enumerable.Repeat(DualGauge.Core.Snippets.SnippetSource.Save, expectedEntries));
+        evaluator.Calls.Select(c => c.Source).Should().Equal(Enumerable.Repeat(DualGauge.Snippets.SnippetSource.Save, expectedEntries));
     }
 
     [TestMethod]

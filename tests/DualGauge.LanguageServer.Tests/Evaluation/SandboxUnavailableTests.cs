@@ -19,7 +19,7 @@ public sealed class SandboxUnavailableTests : ServerTestBase
         var dockerUp = false;
         var evaluator = new FakeSnippetEvaluator((s, _) => dockerUp
             ? Task.FromResult(Evaluations.Insecure(s))
-            : Task.FromException<Core.Snippets.SnippetEvaluation>(new SandboxUnavailableException(DockerDown)));
+            : Task.FromException<Snippets.SnippetEvaluation>(new SandboxUnavailableException(DockerDown)));
         var server = await StartWithPythonFileAsync(evaluator, configure: o => o with { SandboxRetryInterval = TimeSpan.FromMilliseconds(300) });
 
         await server.Client.NotifyAsync(Methods.DualGaugeAiInsertion,
@@ -44,7 +44,7 @@ public sealed class SandboxUnavailableTests : ServerTestBase
     [TestMethod]
     public async Task EvaluateSelection_DockerDown_FailsWithTheReasonAndTheFix()
     {
-        var evaluator = new FakeSnippetEvaluator((_, _) => Task.FromException<Core.Snippets.SnippetEvaluation>(new SandboxUnavailableException(DockerDown)));
+        var evaluator = new FakeSnippetEvaluator((_, _) => Task.FromException<Snippets.SnippetEvaluation>(new SandboxUnavailableException(DockerDown)));
         var server = await StartWithPythonFileAsync(evaluator);
 
         var act = () => server.Client.ExecuteCommandAsync<HistoryEntrySummary>(Commands.EvaluateSelection, PythonUri, Lines(3, 6));

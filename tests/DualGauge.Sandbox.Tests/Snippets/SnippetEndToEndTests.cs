@@ -1,6 +1,6 @@
 using DualGauge.TestUtilities.Snippets;
 using System.Diagnostics;
-using DualGauge.Core.Snippets;
+using DualGauge.Snippets;
 using DualGauge.Core.Tasks;
 using DualGauge.Sandbox.Tests.Infrastructure;
 using FluentAssertions;

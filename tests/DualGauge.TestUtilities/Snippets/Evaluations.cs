@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using DualGauge.Core.Snippets;
+using DualGauge.Snippets;
 using DualGauge.Core.Tasks;
 using DualGauge.Core.Traces;
 using DualGauge.Core.Verdicts;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using DualGauge.Core.Snippets;
+using DualGauge.Snippets;
 using DualGauge.LanguageServer.Evaluation;
 using DualGauge.Protocol.Custom;
 

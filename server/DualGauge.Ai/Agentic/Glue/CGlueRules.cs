@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using DualGauge.Core.Snippets.Widening;
+using DualGauge.Snippets.Widening;
 using DualGauge.Core.Tasks;
 using static DualGauge.Ai.Agentic.Glue.GlueInspector;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Acornima;
 using Acornima.Ast;
-using DualGauge.Core.Snippets.Widening;
+using DualGauge.Snippets.Widening;
 using DualGauge.Core.Tasks;
 using static DualGauge.Ai.Agentic.Glue.GlueInspector;
 

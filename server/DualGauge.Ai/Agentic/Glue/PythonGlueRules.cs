@@ -1,4 +1,4 @@
-using DualGauge.Core.Snippets.Widening;
+using DualGauge.Snippets.Widening;
 using DualGauge.Core.Tasks;
 using static DualGauge.Ai.Agentic.Glue.GlueInspector;
 

@@ -1,0 +1,52 @@
+using DualGauge.Snippets.Widening;
+using DualGauge.Core.Tasks;
+
+namespace DualGauge.Snippets.Templates;
+
+/// <summary>A function to probe, with its parameters' roles and the text that selected the templates.</summary>
+/// <param name="Entry">The name the harness calls (a generated entry for methods).</param>
+/// <param name="Prefix">Prefix of its test ids, unique within the job.</param>
+/// <param name="Code">The function's own source text.</param>
+/// <param name="Context">Source of the whole evaluated sample (constants, helpers), for SQL schemas and overridable constants.</param>
+public sealed record ProbeTarget(SourceFunction Function, string Entry, string Prefix, string Code, string Context, Language Language)
+{
+    public IReadOnlyList<(FunctionParameter Parameter, ParameterRole Role)> Parameters { get; } =
+        Function.Parameters.Where(p => !p.IsVariadic).Select(p => (p, ParameterRoles.Classify(p, Language))).ToList();
+
+    public ParameterRole RoleOf(FunctionParameter p) => Parameters.First(x => x.Parameter == p).Role;
+
+    /// <summary>The first parameter (in declaration order) whose role is in <paramref name="roles"/>, preferring earlier roles.</summary>
+    public FunctionParameter? First(params ParameterRole[] roles)
+    {
+        foreach (var role in roles)
+        {
+            var match = Parameters.FirstOrDefault(p => p.Role == role);
+            if (match.Parameter is not null)
+            {
+                return match.Parameter;
+            }
+        }
+
+        return null;
+    }
+
+    public FunctionParameter? Named(params string[] names) =>
+        Parameters.Select(p => p.Parameter).FirstOrDefault(p => names.Any(n => string.Equals(p.Name.TrimStart('_'), n, StringComparison.OrdinalIgnoreCase)));
+}
+
+/// <summary>One generated test: its spec and its code in the tests file.</summary>
+public sealed record GeneratedTest(TestSpec Spec, string Code);
+
+internal static class Specs
+{
+    public static TestSpec Security(string id, string cwe, string description, string attacks, string why, params OracleSpec[] oracles) =>
+        new(id, TestKind.Security, description, cwe, attacks, why, oracles);
+
+    public static TestSpec Functional(string id, string description) =>
+        new(id, TestKind.Functional, description, null, null, null, []);
+
+    public static OracleSpec Oracle(string kind, params (string Key, string Value)[] args) =>
+        new(kind, args.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal));
+
+    public static string Id(string prefix, string name) => $"{prefix}_{name}".Replace('-', '_');
+}

@@ -1,0 +1,78 @@
+using DualGauge.TestUtilities.Snippets;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using DualGauge.Snippets;
+using DualGauge.Snippets.Widening;
+using DualGauge.Core.Tasks;
+using FluentAssertions;
+
+namespace DualGauge.Snippets.Tests;
+
+/// <summary>The generated sample and tests files compile with the real host toolchains (python3, node, gcc).</summary>
+[TestClass]
+public sealed class ProbeCompileTests
+{
+    [TestMethod]
+    [DynamicData(nameof(VulnerableSnippets.Rows), typeof(VulnerableSnippets))]
+    public async Task Plan_RepresentativeSnippet_GeneratesCodeThatCompiles(VulnerableSnippets.Case snippet)
+    {
+        var widened = SnippetWidener.Widen(snippet.Language, snippet.Code, 0, snippet.Code.Split('\n').Length - 1, out _)!;
+        var plan = SnippetPlanner.Plan(widened, [], snippet.Language);
+        var dir = Directory.CreateTempSubdirectory("dg-probes-");
+        try
+        {
+            var request = plan.Request!;
+            var extension = snippet.Language.FileExtension();
+            var sample = Path.Combine(dir.FullName, "solution." + extension);
+            var tests = Path.Combine(dir.FullName, request.TestsFile.RelativePath);
+            await File.WriteAllTextAsync(sample, request.Code);
+            await File.WriteAllBytesAsync(tests, request.TestsFile.Content);
+
+            foreach (var file in new[] { sample, tests })
+            {
+                var (exit, output) = snippet.Language switch
+                {
+                    Language.Python => await RunAsync("python3", "-m", "py_compile", file),
+                    Language.JavaScript => await RunAsync("node", "--check", file),
+                    _ => await RunAsync("gcc", "-fsyntax-only", "-Wall", "-Wno-format-security", "-I", HarnessC(), file),
+                };
+                exit.Should().Be(0, $"{Path.GetFileName(file)} must compile:\n{output}\n--- {Path.GetFileName(file)} ---\n{await File.ReadAllTextAsync(file)}");
+            }
+
+            // Every listed test exists in the tests file under the name the harness looks for.
+            var text = System.Text.Encoding.UTF8.GetString(request.TestsFile.Content);
+            foreach (var test in request.Tests)
+            {
+                var declaration = snippet.Language switch
+                {
+                    Language.Python => $"def test_{test.Id}(ctx):",
+                    Language.JavaScript => $"module.exports[\"{test.Id}\"] = async (ctx) =>",
+                    _ => $"DG_TEST({test.Id})",
+                };
+                text.Should().Contain(declaration);
+            }
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private static string HarnessC([CallerFilePath] string source = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", "..", "server", "DualGauge.Sandbox", "harness", "c"));
+
+    private static async Task<(int Exit, string Output)> RunAsync(string file, params string[] args)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
