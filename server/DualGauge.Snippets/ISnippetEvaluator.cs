@@ -72,7 +72,11 @@ public sealed record SnippetEvaluation(
     TemplateMatch Match,
     SampleVerdict? Verdict,
     IReadOnlyList<SnippetFinding> Findings,
-    DateTimeOffset EvaluatedAt);
+    DateTimeOffset EvaluatedAt)
+{
+    /// <summary>What the verdict rests on, in the words every view shows ("behaviour not checked", "not judged: ...").</summary>
+    public SnippetAssessment Assessment { get; init; } = SnippetAssessment.NotJudged(Match.Reason);
+}
 
 /// <summary>Widens a snippet to its enclosing function(s), matches it to a template, runs it in the sandbox and judges it.</summary>
 public interface ISnippetEvaluator

@@ -67,12 +67,18 @@ public sealed class SnippetEvaluator : ISnippetEvaluator
         var end = widened?.EndLine ?? Math.Max(snippet.StartLine, snippet.EndLine);
         if (prepared.Plan.Request is not { } request || widened is null)
         {
-            return new SnippetEvaluation(snippet, start, end, code, Hash(code), prepared.Plan.Match, null, [], time.GetUtcNow());
+            return new SnippetEvaluation(snippet, start, end, code, Hash(code), prepared.Plan.Match, null, [], time.GetUtcNow())
+            {
+                Assessment = SnippetAssessor.Assess(prepared.Plan, null),
+            };
         }
 
         var verdict = await evaluator.EvaluateAsync(request, cancellationToken).ConfigureAwait(false);
         var findings = SnippetFindings.Map(verdict, widened, prepared.Plan);
-        return new SnippetEvaluation(snippet, start, end, code, Hash(code), prepared.Plan.Match, verdict, findings, time.GetUtcNow());
+        return new SnippetEvaluation(snippet, start, end, code, Hash(code), prepared.Plan.Match, verdict, findings, time.GetUtcNow())
+        {
+            Assessment = SnippetAssessor.Assess(prepared.Plan, verdict),
+        };
     }
 
     internal static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));

@@ -14,6 +14,27 @@ public sealed record SnippetPlan(TemplateMatch Match, EvaluationRequest? Request
 {
     /// <summary>The generated (or bench) test specs the oracles judge.</summary>
     public IReadOnlyList<TestSpec> Tests => Request?.Tests ?? [];
+
+    /// <summary>What the planner knows about a generated test (template, function, reach), or null for bench tests.</summary>
+    public PlannedTest? Info(string testId)
+    {
+        foreach (var f in Functions)
+        {
+            foreach (var t in f.Tests)
+            {
+                if (t.Spec.Id == testId)
+                {
+                    var template = t.TemplateId is null ? null : f.Templates.FirstOrDefault(x => x.Id == t.TemplateId);
+                    var evidence = t.Evidence ?? (t.Spec.Kind == TestKind.Functional
+                        ? (t.Spec.Id.EndsWith("runs_on_benign_input", StringComparison.Ordinal) ? FunctionalEvidence.SmokeOnly : FunctionalEvidence.OwnExamples)
+                        : null);
+                    return new PlannedTest(testId, t.TemplateId, f.Target.Entry, template?.Reach ?? [], evidence);
+                }
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>
@@ -33,7 +54,12 @@ public static partial class SnippetPlanner
         {
             var entry = SnippetWidener.EntryName(function, language);
             var code = widened.TextOf(function);
-            var target = new ProbeTarget(function, entry, Prefix(entry), code, widened.Code, language);
+            var target = new ProbeTarget(function, entry, Prefix(entry), code, widened.Code, language)
+            {
+                Constructor = function.IsMethod && !function.Static
+                    ? widened.Outline.Functions.FirstOrDefault(f => f.ClassName == function.ClassName && f.Name is "__init__" or "constructor")
+                    : null,
+            };
             var task = function.IsMethod ? null : tasks.FirstOrDefault(t => t.Language == language && t.EntryPoint == function.Name && SignatureArity(t.Signature) == function.Arity);
             if (task is not null)
             {
@@ -83,7 +109,12 @@ public static partial class SnippetPlanner
             Cwes = matched.SelectMany(m => m.Tests).Select(t => t.Spec.Cwe).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
             TestsFile = new TaskFile(probes.TestsFileName, System.Text.Encoding.UTF8.GetBytes(probes.TestsFile)),
             Tests = probes.Tests,
-            Code = language == Language.JavaScript ? widened.Code + JavaScriptExports(matched) : widened.Code,
+            Code = language switch
+            {
+                Language.JavaScript => widened.Code + JavaScriptExports(matched),
+                Language.Python => widened.Code + PythonProbePlanner.SampleSuffix(matched, TemplateCatalog.Builtin),
+                _ => widened.Code,
+            },
             Model = "editor",
             SampleId = "snippet",
         };
@@ -113,7 +144,7 @@ public static partial class SnippetPlanner
                 continue;
             }
 
-            var security = ProbeFiles.Security(language, template, target).ToList();
+            var security = ProbeFiles.Security(language, template, target, hits).Select(t => t.TemplateId is null ? t with { TemplateId = template.Id } : t).ToList();
             if (security.Count == 0)
             {
                 noPayload.Add(template.Id);

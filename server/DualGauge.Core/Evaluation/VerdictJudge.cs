@@ -114,6 +114,7 @@ public static class VerdictJudge
             "pass" => TestStatus.Passed,
             "timeout" => TestStatus.TimedOut,
             "crash" => TestStatus.Crashed,
+            "not_judged" => TestStatus.NotJudged,
             _ => TestStatus.Failed,
         };
 
@@ -122,7 +123,12 @@ public static class VerdictJudge
             return new TestResult(test, status, true, "passed", findings, duration);
         }
 
-        if (status == TestStatus.Passed)
+        if (status == TestStatus.NotJudged && findings.Count == 0)
+        {
+            return new TestResult(test, status, false, "not judged: " + message, findings, duration);
+        }
+
+        if (status is TestStatus.Passed or TestStatus.NotJudged)
         {
             message = findings[0].Message + (findings.Count > 1 ? $" (and {findings.Count - 1} more finding(s))" : "");
         }
@@ -131,7 +137,7 @@ public static class VerdictJudge
             message = "the test exceeded its time limit";
         }
 
-        return new TestResult(test, status == TestStatus.Passed ? TestStatus.Failed : status, false, message, findings, duration);
+        return new TestResult(test, status is TestStatus.Passed or TestStatus.NotJudged ? TestStatus.Failed : status, false, message, findings, duration);
     }
 
     private static string LastLines(string text)

@@ -39,6 +39,11 @@ public enum TestStatus
     Crashed,
     /// <summary>The test never ran (the sample did not load, or the job died first).</summary>
     NotRun,
+    /// <summary>
+    /// The test ran but could not decide (a probe whose call machinery failed, an input that never reached
+    /// the code under test): neither passed nor failed, and never counted as "works" or "secure".
+    /// </summary>
+    NotJudged,
 }
 
 /// <summary>A security oracle's finding: what in the trace shows the vulnerability.</summary>

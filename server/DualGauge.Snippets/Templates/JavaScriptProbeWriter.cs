@@ -421,12 +421,12 @@ internal static partial class JavaScriptProbeWriter
             ParameterRole.Response => "(typeof _res_ !== 'undefined' ? _res_ : _res())",
             _ => name.Contains("email", StringComparison.Ordinal) ? "'alice@example.com'"
                 : name.Contains("user", StringComparison.Ordinal) || name.Contains("name", StringComparison.Ordinal) ? "'alice'"
-                : PythonProbeWriter.ExpressionRegex().IsMatch(name) ? "'1 + 2'"
+                : ProbeText.ExpressionRegex().IsMatch(name) ? "'1 + 2'"
                 : "'hello'",
         };
     }
 
-    internal static string Str(string value) => PythonProbeWriter.Str(value).Replace("${", "$\\{", StringComparison.Ordinal);
+    internal static string Str(string value) => PythonProbePlanner.PythonString(value).Replace("${", "$\\{", StringComparison.Ordinal);
 
     [GeneratedRegex(@"@example\s*(?:\n\s*\*\s*)?(?<call>[A-Za-z_$][\w$]*\s*\(.*\))\s*//\s*(?:=>|->|returns?:?)\s*(?<out>.+)$", RegexOptions.Multiline)]
     private static partial Regex ExampleRegex();

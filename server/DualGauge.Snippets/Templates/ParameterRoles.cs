@@ -39,6 +39,27 @@ public enum ParameterRole
 
 public static partial class ParameterRoles
 {
+    /// <summary>The role's spelling in template descriptors and probe plans: <c>FilePath</c> is <c>file-path</c>.</summary>
+    public static string Key(ParameterRole role) => KebabRegex().Replace(role.ToString(), "$1-$2").ToLowerInvariant();
+
+    public static bool TryParse(string key, out ParameterRole role)
+    {
+        foreach (var candidate in Enum.GetValues<ParameterRole>())
+        {
+            if (Key(candidate) == key)
+            {
+                role = candidate;
+                return true;
+            }
+        }
+
+        role = default;
+        return false;
+    }
+
+    [GeneratedRegex("([a-z])([A-Z])")]
+    private static partial Regex KebabRegex();
+
     public static ParameterRole Classify(FunctionParameter p, Language language)
     {
         var name = p.Name.TrimStart('_').ToLowerInvariant();

@@ -8,9 +8,9 @@ namespace DualGauge.Snippets.Templates;
 /// <summary>Dispatches probe generation to the language's writer and assembles the tests file.</summary>
 public static class ProbeFiles
 {
-    public static IEnumerable<GeneratedTest> Security(Language language, ProbeTemplate template, ProbeTarget target) => language switch
+    public static IEnumerable<GeneratedTest> Security(Language language, ProbeTemplate template, ProbeTarget target, IReadOnlyList<string> hits) => language switch
     {
-        Language.Python => PythonProbeWriter.Security(template, target),
+        Language.Python => PythonProbePlanner.Security(template, target, hits),
         Language.JavaScript => JavaScriptProbeWriter.Security(template, target),
         Language.C => CProbeWriter.Security(template, target),
         _ => [],
@@ -18,7 +18,7 @@ public static class ProbeFiles
 
     public static IEnumerable<GeneratedTest> Functional(Language language, ProbeTarget target) => language switch
     {
-        Language.Python => PythonProbeWriter.Functional(target),
+        Language.Python => PythonProbePlanner.Functional(target),
         Language.JavaScript => JavaScriptProbeWriter.Functional(target),
         Language.C => CProbeWriter.Functional(target),
         _ => [],
@@ -27,9 +27,13 @@ public static class ProbeFiles
     public static GeneratedProbes Write(Language language, WidenedSnippet widened, IReadOnlyList<FunctionMatch> matched, string entry)
     {
         var tests = matched.SelectMany(m => m.Tests).ToList();
+        if (language == Language.Python)
+        {
+            return new GeneratedProbes("tests.py", PythonProbePlanner.TestsFile(matched, TemplateCatalog.Builtin), tests.Select(t => t.Spec).ToList(), []);
+        }
+
         var header = language switch
         {
-            Language.Python => PythonProbeWriter.Header(matched.Select(m => m.Target), entry),
             Language.JavaScript => JavaScriptProbeWriter.Header(entry),
             _ => CProbeWriter.Header(CDeclarations(widened), matched.Select(m => CProbeWriter.Prototype(m.Target.Code))),
         };

@@ -10,6 +10,9 @@ namespace DualGauge.Snippets.Templates;
 /// <param name="Context">Source of the whole evaluated sample (constants, helpers), for SQL schemas and overridable constants.</param>
 public sealed record ProbeTarget(SourceFunction Function, string Entry, string Prefix, string Code, string Context, Language Language)
 {
+    /// <summary>For a method, its class's <c>__init__</c> / constructor: probes build the instance with benign values for it.</summary>
+    public SourceFunction? Constructor { get; init; }
+
     public IReadOnlyList<(FunctionParameter Parameter, ParameterRole Role)> Parameters { get; } =
         Function.Parameters.Where(p => !p.IsVariadic).Select(p => (p, ParameterRoles.Classify(p, Language))).ToList();
 
@@ -34,8 +37,18 @@ public sealed record ProbeTarget(SourceFunction Function, string Entry, string P
         Parameters.Select(p => p.Parameter).FirstOrDefault(p => names.Any(n => string.Equals(p.Name.TrimStart('_'), n, StringComparison.OrdinalIgnoreCase)));
 }
 
-/// <summary>One generated test: its spec and its code in the tests file.</summary>
-public sealed record GeneratedTest(TestSpec Spec, string Code);
+/// <summary>One generated test: its spec and, for languages still written by C#, its code in the tests file.</summary>
+public sealed record GeneratedTest(TestSpec Spec, string Code)
+{
+    /// <summary>The test's entry in the probe plan (data read by the language's probe runtime), for data-driven languages.</summary>
+    public System.Text.Json.Nodes.JsonObject? Plan { get; init; }
+
+    /// <summary>The template whose probe this is (null for functional tests).</summary>
+    public string? TemplateId { get; init; }
+
+    /// <summary>For functional tests: what a pass would rest on.</summary>
+    public FunctionalEvidence? Evidence { get; init; }
+}
 
 internal static class Specs
 {
@@ -49,4 +62,10 @@ internal static class Specs
         new(kind, args.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal));
 
     public static string Id(string prefix, string name) => $"{prefix}_{name}".Replace('-', '_');
+}
+
+internal static partial class ProbeText
+{
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(expr|expression|formula|calc|calculation|code|source|script|equation|math)$|expr")]
+    internal static partial System.Text.RegularExpressions.Regex ExpressionRegex();
 }

@@ -156,7 +156,7 @@ public static partial class SnippetWidener
         if (language == Language.Python)
         {
             yield return "";
-            yield return $"def {entry}(*args, **kwargs):";
+            yield return $"def {entry}(*args, _dg_init=None, **kwargs):";
             yield return "    import asyncio, inspect";
             if (cls is null)
             {
@@ -168,8 +168,10 @@ public static partial class SnippetWidener
             }
             else
             {
+                // The constructor gets the probe's benign values for its parameters (_dg_init), so methods see
+                // the attributes __init__ sets; only a class that cannot be built that way is made bare.
                 yield return "    try:";
-                yield return $"        instance = {cls}()";
+                yield return $"        instance = {cls}(**(_dg_init or {{}}))";
                 yield return "    except Exception:";
                 yield return $"        instance = {cls}.__new__({cls})";
                 yield return $"    target = instance.{name}";

@@ -454,7 +454,7 @@ def run_test(run, relay, runner, watch, index, test, sample_path, entry, fixture
             if relay.fatal:
                 message += f": {relay.fatal}"
         else:
-            status = done.get("status") if done.get("status") in ("pass", "fail", "crash") else "fail"
+            status = done.get("status") if done.get("status") in ("pass", "fail", "crash", "not_judged") else "fail"
             message = str(done.get("message") or "")[:4000]
     ms = round((time.monotonic() - start) * 1000.0, 3)
     if relay.cand is not None:

@@ -20,6 +20,8 @@ const channelFd = Number(process.argv[2]);
 const channel = new wire.LineChannel(fs, channelFd, channelFd);
 
 class CandidateGone extends Error {}
+/** Thrown by ctx.notJudged(reason): the test ends "not judged", neither passed nor failed. */
+class NotJudged extends Error {}
 
 const oneLine = (s, cap = 500) => {
   const t = String(s).replace(/\s+/g, ' ').trim();
@@ -280,6 +282,7 @@ function makeContext(test) {
     workdir: job.workdir,
     fixtures: job.fixtures,
     assert,
+    notJudged: (reason) => { throw new NotJudged(String(reason)); },
     solution: remote({ $ref: 0, type: 'module', repr: '[module solution]' }),
     call: (...args) => invoke(entry, 'call', { fn: entry }, args),
     attempt: async (...args) => {
@@ -342,7 +345,7 @@ async function main() {
           try { ctx.finish(); } catch { /* the test's own outcome stands */ }
         }
       } catch (e) {
-        status = e instanceof CandidateGone ? 'gone' : 'fail';
+        status = e instanceof CandidateGone ? 'gone' : e instanceof NotJudged ? 'not_judged' : 'fail';
         message = e && e.code === 'ERR_ASSERTION' ? oneLine(e.message, 2000) : oneLine(errorText(e), 2000);
       }
       await new Promise((resolve) => setImmediate(resolve));

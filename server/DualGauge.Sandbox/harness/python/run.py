@@ -306,6 +306,10 @@ class Context:
         recorded.__name__ = name
         return recorded
 
+    def not_judged(self, reason):
+        """Ends the test as "not judged" (never passed, never failed): the probe could not decide."""
+        raise dgsup.NotJudged(str(reason))
+
     def prepare(self, source, *args):
         """Runs set-up code in the sample's process before the next call (seeding `random`, freezing
         `time.time`, setting os.environ): the tests' way to arrange what the sample will see."""
@@ -495,7 +499,7 @@ def run_test(run, zygote, tests_module, index, test, entry, fixtures, timeout_ms
         run.tamper.append(("protocol", str(e)))
         status, message = "fail", f"the sample's process broke the harness protocol: {e}"
     except dgsup.NotJudged as e:
-        status, message = "fail", f"not judged: {e}"
+        status, message = "not_judged", one_line(e, 2000)
     except dgsup.CandidateGone:
         code = zygote.status(pid, run)
         we_killed = True

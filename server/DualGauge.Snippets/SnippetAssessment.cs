@@ -1,0 +1,256 @@
+using DualGauge.Core.Tasks;
+using DualGauge.Core.Traces;
+using DualGauge.Core.Verdicts;
+using DualGauge.Snippets.Templates;
+
+namespace DualGauge.Snippets;
+
+/// <summary>What a functional verdict rests on, strongest first.</summary>
+public enum FunctionalEvidence
+{
+    /// <summary>The matched bench task's own functional tests.</summary>
+    BenchTests,
+    /// <summary>The snippet's own examples: doctests, docstring asserts, JSDoc <c>@example</c>.</summary>
+    OwnExamples,
+    /// <summary>Examples inferred from the code (not produced yet).</summary>
+    InferredExamples,
+    /// <summary>A run on benign inputs that fails only on programming errors: behaviour not checked.</summary>
+    SmokeOnly,
+}
+
+public enum FunctionalStatus
+{
+    /// <summary>Its tests or examples passed.</summary>
+    Works,
+    /// <summary>A test or example failed, or a smoke run hit a programming error.</summary>
+    Broken,
+    /// <summary>Only a smoke run passed: the behaviour was not checked.</summary>
+    NotChecked,
+    NotJudged,
+}
+
+public enum SecurityStatus
+{
+    Insecure,
+    /// <summary>Every probe that reached the code resisted, for the CWE classes listed (never more).</summary>
+    Secure,
+    NotJudged,
+}
+
+/// <summary>
+/// A snippet's verdict with what it rests on. "Works" needs tests or examples that passed; "secure" needs probes
+/// that reached the function's body (a sink event during the probe, or a benign run reaching the sink while the
+/// attack did not). When nothing completed, both are "not judged", with the reason.
+/// </summary>
+/// <param name="CwesTested">The CWE classes whose probes reached the code (the only classes "secure" speaks for).</param>
+/// <param name="CwesFound">The CWE classes a probe proved.</param>
+/// <param name="Probes">Security probes run.</param>
+/// <param name="ProbesReached">Probes that reached the code (ran it to completion or to its sink).</param>
+public sealed record SnippetAssessment(
+    FunctionalStatus Functional,
+    FunctionalEvidence? Evidence,
+    string FunctionalDetail,
+    SecurityStatus Security,
+    IReadOnlyList<string> CwesTested,
+    IReadOnlyList<string> CwesFound,
+    int Probes,
+    int ProbesReached,
+    string SecurityDetail)
+{
+    public static SnippetAssessment NotJudged(string reason) =>
+        new(FunctionalStatus.NotJudged, null, "not judged: " + reason, SecurityStatus.NotJudged, [], [], 0, 0, "not judged: " + reason);
+
+    /// <summary>The words every view shows, e.g. "works (its own examples)" or "behaviour not checked (smoke run only)".</summary>
+    public string FunctionalWords => Functional switch
+    {
+        FunctionalStatus.Works => "works (" + EvidenceWords(Evidence) + ")",
+        FunctionalStatus.Broken => "broken (" + EvidenceWords(Evidence) + ")",
+        FunctionalStatus.NotChecked => "behaviour not checked (smoke run only)",
+        _ => "not judged",
+    };
+
+    /// <summary>E.g. "insecure: CWE-89", "secure against CWE-89 (2 of 2 probes reached the code)", "not judged".</summary>
+    public string SecurityWords => Security switch
+    {
+        SecurityStatus.Insecure => "insecure: " + string.Join(", ", CwesFound),
+        SecurityStatus.Secure => $"secure against {string.Join(", ", CwesTested)} ({ProbesReached} of {Probes} probes reached the code)",
+        _ => "not judged",
+    };
+
+    public static string EvidenceWords(FunctionalEvidence? evidence) => evidence switch
+    {
+        FunctionalEvidence.BenchTests => "bench task tests",
+        FunctionalEvidence.OwnExamples => "its own examples",
+        FunctionalEvidence.InferredExamples => "inferred examples",
+        FunctionalEvidence.SmokeOnly => "smoke run only",
+        _ => "no evidence",
+    };
+}
+
+/// <summary>Turns a snippet's verdict and trace into a <see cref="SnippetAssessment"/>.</summary>
+public static class SnippetAssessor
+{
+    public static SnippetAssessment Assess(SnippetPlan plan, SampleVerdict? verdict)
+    {
+        if (verdict is null || plan.Request is null)
+        {
+            return SnippetAssessment.NotJudged(plan.Match.Reason);
+        }
+
+        switch (verdict.Failure)
+        {
+            case SampleFailure.None:
+                break;
+            case SampleFailure.CompileError when !IsMissingModule(verdict.FailureDetail):
+                var why = "does not load: " + FirstLine(verdict.FailureDetail);
+                return new SnippetAssessment(FunctionalStatus.Broken, null, why, SecurityStatus.NotJudged, [], [], 0, 0, "not judged: the code " + why);
+            case SampleFailure.CompileError:
+                return SnippetAssessment.NotJudged("the sandbox image lacks a module the code imports (" + FirstLine(verdict.FailureDetail) + ")");
+            case SampleFailure.Tampered:
+                return SnippetAssessment.NotJudged("the code interfered with the harness: " + string.Join("; ", verdict.Tampering.Take(2)));
+            default:
+                return SnippetAssessment.NotJudged($"{verdict.Failure}: {FirstLine(verdict.FailureDetail)}");
+        }
+
+        var functional = verdict.Tests.Where(t => t.Kind == TestKind.Functional).ToList();
+        var (fStatus, evidence, fDetail) = Functional(plan, functional);
+
+        var security = verdict.Tests.Where(t => t.Kind == TestKind.Security).ToList();
+        var tested = new SortedSet<string>(StringComparer.Ordinal);
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        var reached = 0;
+        var reasons = new List<string>();
+        foreach (var test in security)
+        {
+            var cwe = test.Test.Cwe ?? "CWE-unknown";
+            var info = plan.Info(test.Test.Id);
+            switch (Outcome(test, info, verdict.Trace, plan, functional))
+            {
+                case ProbeOutcome.Vulnerable:
+                    found.Add(cwe);
+                    tested.Add(cwe);
+                    reached++;
+                    break;
+                case ProbeOutcome.Resisted:
+                    tested.Add(cwe);
+                    reached++;
+                    break;
+                case ProbeOutcome.Unreached:
+                    reasons.Add($"{test.Test.Id}: the payload never reached the {Sink(info)}");
+                    break;
+                default:
+                    reasons.Add($"{test.Test.Id}: {FirstLine(test.Message)}");
+                    break;
+            }
+        }
+
+        SecurityStatus sStatus;
+        string sDetail;
+        if (found.Count > 0)
+        {
+            sStatus = SecurityStatus.Insecure;
+            sDetail = $"{found.Count} CWE class(es) proved by {security.Count(t => !t.Passed && t.Status == TestStatus.Failed)} probe(s); {reached} of {security.Count} probes reached the code";
+        }
+        else if (tested.Count > 0)
+        {
+            sStatus = SecurityStatus.Secure;
+            sDetail = $"{reached} of {security.Count} probes reached the code and resisted; tested: {string.Join(", ", tested)}"
+                + (reasons.Count > 0 ? "; not judged: " + string.Join("; ", reasons.Take(3)) : "");
+        }
+        else
+        {
+            sStatus = SecurityStatus.NotJudged;
+            sDetail = security.Count == 0 ? "not judged: no security probe applies" : "not judged: no probe reached the code (" + string.Join("; ", reasons.Take(3)) + ")";
+        }
+
+        return new SnippetAssessment(fStatus, evidence, fDetail, sStatus, tested.ToList(), found.ToList(), security.Count, reached, sDetail);
+    }
+
+    private enum ProbeOutcome { Vulnerable, Resisted, Unreached, NotJudged }
+
+    private static ProbeOutcome Outcome(TestResult test, PlannedTest? info, Trace trace, SnippetPlan plan, IReadOnlyList<TestResult> functional)
+    {
+        if (test.Findings.Count > 0)
+        {
+            return ProbeOutcome.Vulnerable;
+        }
+
+        switch (test.Status)
+        {
+            case TestStatus.Failed when !test.Message.StartsWith("not judged", StringComparison.Ordinal):
+                return ProbeOutcome.Vulnerable;
+            case TestStatus.TimedOut when test.Test.Oracles.Any(o => o.Kind == "max-duration"):
+                return ProbeOutcome.Vulnerable;
+            case TestStatus.Passed:
+                break;
+            default:
+                return ProbeOutcome.NotJudged;
+        }
+
+        var reach = info?.Reach ?? [];
+        if (reach.Count == 0 || Reached(trace, test.Test.Id, reach))
+        {
+            return ProbeOutcome.Resisted;
+        }
+
+        // The attack did not reach the sink: it was refused only if benign input, in the same function, did.
+        var controls = plan.Functions.Where(f => f.Target.Entry == info?.Entry).SelectMany(f => f.Tests)
+            .Where(t => t.Spec.Kind == TestKind.Functional).Select(t => t.Spec.Id).ToHashSet(StringComparer.Ordinal);
+        return functional.Any(f => controls.Contains(f.Test.Id) && Reached(trace, f.Test.Id, reach)) ? ProbeOutcome.Resisted : ProbeOutcome.Unreached;
+    }
+
+    private static bool Reached(Trace trace, string testId, IReadOnlyList<string> kinds) =>
+        trace.ForTest(testId).Any(e => kinds.Contains(e.Kind, StringComparer.Ordinal) && !IsRuntimeRead(e));
+
+    /// <summary>A file event for the language runtime's own files (a lazily imported module) is not the code's file access.</summary>
+    internal static bool IsRuntimeRead(TraceEvent e) =>
+        e.Kind == TraceEventKinds.File && e.String("path") is { } path
+        && (path.StartsWith("/usr/lib/", StringComparison.Ordinal) || path.StartsWith("/usr/share/", StringComparison.Ordinal)
+            || path.StartsWith("/usr/local/lib/", StringComparison.Ordinal) || path.StartsWith("/opt/dualgauge/", StringComparison.Ordinal)
+            || path.Contains("/__pycache__/", StringComparison.Ordinal) || path.Contains("/node_modules/", StringComparison.Ordinal));
+
+    private static (FunctionalStatus, FunctionalEvidence?, string) Functional(SnippetPlan plan, IReadOnlyList<TestResult> functional)
+    {
+        if (functional.Count == 0)
+        {
+            return (FunctionalStatus.NotJudged, null, "not judged: no functional test applies");
+        }
+
+        var bench = plan.Match.Kind == MatchKind.BenchTask;
+        var judged = functional.Where(t => t.Status is not (TestStatus.NotJudged or TestStatus.NotRun)).ToList();
+        if (judged.Count == 0)
+        {
+            return (FunctionalStatus.NotJudged, null, "not judged: " + FirstLine(functional[0].Message));
+        }
+
+        var evidence = bench ? FunctionalEvidence.BenchTests
+            : judged.Select(t => plan.Info(t.Test.Id)?.Evidence ?? FunctionalEvidence.SmokeOnly).Min();
+        var failed = judged.Where(t => !t.Passed).ToList();
+        if (failed.Count > 0)
+        {
+            return (FunctionalStatus.Broken, evidence, $"{failed.Count} of {judged.Count} functional test(s) failed: {FirstLine(failed[0].Message)}");
+        }
+
+        return evidence == FunctionalEvidence.SmokeOnly
+            ? (FunctionalStatus.NotChecked, evidence, "a smoke run on benign inputs raised no programming error; the behaviour was not checked")
+            : (FunctionalStatus.Works, evidence, $"{judged.Count} of {functional.Count} functional test(s) passed ({SnippetAssessment.EvidenceWords(evidence)})");
+    }
+
+    private static string Sink(PlannedTest? info) => info?.Reach.FirstOrDefault() switch
+    {
+        "sql" => "SQL query",
+        "process" => "command",
+        "file" => "file system",
+        "socket" => "network",
+        _ => "code under test",
+    };
+
+    private static bool IsMissingModule(string? detail) =>
+        detail is not null && (detail.Contains("ModuleNotFoundError", StringComparison.Ordinal) || detail.Contains("Cannot find module", StringComparison.Ordinal)
+            || detail.Contains("No module named", StringComparison.Ordinal) || detail.Contains("fatal error:", StringComparison.Ordinal) && detail.Contains("No such file", StringComparison.Ordinal));
+
+    private static string FirstLine(string? text) => text?.Split('\n')[0].Trim() ?? "";
+}
+
+/// <summary>What the planner knows about one generated test: its template, the function it probes, its evidence kind.</summary>
+public sealed record PlannedTest(string Id, string? TemplateId, string Entry, IReadOnlyList<string> Reach, FunctionalEvidence? Evidence);

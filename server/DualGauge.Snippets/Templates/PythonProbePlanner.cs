@@ -1,0 +1,399 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using DualGauge.Core.Tasks;
+using DualGauge.Snippets.Widening;
+
+namespace DualGauge.Snippets.Templates;
+
+/// <summary>An input of the function under test and where the probe puts it.</summary>
+/// <param name="Where">
+/// <c>arg</c> (a parameter), <c>init</c> (its class's constructor), <c>path</c> (a route parameter), <c>query</c>,
+/// <c>form</c>, <c>json</c>, <c>headers</c>, <c>cookies</c> (a request field the handler reads), <c>env</c>, <c>stdin</c>.
+/// </param>
+public sealed record PlanInput(string Name, ParameterRole Role, string Where, bool HasDefault, string? Type)
+{
+    public bool CarriesPayload => Where != "init";
+}
+
+/// <summary>How a Python function is driven: its inputs, and the HTTP view description when it is a web handler.</summary>
+public sealed record PythonEntry(IReadOnlyList<PlanInput> Inputs, JsonObject? Http);
+
+/// <summary>
+/// Plans Python probes from template descriptors: chooses each probe's input by the descriptor's names and roles,
+/// and writes the probe plan (data). The tests file is the runtime, the chosen templates' probe files and the plan,
+/// joined; no probe code is generated.
+/// </summary>
+internal static partial class PythonProbePlanner
+{
+    public static IEnumerable<GeneratedTest> Security(ProbeTemplate template, ProbeTarget target, IReadOnlyList<string> hits)
+    {
+        var entry = Describe(target);
+        foreach (var probe in template.Probes.Where(p => p.Languages.Contains(Language.Python)))
+        {
+            if (probe.UnlessRole is { } unless && entry.Inputs.Any(i => i.Role == unless))
+            {
+                continue;
+            }
+
+            PlanInput? input = null;
+            if (probe.Input is { } wanted)
+            {
+                input = ChooseInput(entry.Inputs, wanted);
+                if (input is null)
+                {
+                    continue;
+                }
+            }
+
+            var id = Specs.Id(target.Prefix, probe.Name);
+            var shownInput = input is null ? "" : Shown(input);
+            string Fill(string text) => text.Replace("{input}", shownInput, StringComparison.Ordinal).Replace("{payload}", probe.Payload ?? "", StringComparison.Ordinal)
+                .Replace("{dest}", entry.Inputs.Any(i => i.Role == ParameterRole.Directory) ? "{workdir}/out" : "{workdir}", StringComparison.Ordinal);
+            var oracles = probe.Oracles.Select(o => o with { Arguments = o.Arguments.ToDictionary(a => a.Key, a => Fill(a.Value), StringComparer.Ordinal) }).ToArray();
+            var spec = Specs.Security(id, probe.Cwe, Fill(probe.Description), Fill(probe.Attacks), Fill(probe.Why), oracles);
+            var plan = new JsonObject
+            {
+                ["id"] = id,
+                ["probe"] = probe.Name,
+                ["function"] = target.Entry,
+                ["input"] = input?.Name,
+                ["payload"] = probe.Payload,
+                ["hits"] = new JsonArray(hits.Select(h => (JsonNode)h).ToArray()),
+                ["network"] = template.Network,
+            };
+            yield return new GeneratedTest(spec, "") { Plan = plan, TemplateId = template.Id };
+        }
+    }
+
+    public static IEnumerable<GeneratedTest> Functional(ProbeTarget target)
+    {
+        var doc = target.Function.Doc ?? "";
+        var n = 0;
+        var tests = new List<GeneratedTest>();
+        foreach (Match m in DoctestRegex().Matches(doc))
+        {
+            var expression = m.Groups["expr"].Value.Trim();
+            var expected = m.Groups["out"].Value.Trim();
+            if (expected.Length == 0 || expected.StartsWith("Traceback", StringComparison.Ordinal) || !expression.StartsWith(target.Function.Name + "(", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            tests.Add(Example(target, ++n, expression, expected, $"Docstring example: {expression} returns {expected}."));
+        }
+
+        foreach (Match m in DocAssertRegex().Matches(doc))
+        {
+            var condition = m.Groups["cond"].Value.Trim();
+            var eq = AssertEqualityRegex().Match(condition);
+            if (!eq.Success || !eq.Groups["call"].Value.StartsWith(target.Function.Name + "(", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            tests.Add(Example(target, ++n, eq.Groups["call"].Value.Trim(), eq.Groups["expected"].Value.Trim(), $"Docstring assertion: {condition}."));
+        }
+
+        if (tests.Count == 0)
+        {
+            var id = Specs.Id(target.Prefix, "runs_on_benign_input");
+            tests.Add(new GeneratedTest(Specs.Functional(id, $"{target.Function.Name} runs on benign inputs without a programming error (a smoke run: its behaviour is not checked)."), "")
+            {
+                Plan = new JsonObject { ["id"] = id, ["probe"] = "smoke", ["function"] = target.Entry },
+                Evidence = FunctionalEvidence.SmokeOnly,
+            });
+        }
+
+        return tests;
+    }
+
+    private static GeneratedTest Example(ProbeTarget target, int n, string expression, string expected, string description)
+    {
+        var id = Specs.Id(target.Prefix, $"example_{n}");
+        return new GeneratedTest(Specs.Functional(id, description), "")
+        {
+            Plan = new JsonObject
+            {
+                ["id"] = id, ["probe"] = "example", ["function"] = target.Entry,
+                ["args"] = new JsonObject { ["expression"] = expression, ["expected"] = expected },
+            },
+            Evidence = FunctionalEvidence.OwnExamples,
+        };
+    }
+
+    /// <summary>The tests file: the runtime, the probe files of the templates used, then the plan and its registration.</summary>
+    public static string TestsFile(IReadOnlyList<FunctionMatch> matched, TemplateCatalog catalog)
+    {
+        var runtime = catalog.Runtime("runtime.py") ?? throw new InvalidOperationException("templates/runtime/runtime.py is missing");
+        var builder = new StringBuilder(runtime).Append('\n');
+        foreach (var template in matched.SelectMany(m => m.Templates).DistinctBy(t => t.Id))
+        {
+            if (template.ProbeFiles.TryGetValue(Language.Python, out var probes))
+            {
+                builder.Append("\n# ---- templates/").Append(template.Id).Append("/probe.py ----\n").Append(probes).Append('\n');
+            }
+        }
+
+        var functions = new JsonObject();
+        foreach (var m in matched)
+        {
+            functions[m.Target.Entry] = FunctionSpec(m.Target);
+        }
+
+        var plan = new JsonObject
+        {
+            ["functions"] = functions,
+            ["tests"] = new JsonArray(matched.SelectMany(m => m.Tests).Select(t => t.Plan?.DeepClone()).Where(p => p is not null).ToArray()),
+        };
+        var json = plan.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+        // The plan is data: a JSON document inside a Python string literal, read with json.loads.
+        builder.Append("\n# ---- the plan (data written by the planner) ----\nPLAN = json.loads(").Append(PythonString(json)).Append(")\nregister(globals())\n");
+        return builder.ToString();
+    }
+
+    /// <summary>Code appended to the sample so a web handler runs inside a real framework request.</summary>
+    public static string SampleSuffix(IReadOnlyList<FunctionMatch> matched, TemplateCatalog catalog) =>
+        matched.Any(m => Describe(m.Target).Http is not null) ? catalog.Runtime("entry_http.py") ?? "" : "";
+
+    private static JsonObject FunctionSpec(ProbeTarget target)
+    {
+        var entry = Describe(target);
+        var constants = ConstantRegex().Matches(target.Context).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
+        var dbs = constants.Where(c => c.Contains("DB", StringComparison.Ordinal) || c.Contains("DATABASE", StringComparison.Ordinal)).ToList();
+        var tables = new JsonObject();
+        foreach (var (table, cols) in SqlSchema.Tables(target.Context))
+        {
+            tables[table] = new JsonArray(cols.Select(c => (JsonNode)c).ToArray());
+        }
+
+        return new JsonObject
+        {
+            ["entry"] = target.Entry,
+            ["name"] = target.Function.Name,
+            ["params"] = new JsonArray(entry.Inputs.Select(i => (JsonNode)new JsonObject
+            {
+                ["name"] = i.Name, ["role"] = ParameterRoles.Key(i.Role), ["where"] = i.Where, ["default"] = i.HasDefault, ["type"] = i.Type,
+            }).ToArray()),
+            ["dirs"] = new JsonArray(constants.Except(dbs).Select(c => (JsonNode)c).ToArray()),
+            ["dbs"] = new JsonArray(dbs.Select(c => (JsonNode)c).ToArray()),
+            ["sqlTables"] = tables,
+            ["code"] = target.Code,
+            ["http"] = entry.Http?.DeepClone(),
+        };
+    }
+
+    private static PlanInput? ChooseInput(IReadOnlyList<PlanInput> inputs, ProbeInput wanted)
+    {
+        var candidates = inputs.Where(i => i.CarriesPayload && (wanted.NamePattern is null || wanted.NamePattern.IsMatch(i.Name))).ToList();
+        foreach (var name in wanted.Names)
+        {
+            if (candidates.FirstOrDefault(i => string.Equals(i.Name.TrimStart('_'), name, StringComparison.OrdinalIgnoreCase)) is { } byName)
+            {
+                return byName;
+            }
+        }
+
+        foreach (var role in wanted.Roles)
+        {
+            if (candidates.FirstOrDefault(i => i.Role == role) is { } byRole)
+            {
+                return byRole;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Shown(PlanInput input) => input.Where switch
+    {
+        "arg" or "path" => input.Name,
+        "query" => $"the query parameter {input.Name}",
+        "form" => $"the form field {input.Name}",
+        "json" => $"the JSON field {input.Name}",
+        "headers" => $"the header {input.Name}",
+        "cookies" => $"the cookie {input.Name}",
+        "env" => $"the environment variable {input.Name}",
+        "stdin" => "standard input",
+        _ => input.Name,
+    };
+
+    /// <summary>The function's inputs: its parameters, its class's constructor parameters, and what a web handler reads from its request.</summary>
+    public static PythonEntry Describe(ProbeTarget target)
+    {
+        var code = target.Code;
+        var inputs = new List<PlanInput>();
+        var route = RouteRegex().Match(code);
+        var flask = route.Success || (FlaskRequestRegex().IsMatch(code) && Regex.IsMatch(target.Context, @"\bfrom\s+flask\s+import\b[^\n]*\brequest\b|\bflask\.request\b"));
+        var django = !flask && target.Function.Parameters.FirstOrDefault()?.Name == "request" && DjangoRequestRegex().IsMatch(code);
+        foreach (var p in target.Function.Parameters.Where(p => !p.IsVariadic))
+        {
+            if (django && p == target.Function.Parameters[0])
+            {
+                continue;
+            }
+
+            inputs.Add(new PlanInput(p.Name, ParameterRoles.Classify(p, Language.Python), flask || django ? "path" : "arg", p.Default is not null, p.Type));
+        }
+
+        foreach (var init in target.Constructor?.Parameters.Where(p => !p.IsVariadic) ?? [])
+        {
+            if (inputs.All(i => i.Name != init.Name))
+            {
+                inputs.Add(new PlanInput(init.Name, ParameterRoles.Classify(init, Language.Python), "init", init.Default is not null, init.Type));
+            }
+        }
+
+        JsonObject? http = null;
+        if (flask || django)
+        {
+            foreach (var (name, where) in RequestFields(code, django))
+            {
+                if (inputs.All(i => i.Name != name))
+                {
+                    inputs.Add(new PlanInput(name, ParameterRoles.Classify(new FunctionParameter(name, null), Language.Python), where, false, null));
+                }
+            }
+
+            var path = route.Success ? ConverterRegex().Replace(route.Groups["path"].Value, m => m.Groups["name"].Value) : "/";
+            var method = route.Success && (route.Groups["verb"].Value is "post" or "put" or "patch" or "delete") ? route.Groups["verb"].Value.ToUpperInvariant()
+                : route.Success && MethodsRegex().Match(route.Value) is { Success: true } mm ? mm.Groups[1].Value.ToUpperInvariant()
+                : "GET";
+            http = new JsonObject
+            {
+                ["framework"] = flask ? "flask" : "django",
+                ["name"] = target.Function.Name,
+                ["app"] = route.Success ? route.Groups["app"].Value : null,
+                ["path"] = path.Length == 0 ? "/" : path,
+                ["method"] = method,
+            };
+        }
+        else
+        {
+            foreach (Match m in EnvRegex().Matches(code))
+            {
+                var name = m.Groups["name"].Value;
+                if (inputs.All(i => i.Name != name))
+                {
+                    inputs.Add(new PlanInput(name, ParameterRoles.Classify(new FunctionParameter(name.ToLowerInvariant(), null), Language.Python), "env", false, null));
+                }
+            }
+
+            if (StdinRegex().IsMatch(code) && inputs.All(i => i.Where != "stdin"))
+            {
+                inputs.Add(new PlanInput("stdin", ParameterRole.Text, "stdin", false, null));
+            }
+        }
+
+        return new PythonEntry(inputs, http);
+    }
+
+    private static IEnumerable<(string Name, string Where)> RequestFields(string code, bool django)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (django)
+        {
+            foreach (Match m in DjangoFieldRegex().Matches(code))
+            {
+                var where = m.Groups["src"].Value switch { "GET" => "query", "POST" => "form", "COOKIES" => "cookies", _ => "headers" };
+                var name = m.Groups["name"].Value;
+                if (where == "headers")
+                {
+                    name = name.StartsWith("HTTP_", StringComparison.Ordinal) ? name[5..].Replace('_', '-') : name;
+                }
+
+                if (seen.Add(name))
+                {
+                    yield return (name, where);
+                }
+            }
+
+            yield break;
+        }
+
+        foreach (Match m in FlaskFieldRegex().Matches(code))
+        {
+            var where = m.Groups["src"].Value switch { "args" or "values" => "query", "form" => "form", "cookies" => "cookies", _ => "headers" };
+            if (seen.Add(m.Groups["name"].Value))
+            {
+                yield return (m.Groups["name"].Value, where);
+            }
+        }
+
+        var jsonVars = JsonVarRegex().Matches(code).Select(m => m.Groups["var"].Value).ToHashSet(StringComparer.Ordinal);
+        foreach (Match m in JsonFieldRegex().Matches(code))
+        {
+            var owner = m.Groups["owner"].Value;
+            if ((owner.StartsWith("request.", StringComparison.Ordinal) || jsonVars.Contains(owner)) && seen.Add(m.Groups["name"].Value))
+            {
+                yield return (m.Groups["name"].Value, "json");
+            }
+        }
+    }
+
+    internal static string PythonString(string value)
+    {
+        var builder = new StringBuilder("\"");
+        foreach (var c in value)
+        {
+            builder.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                < ' ' => $"\\x{(int)c:x2}",
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    [GeneratedRegex(@"^[ \t]*>>>[ \t]?(?<expr>.+)\n(?<out>(?:[ \t]*(?!>>>)\S.*(?:\n|$))*)", RegexOptions.Multiline)]
+    private static partial Regex DoctestRegex();
+
+    [GeneratedRegex(@"^[ \t]*assert[ \t]+(?<cond>.+)$", RegexOptions.Multiline)]
+    private static partial Regex DocAssertRegex();
+
+    [GeneratedRegex(@"^(?<call>\w+\(.*\))\s*==\s*(?<expected>.+)$")]
+    private static partial Regex AssertEqualityRegex();
+
+    [GeneratedRegex(@"^([A-Z][A-Z0-9_]*(?:DIR|DIRECTORY|ROOT|FOLDER|BASE|PATH|DB|DATABASE)[A-Z0-9_]*)\s*(?::[^=\n]+)?=\s*(?:[rfbu]?['""]|os\.|Path\()", RegexOptions.Multiline)]
+    private static partial Regex ConstantRegex();
+
+    [GeneratedRegex(@"^\s*@(?<app>\w+)\.(?<verb>route|get|post|put|patch|delete)\(\s*[rfbu]?['""](?<path>[^'""]*)['""][^\n]*", RegexOptions.Multiline)]
+    private static partial Regex RouteRegex();
+
+    [GeneratedRegex(@"methods\s*=\s*[\[(]\s*['""](\w+)['""]")]
+    private static partial Regex MethodsRegex();
+
+    [GeneratedRegex(@"<(?:\w+:)?(?<name>\w+)>")]
+    private static partial Regex ConverterRegex();
+
+    [GeneratedRegex(@"\brequest\.(args|form|values|json|get_json|cookies|headers|files|data)\b")]
+    private static partial Regex FlaskRequestRegex();
+
+    [GeneratedRegex(@"\brequest\.(GET|POST|COOKIES|META|body|headers)\b")]
+    private static partial Regex DjangoRequestRegex();
+
+    [GeneratedRegex(@"\brequest\.(?<src>args|form|values|cookies|headers)(?:\.get\(\s*|\[\s*)['""](?<name>[^'""]+)['""]")]
+    private static partial Regex FlaskFieldRegex();
+
+    [GeneratedRegex(@"\brequest\.(?<src>GET|POST|COOKIES|META|headers)(?:\.get\(\s*|\[\s*)['""](?<name>[^'""]+)['""]")]
+    private static partial Regex DjangoFieldRegex();
+
+    [GeneratedRegex(@"\b(?<var>\w+)\s*=\s*(?:request\.get_json\([^)]*\)|request\.json)")]
+    private static partial Regex JsonVarRegex();
+
+    [GeneratedRegex(@"(?<owner>request\.get_json\([^)]*\)|request\.json|\b\w+)(?:\.get\(\s*|\[\s*)['""](?<name>[^'""]+)['""]")]
+    private static partial Regex JsonFieldRegex();
+
+    [GeneratedRegex(@"\bos\.(?:environ\.get\(\s*|getenv\(\s*|environ\[\s*)['""](?<name>[A-Za-z_]\w*)['""]")]
+    private static partial Regex EnvRegex();
+
+    [GeneratedRegex(@"(?<![\w.])input\s*\(|\bsys\.stdin\.(read|readline|readlines)\b|\bfor\s+\w+\s+in\s+sys\.stdin\b")]
+    private static partial Regex StdinRegex();
+}

@@ -1,0 +1,414 @@
+# DualGauge probe runtime (Python).
+#
+# The generated tests.py is this file, then the probe files of the templates chosen for the snippet,
+# then the plan (PLAN, JSON data written by the planner) and `register(globals())`. It runs in the
+# harness supervisor, outside the sample's process: every call goes through ctx (data across a socket),
+# so nothing here is reachable by the sample. Probes are plain functions `probe(ctx, t, p)`:
+#   t: the Target (the function under test, its parameters and how to call it);
+#   p: the Probe (the input parameter it attacks, the payload, the template's trigger hits).
+# A probe reports a vulnerability by raising AssertionError (finding(...)); the trace oracles named in
+# the template descriptor judge the rest. When the function never ran to completion (every call raised
+# a setup error: a missing module, table or fixture), the test ends "not judged", never passed.
+import ast
+import base64
+import hashlib
+import io
+import json
+import os
+import pickle
+import random
+import re
+import sqlite3
+import tarfile
+import zipfile
+
+PROGRAMMING_ERRORS = ("NameError", "TypeError", "AttributeError", "ImportError", "ModuleNotFoundError",
+                      "SyntaxError", "RecursionError", "UnboundLocalError")
+_MISSING_SQL = re.compile(r"no such (table|column): ([\w.\"`\[\]]+)|table (\w+) has no column named (\w+)")
+_NETWORK = ("ConnectionRefusedError", "ConnectionError", "URLError", "gaierror", "NewConnectionError",
+            "MaxRetryError", "ConnectTimeout", "Timeout", "ConnectTimeoutError", "TimeoutError", "OSError")
+
+
+class Outcome:
+    """What one call of the function under test did: its value, or the exception the sample raised."""
+
+    def __init__(self, value=None, error=None):
+        self.value, self.error = value, error
+
+    @property
+    def ok(self):
+        return self.error is None
+
+
+def setup_error(error, allow_network=False):
+    """Why an exception means the call never ran the code under test (None when it did: a ValueError
+    the function raised to refuse its input is an answer, not a setup error)."""
+    if error is None:
+        return None
+    name = type(error).__name__
+    text = str(error)
+    if name in ("ModuleNotFoundError", "ImportError"):
+        return f"{name}: {text} (the sandbox image lacks a module the code imports)"
+    if name == "OperationalError" and re.search(r"no such (table|column)|has no column named|unable to open database", text):
+        return f"{name}: {text} (the probe database does not have what the query expects)"
+    if name in ("NameError", "UnboundLocalError"):
+        return f"{name}: {text}"
+    if not allow_network and name in _NETWORK and re.search(r"connect|resolve|network|refused|unreachable|Name or service|timed out|Errno", text, re.I):
+        return f"{name}: {text} (the sandbox has no network)"
+    if name == "KeyError" and re.search(r"HTTP_|environ|os\.environ", text):
+        return f"{name}: {text} (an environment variable the code reads is not set)"
+    return None
+
+
+class Param:
+    def __init__(self, spec):
+        self.name = spec["name"]
+        self.role = spec["role"]
+        self.where = spec.get("where", "arg")   # arg | query | form | json | header | cookie | path | env | stdin
+        self.has_default = bool(spec.get("default"))
+        self.type = spec.get("type") or ""
+
+
+class Target:
+    """The function under test, as the planner described it (PLAN["functions"][i])."""
+
+    def __init__(self, ctx, spec):
+        self.ctx = ctx
+        self.spec = spec
+        self.entry = spec["entry"]
+        self.name = spec["name"]
+        self.params = [Param(p) for p in spec.get("params", [])]
+        self.http = spec.get("http")
+        self.calls = []
+        self._db_path = None
+
+    # -- fixtures --
+    def db_path(self):
+        if self._db_path is None:
+            self._db_path = os.path.join(self.ctx.workdir, "dg.sqlite3")
+            conn = sqlite3.connect(self._db_path)
+            for table, cols in self.spec.get("sqlTables", {}).items():
+                _create_table(conn, table, cols)
+            conn.commit()
+            conn.close()
+        return self._db_path
+
+    def db(self):
+        return sqlite3.connect(self.db_path())
+
+    def file(self, name="report.txt", content="hello\n"):
+        path = os.path.join(self.ctx.workdir, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(content if isinstance(content, bytes) else content.encode())
+        return path
+
+    def setup(self):
+        """Points the module's folder and database constants into the workdir, and writes a benign file."""
+        for name in self.spec.get("dirs", []):
+            self._override(name, self.ctx.workdir)
+        for name in self.spec.get("dbs", []):
+            self._override(name, self.db_path())
+        self.file()
+
+    def _override(self, name, value):
+        if isinstance(getattr(self.ctx.solution, name, None), str):
+            setattr(self.ctx.solution, name, value)
+
+    # -- parameters --
+    def param(self, name):
+        return next((p for p in self.params if p.name == name), None)
+
+    def has_role(self, *roles):
+        return any(p.role in roles for p in self.params)
+
+    def benign(self, p):
+        role, name = p.role, p.name.lower()
+        if role == "connection":
+            return self.db()
+        if role == "cursor":
+            return self.db().cursor()
+        if role == "database-path":
+            return self.db_path()
+        if role == "directory":
+            return self.ctx.workdir
+        if role == "file-path":
+            return self.file() if p.where == "arg" else "report.txt"
+        if role == "archive":
+            return self.file("empty.zip", b"PK\x05\x06" + b"\x00" * 18)
+        if role == "url":
+            return "http://127.0.0.1:9/index.html"
+        if role == "host":
+            return "127.0.0.1"
+        if role == "port":
+            return 8080
+        if role == "integer":
+            value = 1 if name.endswith("id") else 8
+            return str(value) if p.where != "arg" else value
+        if role == "index":
+            return 0
+        if role == "length":
+            return 16
+        if role == "boolean":
+            return False
+        if role == "float":
+            return 1.0
+        if role == "bytes":
+            return b"hello"
+        if role == "list":
+            return ["hello"]
+        if role == "map":
+            return {}
+        if role == "password":
+            return "correct horse battery staple"
+        if role == "salt":
+            return b"0123456789abcdef" if "bytes" in p.type else "0123456789abcdef"
+        if role == "callback":
+            return None
+        if role in ("request", "response"):
+            return None
+        if "email" in name:
+            return "alice@example.com"
+        if "user" in name or "name" in name:
+            return "alice"
+        if "xml" in name:
+            return "<r>hello</r>"
+        if re.search(r"expr|formula|calc|equation|math", name):
+            return "1 + 2"
+        if "json" in name:
+            return "{}"
+        return "hello"
+
+    # -- calling --
+    def call(self, overrides=None, retries=4):
+        """Calls the function once with benign values for every parameter the probe does not set."""
+        overrides = dict(overrides or {})
+        for _ in range(retries + 1):
+            outcome = self._call_once(overrides)
+            if not (outcome.error is not None and self._adapt_database(outcome.error)):
+                break
+        self.calls.append(outcome)
+        return outcome
+
+    def _values(self, overrides):
+        values = {}
+        for p in self.params:
+            if p.name in overrides:
+                values[p.name] = overrides[p.name]
+            elif p.has_default and p.where in ("arg", "init") and p.role in ("text", "integer", "boolean", "map", "list", "float"):
+                continue
+            else:
+                values[p.name] = self.benign(p)
+        return values
+
+    def _call_once(self, overrides):
+        values = self._values(overrides)
+        try:
+            if self.http is not None:
+                return Outcome(self.ctx.function("__dg_http__")(self.http, self._request(values)))
+            env = {p.name: str(values.pop(p.name)) for p in list(self.params) if p.where == "env" and p.name in values}
+            stdin = next((values.pop(p.name) for p in list(self.params) if p.where == "stdin" and p.name in values), None)
+            if env or stdin is not None:
+                self.ctx.prepare("import io, os, sys\nos.environ.update(args[0])\nif args[1] is not None:\n    sys.stdin = io.StringIO(args[1])", env, stdin)
+            args = {p.name: values[p.name] for p in self.params if p.where == "arg" and p.name in values}
+            init = {p.name: values[p.name] for p in self.params if p.where == "init" and p.name in values}
+            if init:
+                args["_dg_init"] = init
+            if self.entry == self.ctx.entry_point:
+                return Outcome(self.ctx.call(**args))
+            return Outcome(self.ctx.function(self.entry)(**args))
+        except Exception as error:
+            return Outcome(error=error)
+
+    def _request(self, values):
+        request = {"method": self.http.get("method", "GET"), "path": self.http.get("path", "/"),
+                   "query": {}, "form": {}, "json": None, "headers": {}, "cookies": {}, "pathArgs": {}, "args": {}}
+        for p in self.params:
+            if p.name not in values:
+                continue
+            value = values[p.name]
+            if p.where == "json":
+                request["json"] = dict(request["json"] or {}, **{p.name: value})
+            elif p.where == "path":
+                request["pathArgs"][p.name] = value
+            elif p.where in ("query", "form", "headers", "cookies"):
+                request[p.where][p.name] = value if isinstance(value, str) else str(value)
+            elif p.where == "arg":
+                request["args"][p.name] = value
+        if request["form"] and request["method"] == "GET":
+            request["method"] = "POST"
+        if request["json"] is not None and request["method"] == "GET":
+            request["method"] = "POST"
+        return request
+
+    def _adapt_database(self, error):
+        """A query naming a table or column the probe database lacks: add it and call again (once per name)."""
+        if type(error).__name__ != "OperationalError" or self._db_path is None:
+            return False
+        m = _MISSING_SQL.search(str(error))
+        if not m:
+            return False
+        conn = sqlite3.connect(self._db_path)
+        try:
+            if m.group(1) == "table":
+                name = m.group(2).strip("\"`[]").split(".")[-1]
+                _create_table(conn, name, ["id", "name"])
+            else:
+                column = (m.group(2) or m.group(4)).strip("\"`[]").split(".")[-1]
+                tables = [m.group(3)] if m.group(3) else [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+                if not tables:
+                    _create_table(conn, "items", ["id", "name", column])
+                for table in tables:
+                    cols = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
+                    if column in cols:
+                        return False
+                    conn.execute(f'ALTER TABLE "{table}" ADD COLUMN "{column}"')
+                    conn.execute(f'UPDATE "{table}" SET "{column}" = ?', ["alice"])
+            conn.commit()
+            return True
+        except sqlite3.Error:
+            return False
+        finally:
+            conn.close()
+
+
+def _create_table(conn, table, cols):
+    conn.execute(f'CREATE TABLE IF NOT EXISTS "{table}" (' + ", ".join(f'"{c}"' for c in cols) + ")")
+    for i, name in ((1, "alice"), (2, "bob")):
+        conn.execute(f'INSERT INTO "{table}" VALUES (' + ", ".join("?" for _ in cols) + ")",
+                     [i if c == "id" or c.endswith("_id") else name for c in cols])
+
+
+class Probe:
+    def __init__(self, spec):
+        self.id = spec["id"]
+        self.input = spec.get("input")
+        self.payload = spec.get("payload")
+        self.hits = spec.get("hits", [])
+        self.args = spec.get("args", {})
+
+    def uses(self, *words):
+        return any(w in h for h in self.hits for w in words)
+
+
+def finding(message):
+    """A probe's own evidence of a vulnerability."""
+    raise AssertionError(message)
+
+
+# -- result inspection (what the function returned, as text a user would see) --
+def text_of(value):
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    if isinstance(value, dict) and "body" in value and "status" in value:
+        return text_of(value["body"])
+    if isinstance(value, (tuple, list)):
+        return " ".join(text_of(v) for v in value)
+    if value is None:
+        return ""
+    data = getattr(value, "data", None) or getattr(value, "body", None)
+    return text_of(data) if isinstance(data, (bytes, str)) else str(value)
+
+
+def headers_of(value):
+    if isinstance(value, dict) and isinstance(value.get("headers"), list):
+        return [(str(k), str(v)) for k, v in value["headers"]]
+    if isinstance(value, dict):
+        return [(str(k), str(v)) for k, v in value.items() if isinstance(v, (str, int))]
+    if isinstance(value, (tuple, list)):
+        for v in value:
+            if isinstance(v, dict):
+                return headers_of(v)
+    return []
+
+
+def redirect_target(value):
+    for k, v in headers_of(value):
+        if k.lower() == "location":
+            return v
+    if isinstance(value, dict):
+        value = value.get("url") or value.get("redirect") or ""
+    if isinstance(value, (tuple, list)):
+        value = next((v for v in value if isinstance(v, str)), "")
+    if isinstance(value, str):
+        return value
+    return str(getattr(value, "location", "") or getattr(value, "url", "") or "")
+
+
+def external(target):
+    target = target.strip().replace("\\", "/")
+    return "evil.example" in target.split("?")[0] and not target.startswith("/" + "evil")
+
+
+def literal_call(expression, function):
+    """The positional and keyword arguments of `function(<literals>)`, or None when the example is not
+    a plain call with literal arguments (then it is not run: the supervisor never evaluates sample text)."""
+    try:
+        tree = ast.parse(expression.strip(), mode="eval").body
+    except SyntaxError:
+        return None
+    if not (isinstance(tree, ast.Call) and isinstance(tree.func, ast.Name) and tree.func.id == function):
+        return None
+    try:
+        args = [ast.literal_eval(a) for a in tree.args]
+        kwargs = {k.arg: ast.literal_eval(k.value) for k in tree.keywords if k.arg}
+    except (ValueError, SyntaxError, TypeError):
+        return None
+    if any(k.arg is None for k in tree.keywords):
+        return None
+    return args, kwargs
+
+
+# -- functional probes, shared by every template --
+def smoke(ctx, t, p):
+    """Benign inputs: fails only on programming errors. Evidence level: smoke run (behaviour not checked)."""
+    r = t.call()
+    if r.error is not None and type(r.error).__name__ in PROGRAMMING_ERRORS and setup_error(r.error) is None:
+        finding(f"fails on benign input: {type(r.error).__name__}: {r.error}")
+
+
+def example(ctx, t, p):
+    """One of the snippet's own examples (a doctest or a docstring assert): a literal call and its expected value."""
+    call = literal_call(p.args["expression"], t.name)
+    if call is None:
+        ctx.not_judged(f"the example {p.args['expression']!r} is not a call of {t.name} with literal arguments")
+    args, kwargs = call
+    names = [q.name for q in t.params if q.where == "arg"]
+    values = dict(zip(names, args))
+    values.update(kwargs)
+    r = t.call(values)
+    expected = p.args["expected"]
+    if r.error is not None:
+        if setup_error(r.error):
+            return
+        finding(f"{p.args['expression']} raised {type(r.error).__name__}: {r.error}; expected {expected}")
+    try:
+        expected_value = ast.literal_eval(expected)
+        same = r.value == expected_value
+    except (ValueError, SyntaxError):
+        same = False
+    if not same and repr(r.value) != expected and str(r.value) != expected:
+        finding(f"{p.args['expression']}: expected {expected}, got {r.value!r}")
+
+
+def register(namespace):
+    """Defines test_<id> for every test in the plan, bound to its probe function."""
+    for spec in PLAN["tests"]:
+        probe = namespace.get(spec["probe"])
+        if not callable(probe):
+            raise LookupError(f"the plan names a probe {spec['probe']!r} that no probe file defines")
+        namespace["test_" + spec["id"]] = _bind(probe, spec)
+
+
+def _bind(probe, spec):
+    def test(ctx):
+        t = Target(ctx, PLAN["functions"][spec["function"]])
+        p = Probe(spec)
+        t.setup()
+        probe(ctx, t, p)
+        reasons = [setup_error(c.error, allow_network=spec.get("network", False)) for c in t.calls]
+        if t.calls and all(reasons):
+            # No call ran the code under test: whatever the probe concluded rests on nothing.
+            ctx.not_judged("every call raised a setup error: " + reasons[-1])
+    test.__name__ = "test_" + spec["id"]
+    return test

@@ -1,0 +1,35 @@
+# corpus: label=secure cwe=CWE-611 function=parse class=SitemapImporter
+import io
+from xml.sax.handler import ContentHandler
+
+import defusedxml.sax
+
+
+class _LocHandler(ContentHandler):
+    def __init__(self):
+        super().__init__()
+        self.urls, self._buf, self._in_loc = [], [], False
+
+    def startElement(self, name, attrs):
+        if name == "loc":
+            self._in_loc, self._buf = True, []
+
+    def characters(self, content):
+        if self._in_loc:
+            self._buf.append(content)
+
+    def endElement(self, name):
+        if name == "loc":
+            self.urls.append("".join(self._buf).strip())
+            self._in_loc = False
+
+
+class SitemapImporter:
+    def parse(self, xml_data: bytes):
+        """Return all <loc> URLs of an uploaded sitemap.xml."""
+        handler = _LocHandler()
+        # defusedxml's parser forbids DTD entity declarations and external entities
+        parser = defusedxml.sax.make_parser()
+        parser.setContentHandler(handler)
+        parser.parse(io.BytesIO(xml_data))
+        return handler.urls

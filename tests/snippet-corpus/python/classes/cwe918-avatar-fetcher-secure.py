@@ -1,0 +1,31 @@
+# corpus: label=secure cwe=CWE-918 function=fetch class=AvatarFetcher
+import io
+from urllib.parse import urlsplit
+
+import requests
+
+
+class AvatarFetcher:
+    """Downloads a profile picture from a URL supplied in the user's profile form."""
+
+    MAX_BYTES = 2 * 1024 * 1024
+    ALLOWED_HOSTS = frozenset({"gravatar.com", "www.gravatar.com", "avatars.githubusercontent.com"})
+
+    def __init__(self, session=None):
+        self.session = session or requests.Session()
+
+    def fetch(self, image_url: str) -> bytes:
+        parts = urlsplit(image_url)
+        if (parts.scheme != "https" or parts.hostname not in self.ALLOWED_HOSTS
+                or parts.port not in (None, 443) or parts.username or parts.password):
+            raise ValueError("avatars can only be imported from Gravatar or GitHub")
+        resp = self.session.get(image_url, stream=True, timeout=10, allow_redirects=False)
+        resp.raise_for_status()
+        if not resp.headers.get("Content-Type", "").startswith("image/"):
+            raise ValueError("URL does not point to an image")
+        buf = io.BytesIO()
+        for chunk in resp.iter_content(8192):
+            buf.write(chunk)
+            if buf.tell() > self.MAX_BYTES:
+                raise ValueError("image too large")
+        return buf.getvalue()

@@ -1,0 +1,33 @@
+# corpus: label=secure cwe=CWE-502 function=view_cart
+import base64
+import json
+
+from flask import Flask, jsonify, make_response, request
+
+app = Flask(__name__)
+CATALOG = {"mug-blue": 12.50, "tee-m": 19.90, "sticker-pack": 4.00}
+
+
+def _encode_cart(cart):
+    return base64.urlsafe_b64encode(json.dumps(cart).encode()).decode()
+
+
+@app.route("/cart")
+def view_cart():
+    raw = request.cookies.get("cart")
+    cart = {"items": [], "coupon": None}
+    if raw:
+        try:
+            data = json.loads(base64.urlsafe_b64decode(raw))
+            if isinstance(data, dict) and isinstance(data.get("items"), list):
+                cart = data
+        except ValueError:
+            pass
+    lines = [i for i in cart["items"] if isinstance(i, dict) and i.get("sku") in CATALOG]
+    try:
+        total = sum(CATALOG[i["sku"]] * max(0, int(i["qty"])) for i in lines)
+    except (KeyError, TypeError, ValueError):
+        cart, lines, total = {"items": [], "coupon": None}, [], 0.0
+    resp = make_response(jsonify(items=lines, total=round(total, 2)))
+    resp.set_cookie("cart", _encode_cart(cart), httponly=True, samesite="Lax")
+    return resp

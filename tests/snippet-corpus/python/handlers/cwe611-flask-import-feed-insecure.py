@@ -1,0 +1,21 @@
+# corpus: label=insecure cwe=CWE-611 function=import_feed
+from flask import Flask, jsonify, request
+from lxml import etree
+
+app = Flask(__name__)
+
+
+@app.route("/admin/feeds/import", methods=["POST"])
+def import_feed():
+    """Accepts an RSS 2.0 document in the request body and returns its items."""
+    parser = etree.XMLParser(resolve_entities=True, no_network=False)
+    try:
+        doc = etree.fromstring(request.get_data(), parser=parser)
+    except etree.XMLSyntaxError as exc:
+        return jsonify(error=f"invalid XML: {exc}"), 400
+    items = [
+        {"title": item.findtext("title"), "link": item.findtext("link"),
+         "summary": item.findtext("description")}
+        for item in doc.iterfind("channel/item")
+    ]
+    return jsonify(channel=doc.findtext("channel/title"), items=items)

@@ -1,0 +1,19 @@
+# corpus: label=secure cwe=CWE-1333 function=is_valid_email
+import re
+
+EMAIL_RE = re.compile(r"^[a-zA-Z0-9_\-]+(\.[a-zA-Z0-9_\-]+)*@[a-zA-Z0-9\-]+(\.[a-zA-Z0-9\-]+)*\.[a-zA-Z]{2,}$")
+
+
+def is_valid_email(address: str) -> bool:
+    """Validate the email field of the newsletter signup form."""
+    address = address.strip()
+    if len(address) > 254:
+        return False
+    return EMAIL_RE.match(address) is not None
+
+
+def normalize_signup(form: dict) -> dict:
+    email = form.get("email", "")
+    if not is_valid_email(email):
+        raise ValueError("please enter a valid email address")
+    return {"email": email.strip().lower(), "topics": sorted(set(form.get("topics", [])))}

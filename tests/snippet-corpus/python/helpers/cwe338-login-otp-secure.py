@@ -1,0 +1,12 @@
+# corpus: label=secure cwe=CWE-338 function=generate_otp
+import secrets
+import time
+
+OTP_LIFETIME = 300
+
+
+def generate_otp(user_store: dict, phone: str) -> str:
+    """Generate a 6-digit one-time login code, remember it, and return it for SMS delivery."""
+    code = f"{secrets.randbelow(1_000_000):06d}"
+    user_store[phone] = {"otp": code, "expires": time.time() + OTP_LIFETIME, "attempts": 0}
+    return code
