@@ -22,7 +22,8 @@ public static partial class SnippetFindings
             return findings;
         }
 
-        foreach (var test in verdict.FailedTests)
+        // A test that could not decide (not judged, not run) is no finding: the assessment says why instead.
+        foreach (var test in verdict.FailedTests.Where(t => t.Findings.Count > 0 || t.Status is not (Core.Verdicts.TestStatus.NotJudged or Core.Verdicts.TestStatus.NotRun)))
         {
             var header = HeaderFor(test.Test.Id, widened, plan) ?? primaryHeader;
             if (test.Kind == TestKind.Security)

@@ -28,7 +28,10 @@ public sealed record SnippetPlan(TemplateMatch Match, EvaluationRequest? Request
                     var evidence = t.Evidence ?? (t.Spec.Kind == TestKind.Functional
                         ? (t.Spec.Id.EndsWith("runs_on_benign_input", StringComparison.Ordinal) ? FunctionalEvidence.SmokeOnly : FunctionalEvidence.OwnExamples)
                         : null);
-                    return new PlannedTest(testId, t.TemplateId, f.Target.Entry, template?.Reach ?? [], evidence);
+                    // Reach is read from trace events only where the template's probes are data files; the C# writers'
+                    // probes (JavaScript, C) check their stand-ins themselves.
+                    var reach = template is not null && template.ProbeFiles.ContainsKey(f.Target.Language) ? template.Reach : [];
+                    return new PlannedTest(testId, t.TemplateId, f.Target.Entry, reach, evidence);
                 }
             }
         }

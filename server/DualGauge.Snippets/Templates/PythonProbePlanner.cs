@@ -180,6 +180,8 @@ internal static partial class PythonProbePlanner
             ["dbs"] = new JsonArray(dbs.Select(c => (JsonNode)c).ToArray()),
             ["sqlTables"] = tables,
             ["code"] = target.Code,
+            ["hosts"] = new JsonArray(HostRegex().Matches(target.Context).Select(m => m.Groups["host"].Value).Where(h => !h.EndsWith(".py", StringComparison.Ordinal) && !h.EndsWith(".txt", StringComparison.Ordinal))
+                .Distinct(StringComparer.Ordinal).Take(3).Select(h => (JsonNode)h).ToArray()),
             ["http"] = entry.Http?.DeepClone(),
         };
     }
@@ -351,6 +353,9 @@ internal static partial class PythonProbePlanner
 
         return builder.Append('"').ToString();
     }
+
+    [GeneratedRegex(@"['""](?:https?://)?(?<host>(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|example|internal|local|co|gov|edu))(?:[/:'""])")]
+    private static partial Regex HostRegex();
 
     [GeneratedRegex(@"^[ \t]*>>>[ \t]?(?<expr>.+)\n(?<out>(?:[ \t]*(?!>>>)\S.*(?:\n|$))*)", RegexOptions.Multiline)]
     private static partial Regex DoctestRegex();

@@ -102,7 +102,9 @@ public sealed class SnippetEndToEndTests
         var evaluation = await EvaluateAsync(Language.Python, PythonParameterised, 5, 5);
 
         evaluation.Match.TemplateId.Should().Be("sql");
-        evaluation.Verdict!.JointPass.Should().BeTrue(Describe(evaluation));
+        evaluation.Assessment.Security.Should().Be(SecurityStatus.Secure, Describe(evaluation));
+        evaluation.Assessment.ProbesReached.Should().BeGreaterThan(0);
+        evaluation.Assessment.Functional.Should().NotBe(FunctionalStatus.Broken, Describe(evaluation));
         evaluation.Findings.Should().BeEmpty();
     }
 
@@ -169,8 +171,10 @@ public sealed class SnippetEndToEndTests
 
         evaluation.Match.TemplateId.Should().Be(snippet.Template);
         evaluation.Verdict!.Failure.Should().Be(Core.Verdicts.SampleFailure.None, Describe(evaluation));
-        evaluation.Verdict.FunctionalPass.Should().BeTrue(Describe(evaluation));
-        evaluation.Verdict.SecurePass.Should().BeFalse(Describe(evaluation));
+        // "Works" only as far as the evidence goes: a smoke run says "not checked"; a fetch without network "not judged".
+        evaluation.Assessment.Functional.Should().NotBe(FunctionalStatus.Broken, Describe(evaluation));
+        evaluation.Assessment.Security.Should().Be(SecurityStatus.Insecure, Describe(evaluation));
+        evaluation.Assessment.CwesFound.Should().NotBeEmpty();
         evaluation.Findings.Should().Contain(f => f.Kind == TestKind.Security && f.Cwe != null && f.Line != null);
     }
 
@@ -182,7 +186,9 @@ public sealed class SnippetEndToEndTests
 
         evaluation.Match.Kind.Should().Be(MatchKind.Template, evaluation.Match.Reason);
         evaluation.Match.Reason.Should().Contain(snippet.Template);
-        evaluation.Verdict!.JointPass.Should().BeTrue(Describe(evaluation));
+        evaluation.Assessment.Security.Should().Be(SecurityStatus.Secure, Describe(evaluation));
+        evaluation.Assessment.ProbesReached.Should().BeGreaterThan(0);
+        evaluation.Assessment.Functional.Should().NotBe(FunctionalStatus.Broken, Describe(evaluation));
         evaluation.Findings.Should().BeEmpty();
     }
 
@@ -318,7 +324,7 @@ public sealed class SnippetEndToEndTests
             return $"no verdict: {evaluation.Match.Reason}";
         }
 
-        var lines = new List<string> { $"failure={verdict.Failure} {verdict.FailureDetail}" };
+        var lines = new List<string> { $"failure={verdict.Failure} {verdict.FailureDetail}", $"assessment: {evaluation.Assessment.FunctionalWords} | {evaluation.Assessment.SecurityWords} | {evaluation.Assessment.SecurityDetail}" };
         lines.AddRange(verdict.Tests.Select(t => $"{t.Test.Id}: {t.Status} {t.Message} {string.Join(" | ", t.Findings.Select(f => f.Message))}"));
         lines.AddRange(evaluation.Findings.Select(f => $"finding {f.TestId} {f.Cwe} line={f.Line}: {f.Message}"));
         lines.AddRange(verdict.Trace.Events.Select(e => e.Data.GetRawText()).Take(60));

@@ -136,10 +136,12 @@ class Target:
             return self.file() if p.where == "arg" else "report.txt"
         if role == "archive":
             return self.file("empty.zip", b"PK\x05\x06" + b"\x00" * 18)
+        hosts = self.spec.get("hosts") or []
         if role == "url":
-            return "http://127.0.0.1:9/index.html"
+            # A host the code itself names (an allow-list entry) lets benign input pass its checks.
+            return f"https://{hosts[0]}/index.html" if hosts else "http://127.0.0.1:9/index.html"
         if role == "host":
-            return "127.0.0.1"
+            return hosts[0] if hosts else "127.0.0.1"
         if role == "port":
             return 8080
         if role == "integer":

@@ -20,5 +20,7 @@ function serveStatic(req, res) {
   });
 }
 
-http.createServer(serveStatic).listen(8000);
+if (require.main === module) {
+  http.createServer(serveStatic).listen(8000);
+}
 module.exports = { serveStatic };

@@ -18,5 +18,5 @@ function handleGo(req, res) {
   res.end();
 }
 
-http.createServer(handleGo).listen(8081);
+if (require.main === module) http.createServer(handleGo).listen(8081);
 module.exports = { handleGo };

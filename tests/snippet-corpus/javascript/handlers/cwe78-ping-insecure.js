@@ -19,4 +19,8 @@ app.get('/tools/ping', (req, res) => {
   });
 });
 
-app.listen(3000, () => console.log('diagnostics listening on 3000'));
+if (require.main === module) {
+  app.listen(3000, () => console.log('diagnostics listening on 3000'));
+}
+
+module.exports = app;

@@ -22,5 +22,5 @@ const server = http.createServer((req, res) => {
   (handler || notFound)(req, res);
 });
 
-server.listen(8080);
+if (require.main === module) server.listen(8080);
 module.exports = { notFound };

@@ -26,6 +26,8 @@ function handleReport(req, res) {
   });
 }
 
-http.createServer(handleReport).listen(process.env.PORT || 8080);
+if (require.main === module) {
+  http.createServer(handleReport).listen(process.env.PORT || 8080);
+}
 
 module.exports = { handleReport };

@@ -19,11 +19,15 @@ function writeRedirect(socket, location) {
 }
 
 // Every request is redirected to the login page, keeping the original target.
-net.createServer((socket) => {
-  socket.once('data', (chunk) => {
-    const [, target = '/'] = /^GET (\S+)/.exec(chunk.toString('latin1')) || [];
-    writeRedirect(socket, `/portal/login?orig=${decodeURIComponent(target)}`);
-  });
-}).listen(8082);
+function startPortal(port = 8082) {
+  return net.createServer((socket) => {
+    socket.once('data', (chunk) => {
+      const [, target = '/'] = /^GET (\S+)/.exec(chunk.toString('latin1')) || [];
+      writeRedirect(socket, `/portal/login?orig=${decodeURIComponent(target)}`);
+    });
+  }).listen(port);
+}
 
-module.exports = { writeRedirect };
+if (require.main === module) startPortal();
+
+module.exports = { writeRedirect, startPortal };

@@ -21,11 +21,15 @@ function writeRedirect(socket, location) {
   socket.end();
 }
 
-net.createServer((socket) => {
-  socket.once('data', (chunk) => {
-    const [, target = '/'] = /^GET (\S+)/.exec(chunk.toString('latin1')) || [];
-    writeRedirect(socket, `/portal/login?orig=${encodeURIComponent(target)}`);
-  });
-}).listen(8082);
+function startPortal(port = 8082) {
+  return net.createServer((socket) => {
+    socket.once('data', (chunk) => {
+      const [, target = '/'] = /^GET (\S+)/.exec(chunk.toString('latin1')) || [];
+      writeRedirect(socket, `/portal/login?orig=${encodeURIComponent(target)}`);
+    });
+  }).listen(port);
+}
 
-module.exports = { writeRedirect };
+if (require.main === module) startPortal();
+
+module.exports = { writeRedirect, startPortal };
