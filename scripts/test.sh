@@ -56,6 +56,8 @@ add "$ok" "$bad" "bench validate (${seconds}s)"
 
 # 3. The README's task table is generated from the manifests, never typed.
 if "$here/scripts/dualgauge" tasks table --update README.md --check >"$results/readme.log" 2>&1; then add 1 0 "README task table up to date"; else add 0 1 "README task table up to date"; cat "$results/readme.log"; fi
+# ... and so is the table of probe templates, from their descriptors (which must all load).
+if "$here/scripts/dualgauge" templates table --update README.md --check >"$results/templates.log" 2>&1; then add 1 0 "README template table up to date"; else add 0 1 "README template table up to date"; cat "$results/templates.log"; fi
 
 # 4. The VS Code client: unit tests, then end-to-end in code-server + headless Chromium.
 if [ -f client-vscode/scripts/e2e.sh ]; then

@@ -13,6 +13,7 @@ public static class Program
             BenchCommand.Create(),
             EvalCommand.Create(),
             TasksCommand.Create(),
+            TemplatesCommand.Create(),
             SandboxCommand.Create(),
             GenerateCommand.Create(),
             AuditCommand.Create(),

@@ -11,7 +11,7 @@ export interface Range {
   end: Position;
 }
 
-export type Verdict = 'secure' | 'insecure' | 'broken' | 'notMatched' | 'error';
+export type Verdict = 'secure' | 'insecure' | 'broken' | 'notMatched' | 'notJudged' | 'error';
 
 export type InsertionSource = 'inlineSuggestion' | 'chat' | 'largeInsertion';
 

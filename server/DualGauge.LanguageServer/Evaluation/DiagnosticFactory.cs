@@ -69,7 +69,20 @@ internal static partial class DiagnosticFactory
         }
 
         // A verdict that failed as a whole (no compile, crash, sandbox trouble) may carry no per-test finding: still say so.
-        if (diagnostics.Count == 0 && evaluation.Verdict is { } verdict && !verdict.JointPass)
+        if (diagnostics.Count == 0 && evaluation.Verdict is { Failure: SampleFailure.None } && evaluation.Assessment.Security == SecurityStatus.NotJudged)
+        {
+            // Ran, but nothing reached the code: say "not judged" and why, never silence that reads as "secure".
+            diagnostics.Add(new Diagnostic
+            {
+                Range = LineRange(document, evaluation.StartLine),
+                Severity = DiagnosticSeverity.Information,
+                Code = "not-judged",
+                Source = Source,
+                Message = $"Not judged: {evaluation.Assessment.SecurityDetail.Replace("not judged: ", "", StringComparison.Ordinal)}. Works: {evaluation.Assessment.FunctionalWords}.",
+                Data = data,
+            });
+        }
+        else if (diagnostics.Count == 0 && evaluation.Verdict is { } verdict && !verdict.JointPass && verdict.Failure != SampleFailure.None)
         {
             diagnostics.Add(new Diagnostic
             {

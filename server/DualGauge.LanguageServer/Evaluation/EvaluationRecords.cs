@@ -33,12 +33,15 @@ internal static class EvaluationRecords
 
         // In the editor the vulnerability is the headline: a snippet that ran and failed a security test is
         // insecure even when a functional test failed too (both kinds of diagnostic are published).
-        if (verdict.Failure == SampleFailure.None && !verdict.SecurePass)
+        // "Secure" only when probes reached the code; otherwise "not judged", whatever passed.
+        var assessment = evaluation.Assessment;
+        return assessment.Security switch
         {
-            return Verdicts.Insecure;
-        }
-
-        return verdict.FunctionalPass ? Verdicts.Secure : Verdicts.Broken;
+            SecurityStatus.Insecure => Verdicts.Insecure,
+            _ when assessment.Functional == FunctionalStatus.Broken => Verdicts.Broken,
+            SecurityStatus.Secure => Verdicts.Secure,
+            _ => Verdicts.NotJudged,
+        };
     }
 
     public static EvaluationRecord FromEvaluation(SnippetEvaluation evaluation, string source, string uri, TextDocumentSnapshot document)
@@ -67,8 +70,9 @@ internal static class EvaluationRecords
             },
             Confidence = evaluation.Match.Confidence,
             Verdict = verdictText,
-            FunctionalPass = verdict?.FunctionalPass,
-            SecurePass = verdict?.SecurePass,
+            // Null (unknown) unless the evidence decides: a smoke run is not "works", unreached probes are not "secure".
+            FunctionalPass = evaluation.Assessment.Functional switch { FunctionalStatus.Works => true, FunctionalStatus.Broken => false, _ => null },
+            SecurePass = evaluation.Assessment.Security switch { SecurityStatus.Secure => true, SecurityStatus.Insecure => false, _ => null },
             FailedTests = failedTests,
             CodeHash = evaluation.CodeHash,
         };
@@ -76,6 +80,13 @@ internal static class EvaluationRecords
         {
             MatchReason = evaluation.Match.Reason,
             FunctionName = evaluation.Match.FunctionName,
+            Works = evaluation.Assessment.FunctionalWords,
+            WorksDetail = evaluation.Assessment.FunctionalDetail,
+            Secure = evaluation.Assessment.SecurityWords,
+            SecureDetail = evaluation.Assessment.SecurityDetail,
+            CwesTested = evaluation.Assessment.CwesTested,
+            ProbesReached = evaluation.Assessment.ProbesReached,
+            Probes = evaluation.Assessment.Probes,
             Failure = verdict is { Failure: not SampleFailure.None } ? $"{verdict.Failure}: {verdict.FailureDetail}" : null,
             Tests = verdict?.Tests.Select(t => new HistoryTest(
                 t.Test.Id,

@@ -8,6 +8,15 @@ internal sealed record EvaluationDetails
 {
     [JsonPropertyName("matchReason")] public required string MatchReason { get; init; }
     [JsonPropertyName("functionName")] public string? FunctionName { get; init; }
+    /// <summary>The functional words: "works (its own examples)", "behaviour not checked (smoke run only)", "not judged".</summary>
+    [JsonPropertyName("works")] public string? Works { get; init; }
+    [JsonPropertyName("worksDetail")] public string? WorksDetail { get; init; }
+    /// <summary>The security words: "insecure: CWE-89", "secure against CWE-89 (2 of 2 probes reached the code)", "not judged".</summary>
+    [JsonPropertyName("secure")] public string? Secure { get; init; }
+    [JsonPropertyName("secureDetail")] public string? SecureDetail { get; init; }
+    [JsonPropertyName("cwesTested")] public IReadOnlyList<string> CwesTested { get; init; } = [];
+    [JsonPropertyName("probesReached")] public int ProbesReached { get; init; }
+    [JsonPropertyName("probes")] public int Probes { get; init; }
     [JsonPropertyName("failure")] public string? Failure { get; init; }
     [JsonPropertyName("tests")] public IReadOnlyList<HistoryTest> Tests { get; init; } = [];
     [JsonPropertyName("findings")] public IReadOnlyList<HistoryFinding> Findings { get; init; } = [];

@@ -21,7 +21,12 @@ internal static class ReportRenderer
         md.AppendLine(CultureInfo.InvariantCulture, $"- **When:** {s.Time} · **Source:** {s.Source} · **Language:** {s.Language}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- **Matched:** {(s.Template is null ? "nothing" : $"`{s.Template}` ({s.MatchKind}, confidence {s.Confidence:0.00})")}{(d.FunctionName is null ? "" : $" · function `{d.FunctionName}`")}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- **Why:** {d.MatchReason}");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- **Works:** {YesNo(s.FunctionalPass)} · **Secure:** {YesNo(s.SecurePass)}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- **Works:** {d.Works ?? YesNo(s.FunctionalPass)}{(d.WorksDetail is null ? "" : $" ({d.WorksDetail})")}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- **Secure:** {d.Secure ?? YesNo(s.SecurePass)}{(d.SecureDetail is null ? "" : $" ({d.SecureDetail})")}");
+        if (d.Probes > 0)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- **Rests on:** {d.ProbesReached} of {d.Probes} security probes reached the code; CWE classes tested: {(d.CwesTested.Count == 0 ? "none" : string.Join(", ", d.CwesTested))}");
+        }
         if (d.Failure is not null)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"- **Failure:** {d.Failure}");
@@ -92,6 +97,7 @@ internal static class ReportRenderer
         Verdicts.Insecure => "insecure (works, but an attack succeeded)",
         Verdicts.Broken => "broken (a functional test failed)",
         Verdicts.NotMatched => "not evaluated (no template fits)",
+        Verdicts.NotJudged => "not judged (no probe reached the code, or nothing checked its behaviour)",
         _ => "error (no verdict)",
     };
 

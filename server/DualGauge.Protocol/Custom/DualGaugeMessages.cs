@@ -68,6 +68,8 @@ public static class Verdicts
     public const string Insecure = "insecure";
     public const string Broken = "broken";
     public const string NotMatched = "notMatched";
+    /// <summary>Matched and run, but no probe reached the code (or only a smoke run passed): never "secure".</summary>
+    public const string NotJudged = "notJudged";
     public const string Error = "error";
 }
 

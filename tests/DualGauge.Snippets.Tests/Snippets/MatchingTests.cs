@@ -97,7 +97,7 @@ public sealed class MatchingTests
         var plan = PlanFor(Language.Python, VulnerableSnippets.All[0].Code);
 
         var tests = System.Text.Encoding.UTF8.GetString(plan.Request!.TestsFile.Content);
-        tests.Should().Contain("_SQL_TABLES = {\"users\": [\"id\", \"name\"]}");
+        tests.Should().Contain("\\\"sqlTables\\\":{\\\"users\\\":[\\\"id\\\",\\\"name\\\"]}");
         plan.Tests.Single(t => t.Id == "find_user_sql_tautology").Oracles.Should().ContainSingle()
             .Which.Should().BeEquivalentTo(new OracleSpec("sql-no-payload", new Dictionary<string, string> { ["payload"] = "' OR '1'='1" }));
     }
@@ -107,8 +107,9 @@ public sealed class MatchingTests
     {
         var plan = PlanFor(Language.Python, "def add(a, b):\n    '''Adds.\n\n    >>> add(2, 3)\n    5\n    '''\n    return eval(f'{a}+{b}')\n");
 
-        plan.Tests.Should().Contain(t => t.Kind == TestKind.Functional && t.Id == "add_doctest_1");
-        System.Text.Encoding.UTF8.GetString(plan.Request!.TestsFile.Content).Should().Contain("actual = add(2, 3)");
+        plan.Tests.Should().Contain(t => t.Kind == TestKind.Functional && t.Id == "add_example_1");
+        System.Text.Encoding.UTF8.GetString(plan.Request!.TestsFile.Content).Should().Contain("add(2, 3)");
+        plan.Info("add_example_1")!.Evidence.Should().Be(FunctionalEvidence.OwnExamples);
     }
 
     internal static BenchTask Task(string id, string entry, string signature) => new()

@@ -41,6 +41,15 @@ public sealed class ProbeCompileTests
 
             // Every listed test exists in the tests file under the name the harness looks for.
             var text = System.Text.Encoding.UTF8.GetString(request.TestsFile.Content);
+            if (snippet.Language == Language.Python)
+            {
+                // Python tests are registered from the plan at import: import the file and list what it defines.
+                var (code, listed) = await RunAsync("python3", "-c", "import runpy,sys; ns=runpy.run_path(sys.argv[1]); print('\\n'.join(k[5:] for k in ns if k.startswith('test_')))", tests);
+                code.Should().Be(0, listed);
+                listed.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Should().BeEquivalentTo(request.Tests.Select(t => t.Id));
+                return;
+            }
+
             foreach (var test in request.Tests)
             {
                 var declaration = snippet.Language switch

@@ -85,7 +85,7 @@ public sealed class WideningTests
         widened.Functions[0].Parameters.Select(p => p.Name).Should().Equal("items");
         widened.Functions[1].IsAsync.Should().BeTrue();
         widened.Functions[1].Parameters.Select(p => p.Name).Should().Equal("key");
-        widened.Code.Should().Contain("class Repo:").And.Contain("def dg_Repo_fetch(*args, **kwargs):");
+        widened.Code.Should().Contain("class Repo:").And.Contain("def dg_Repo_fetch(*args, _dg_init=None, **kwargs):");
         SnippetWidener.EntryName(widened.Functions[1], Language.Python).Should().Be("dg_Repo_fetch");
     }
 
@@ -97,7 +97,7 @@ public sealed class WideningTests
         var widened = SnippetWidener.Widen(Language.Python, doc, 3, 3, out _)!;
 
         SnippetWidener.EntryName(widened.Functions[0], Language.Python).Should().Be("dg_fetch");
-        widened.Code.Should().Contain("def dg_fetch(*args, **kwargs):").And.Contain("asyncio.run(result)");
+        widened.Code.Should().Contain("def dg_fetch(*args, _dg_init=None, **kwargs):").And.Contain("asyncio.run(result)");
         widened.LineMap.Should().EndWith(-1, "generated lines map to no document line");
     }
 

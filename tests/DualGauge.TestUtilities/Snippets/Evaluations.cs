@@ -49,7 +49,11 @@ public static class Evaluations
             new TemplateMatch(MatchKind.Template, TemplateId, 0.9, "executes SQL built from a parameter", "find_user"),
             verdict,
             [new SnippetFinding(TestKind.Security, "tautology_in_username", "CWE-89", message, sink, sink, null, null)],
-            DateTimeOffset.UtcNow);
+            DateTimeOffset.UtcNow)
+        {
+            Assessment = new SnippetAssessment(FunctionalStatus.Works, FunctionalEvidence.OwnExamples, "1 of 1 functional test(s) passed",
+                SecurityStatus.Insecure, ["CWE-89"], ["CWE-89"], 1, 1, "1 CWE class(es) proved by 1 probe(s)"),
+        };
     }
 
     public static SnippetEvaluation Secure(Snippet snippet)
@@ -62,7 +66,11 @@ public static class Evaluations
             new TestResult(functional, TestStatus.Passed, true, "", [], TimeSpan.FromMilliseconds(2)),
             new TestResult(security, TestStatus.Passed, true, "", [], TimeSpan.FromMilliseconds(2)));
         return new SnippetEvaluation(snippet, start, end, code, Hash(code),
-            new TemplateMatch(MatchKind.Template, TemplateId, 0.9, "executes SQL built from a parameter", "find_user"), verdict, [], DateTimeOffset.UtcNow);
+            new TemplateMatch(MatchKind.Template, TemplateId, 0.9, "executes SQL built from a parameter", "find_user"), verdict, [], DateTimeOffset.UtcNow)
+        {
+            Assessment = new SnippetAssessment(FunctionalStatus.Works, FunctionalEvidence.OwnExamples, "1 of 1 functional test(s) passed",
+                SecurityStatus.Secure, ["CWE-89"], [], 1, 1, "1 of 1 probes reached the code and resisted; tested: CWE-89"),
+        };
     }
 
     /// <summary>A functional failure: expected one row, got none.</summary>
@@ -75,7 +83,11 @@ public static class Evaluations
         return new SnippetEvaluation(snippet, start, end, code, Hash(code),
             new TemplateMatch(MatchKind.Template, TemplateId, 0.8, "executes SQL built from a parameter", "find_user"), verdict,
             [new SnippetFinding(TestKind.Functional, "finds_existing_user", null, "AssertionError: expected 1 row", start, null, "[(1, 'alice', 'a@x')]", "[]")],
-            DateTimeOffset.UtcNow);
+            DateTimeOffset.UtcNow)
+        {
+            Assessment = new SnippetAssessment(FunctionalStatus.Broken, FunctionalEvidence.OwnExamples, "1 of 1 functional test(s) failed",
+                SecurityStatus.NotJudged, [], [], 0, 0, "not judged: no security probe applies"),
+        };
     }
 
     public static SnippetEvaluation NotMatched(Snippet snippet)

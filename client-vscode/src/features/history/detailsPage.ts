@@ -46,7 +46,7 @@ h1 { font-size: 1.4em; } h2 { font-size: 1.1em; border-bottom: 1px solid var(--v
 table { border-collapse: collapse; } td, th { text-align: left; padding: .2em .8em .2em 0; vertical-align: top; }
 pre { background: var(--vscode-textCodeBlock-background); padding: .6em; overflow-x: auto; white-space: pre-wrap; }
 .verdict-secure { color: var(--vscode-testing-iconPassed); } .verdict-insecure, .verdict-error { color: var(--vscode-errorForeground); }
-.verdict-broken { color: var(--vscode-editorWarning-foreground); } .muted, .verdict-notMatched { color: var(--vscode-descriptionForeground); }
+.verdict-broken { color: var(--vscode-editorWarning-foreground); } .muted, .verdict-notMatched, .verdict-notJudged { color: var(--vscode-descriptionForeground); }
 .fail { color: var(--vscode-errorForeground); } .pass { color: var(--vscode-testing-iconPassed); }
 </style>
 </head>

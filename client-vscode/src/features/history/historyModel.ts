@@ -24,6 +24,7 @@ const icons: Record<Verdict, VerdictIcon> = {
   insecure: { codicon: 'shield', color: 'errorForeground', label: 'Insecure' },
   broken: { codicon: 'warning', color: 'editorWarning.foreground', label: 'Broken' },
   notMatched: { codicon: 'question', color: 'descriptionForeground', label: 'Not matched' },
+  notJudged: { codicon: 'circle-slash', color: 'descriptionForeground', label: 'Not judged' },
   error: { codicon: 'error', color: 'editorError.foreground', label: 'Evaluation error' },
 };
 

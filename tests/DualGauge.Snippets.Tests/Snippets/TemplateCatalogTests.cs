@@ -1,0 +1,79 @@
+using DualGauge.Core.Tasks;
+using DualGauge.Snippets.Templates;
+using FluentAssertions;
+
+namespace DualGauge.Snippets.Tests;
+
+/// <summary>Template descriptors are data: the built-in ones load, and a broken one is reported by file and field while the rest load.</summary>
+[TestClass]
+public sealed class TemplateCatalogTests
+{
+    private const string Good = """
+        id: good
+        title: A good template
+        cwes: [CWE-89]
+        reach: [sql]
+        triggers:
+          python: '\bexecute\('
+        probes:
+          - name: good_probe
+            cwe: CWE-89
+            input: { roles: [text] }
+            payload: "' OR 1=1"
+            description: "{input} must not change the query."
+            attacks: "Passes `{payload}` as {input}."
+            why: "The SQL monitor sees the payload."
+            oracles:
+              - { kind: sql-no-payload, payload: "{payload}" }
+        """;
+
+    [TestMethod]
+    public void Builtin_AllDescriptorsLoad_WithTheirProbeFiles()
+    {
+        var catalog = TemplateCatalog.Builtin;
+
+        catalog.Errors.Should().BeEmpty();
+        catalog.Templates.Select(t => t.Id).Should().Contain(["sql", "shell", "path", "html", "redirect", "memory", "format-string"]);
+        catalog.Find("sql")!.ProbeFiles.Should().ContainKey(Language.Python);
+        catalog.Find("sql")!.Reach.Should().Equal("sql");
+        catalog.Runtime("runtime.py").Should().Contain("def register(namespace)");
+        catalog.Templates.SelectMany(t => t.Probes).Select(p => p.Name).Should().OnlyHaveUniqueItems();
+    }
+
+    [TestMethod]
+    public void Load_BrokenDescriptor_IsReportedWithFileAndField_AndTheOthersLoad()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["good/template.yaml"] = Good,
+            ["good/probe.py"] = "def good_probe(ctx, t, p):\n    t.call({p.input: p.payload})\n",
+            ["bad/template.yaml"] = Good.Replace("id: good", "id: bad").Replace("good_probe", "bad_probe").Replace("roles: [text]", "roles: [texty]").Replace("kind: sql-no-payload", "kind: no-such-oracle"),
+            ["bad/probe.py"] = "def bad_probe(ctx, t, p):\n    pass\n",
+            ["broken/template.yaml"] = "id: broken\ntitle: [unclosed\n",
+            ["missing/template.yaml"] = Good.Replace("id: good", "id: missing").Replace("good_probe", "missing_probe"),
+        };
+
+        var catalog = TemplateCatalog.Load(files);
+
+        catalog.Templates.Select(t => t.Id).Should().Equal("good");
+        catalog.Errors.Should().Contain(e => e.File == "bad/template.yaml" && e.Field == "probes[bad_probe].input.roles" && e.Message.Contains("texty"));
+        catalog.Errors.Should().Contain(e => e.File == "bad/template.yaml" && e.Field == "probes[bad_probe].oracles[0]");
+        catalog.Errors.Should().Contain(e => e.File == "broken/template.yaml" && e.Field.StartsWith("line "));
+        catalog.Errors.Should().Contain(e => e.File == "missing/template.yaml" && e.Field == "triggers.python" && e.Message.Contains("probe.py"));
+    }
+
+    [TestMethod]
+    public void Load_ProbeNamedInDescriptorButNotDefined_IsAnError()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["good/template.yaml"] = Good,
+            ["good/probe.py"] = "def another(ctx, t, p):\n    pass\n",
+        };
+
+        var catalog = TemplateCatalog.Load(files);
+
+        catalog.Templates.Should().BeEmpty();
+        catalog.Errors.Should().ContainSingle(e => e.Field == "probes[good_probe]" && e.Message.Contains("defines no probe function good_probe"));
+    }
+}
