@@ -28,6 +28,7 @@ public static class ReportText
         TestStatus.TimedOut => "timed out",
         TestStatus.Crashed => "crashed",
         TestStatus.NotRun => "not run",
+        TestStatus.NotJudged => "not judged",
         _ => status.ToString(),
     };
 

@@ -30,6 +30,7 @@ public sealed class SarifReportRenderer(string? baseDirectory = null) : IReportR
         TestStatus.TimedOut => "functional/timeout",
         TestStatus.Crashed => "functional/crash",
         TestStatus.NotRun => "functional/not-run",
+        TestStatus.NotJudged => "functional/not-judged",
         _ => "functional/failed",
     };
 
@@ -69,6 +70,21 @@ public sealed class SarifReportRenderer(string? baseDirectory = null) : IReportR
 
             foreach (var test in verdict.Tests.Where(t => !t.Passed && t.Status != TestStatus.NotRun))
             {
+                if (test.Status == TestStatus.NotJudged)
+                {
+                    // A test that could not decide is a note saying why: never an error, never a pass.
+                    const string notJudged = "not-judged";
+                    var noteIndex = Rule(notJudged, () => new JsonObject
+                    {
+                        ["id"] = notJudged,
+                        ["name"] = "NotJudged",
+                        ["shortDescription"] = new JsonObject { ["text"] = "A test ran but could not decide (setup error, or the input never reached the code)." },
+                        ["defaultConfiguration"] = new JsonObject { ["level"] = "note" },
+                    });
+                    results.Add(Result(notJudged, noteIndex, "note", $"Test {test.Test.Id} not judged: {ReportText.FirstLine(test.Message, 500)}", verdict, test, line: null));
+                    continue;
+                }
+
                 if (test.Kind == TestKind.Security)
                 {
                     var cwe = ReportText.CweOf(verdict, test) ?? "security/unclassified";
