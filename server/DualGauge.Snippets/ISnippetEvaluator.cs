@@ -56,7 +56,18 @@ public sealed record SnippetFinding(
     int? Line,
     int? RelatedLine,
     string? Expected,
-    string? Actual);
+    string? Actual)
+{
+    /// <summary>
+    /// For security findings, the path the attacker's value took through the function, in document order: where
+    /// the input is read, each line that builds a value from it, and the sink. Locations only (chosen by reading
+    /// the code); the finding itself comes from the executed probe.
+    /// </summary>
+    public IReadOnlyList<FindingStep> Steps { get; init; } = [];
+}
+
+/// <summary>One step of a finding's path: a 0-based document line and what happens there.</summary>
+public sealed record FindingStep(int Line, string Description);
 
 /// <summary>The result of evaluating one snippet.</summary>
 /// <param name="StartLine">The widened range actually evaluated (0-based, inclusive).</param>

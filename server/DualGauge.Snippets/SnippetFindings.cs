@@ -29,11 +29,16 @@ public static partial class SnippetFindings
             if (test.Kind == TestKind.Security)
             {
                 var sink = SinkLine(test, verdict.Trace, widened);
-                var message = ToDocumentLines(test.Findings.Count > 0
-                    ? string.Join("; ", test.Findings.Select(f => f.Message))
-                    : test.Message, widened);
+                var message = UserText(ToDocumentLines(test.Findings.Count > 0
+                    ? string.Join("; ", test.Findings.Select(f => f.Message).Distinct(StringComparer.Ordinal))
+                    : test.Message, widened));
                 var attack = test.Test.Attacks is { Length: > 0 } a ? $" ({a.TrimEnd('.')})" : "";
-                findings.Add(new SnippetFinding(TestKind.Security, test.Test.Id, test.Test.Cwe, $"{message}{attack}", sink ?? header, sink, null, null));
+                var function = plan.Functions.FirstOrDefault(f => f.Tests.Any(t => t.Spec.Id == test.Test.Id))?.Target.Function
+                    ?? widened.Functions.FirstOrDefault(f => f.HeaderLine == header) ?? widened.Functions[0];
+                var steps = sink is { } s ? TaintSteps(widened, function, InputOf(plan, test.Test.Id), s) : [];
+                // The Error sits where the tainted value is built (the last step before the sink), the sink is related.
+                var built = steps.Count >= 2 ? steps[^2].Line : sink;
+                findings.Add(new SnippetFinding(TestKind.Security, test.Test.Id, test.Test.Cwe, $"{message}{attack}", built ?? sink ?? header, sink, null, null) { Steps = steps });
             }
             else
             {
@@ -45,6 +50,72 @@ public static partial class SnippetFindings
         }
 
         return findings;
+    }
+
+    /// <summary>The input parameter (or request field) a probe put its payload in, from the probe plan.</summary>
+    private static string? InputOf(SnippetPlan plan, string id) =>
+        plan.Functions.SelectMany(f => f.Tests).FirstOrDefault(t => t.Spec.Id == id)?.Plan?["input"]?.GetValue<string>();
+
+    /// <summary>
+    /// The lines between the function's header and the sink that carry the input: where it is read, then every
+    /// assignment whose right side names a tainted variable (which then becomes tainted), then the sink.
+    /// </summary>
+    internal static IReadOnlyList<FindingStep> TaintSteps(WidenedSnippet widened, SourceFunction function, string? input, int sink)
+    {
+        var lines = widened.Outline.Lines;
+        var steps = new List<FindingStep>();
+        if (input is null || sink < function.HeaderLine || sink > function.EndLine)
+        {
+            return sink >= 0 && sink < lines.Count ? [new FindingStep(sink, "the sink runs here")] : [];
+        }
+
+        var tainted = new HashSet<string>(StringComparer.Ordinal) { input };
+        var headerHasInput = Regex.IsMatch(lines[function.HeaderLine], $@"{Regex.Escape(input)}");
+        if (headerHasInput)
+        {
+            steps.Add(new FindingStep(function.HeaderLine, $"{input} comes in as a parameter"));
+        }
+
+        for (var i = function.HeaderLine + 1; i < sink; i++)
+        {
+            var text = lines[i];
+            var quoted = Regex.IsMatch(text, $@"['""]{Regex.Escape(input)}['""]");
+            var mentions = tainted.Any(t => Regex.IsMatch(text, $@"(?<![\w.]){Regex.Escape(t)}")) || quoted;
+            if (!mentions)
+            {
+                continue;
+            }
+
+            var assignment = AssignmentRegex().Match(text);
+            if (assignment.Success)
+            {
+                foreach (Capture target in assignment.Groups["target"].Captures)
+                {
+                    tainted.Add(target.Value);
+                }
+
+                steps.Add(new FindingStep(i, quoted && steps.Count == 0 ? $"{input} is read from the request" : $"{string.Join(", ", assignment.Groups["target"].Captures.Select(c => c.Value))} is built from the input"));
+            }
+        }
+
+        steps.Add(new FindingStep(sink, "the value reaches the sink"));
+        return steps;
+    }
+
+    /// <summary>Trace wording rewritten for a developer: no sandbox paths, no mode letters, no harness file names.</summary>
+    internal static string UserText(string message)
+    {
+        var text = WorkdirRegex().Replace(message, "the test's working folder");
+        text = text.Replace("outside /tmp", "outside the folders the code was given", StringComparison.Ordinal);
+        text = ModeRegex().Replace(text, m => m.Groups[1].Value switch
+        {
+            "r" or "rb" => "for reading",
+            "w" or "wb" or "a" or "ab" or "x" => "for writing",
+            var mode when mode.Contains('+') || mode.Contains('w') => "for writing",
+            _ => "",
+        });
+        text = SampleFileRegex().Replace(text, m => m.Groups[1].Success ? $"line {m.Groups[1].Value}" : "the snippet");
+        return Regex.Replace(text, @"\s{2,}", " ").Replace(" ,", ",", StringComparison.Ordinal);
     }
 
     /// <summary>The document line of the sink: the oracle's evidence, else the test's monitored events, else a location in the message.</summary>
@@ -87,6 +158,18 @@ public static partial class SnippetFindings
 
     [GeneratedRegex(@"solution\.(?:py|m?js|c)(?::(\d+)|"", line (\d+))")]
     private static partial Regex SampleLineRegex();
+
+    [GeneratedRegex(@"/tmp/job/work/[\w.-]+")]
+    private static partial Regex WorkdirRegex();
+
+    [GeneratedRegex(@"\(mode ([rwaxbt+?]+)\)")]
+    private static partial Regex ModeRegex();
+
+    [GeneratedRegex(@"(?:/tmp/job/)?solution\.(?:py|m?js|c)(?::(\d+))?")]
+    private static partial Regex SampleFileRegex();
+
+    [GeneratedRegex(@"^\s*(?:(?:const|let|var|auto|char\s*\*?|int|size_t)\s+)?(?:(?<target>[A-Za-z_]\w*)\s*,\s*)*(?<target>[A-Za-z_]\w*)\s*(?::[^=]+)?(?:\+|-|\|)?=(?!=)")]
+    private static partial Regex AssignmentRegex();
 
     [GeneratedRegex(@"\bline (\d+)\)")]
     private static partial Regex OracleLineRegex();

@@ -37,17 +37,30 @@ internal static partial class DiagnosticFactory
             if (finding.Kind == TestKind.Security)
             {
                 var sinkLine = finding.RelatedLine ?? line;
-                diagnostics.Add(new Diagnostic
+                // The Error sits on the line that builds the tainted value and on the sink; each carries the other
+                // steps of the path as related information (never a pointer back at the line it sits on).
+                foreach (var at in new[] { line, sinkLine }.Distinct())
                 {
-                    Range = LineRange(document, line),
-                    Severity = DiagnosticSeverity.Error,
-                    Code = finding.Cwe ?? finding.TestId,
-                    CodeDescription = CweLink(finding.Cwe),
-                    Source = Source,
-                    Message = finding.Message,
-                    RelatedInformation = [new DiagnosticRelatedInformation(new Location(uri, LineRange(document, sinkLine)), $"Sink: {document.Line(sinkLine).Trim()}")],
-                    Data = data,
-                });
+                    var related = finding.Steps.Where(step => step.Line != at)
+                        .Select(step => new DiagnosticRelatedInformation(new Location(uri, LineRange(document, step.Line)), $"{Capitalise(step.Description)}: {document.Line(step.Line).Trim()}"))
+                        .ToList();
+                    if (finding.Steps.Count == 0 && sinkLine != at)
+                    {
+                        related.Add(new DiagnosticRelatedInformation(new Location(uri, LineRange(document, sinkLine)), $"Sink: {document.Line(sinkLine).Trim()}"));
+                    }
+
+                    diagnostics.Add(new Diagnostic
+                    {
+                        Range = LineRange(document, at),
+                        Severity = DiagnosticSeverity.Error,
+                        Code = finding.Cwe ?? finding.TestId,
+                        CodeDescription = CweLink(finding.Cwe),
+                        Source = Source,
+                        Message = finding.Message,
+                        RelatedInformation = related.Count > 0 ? related : null,
+                        Data = data,
+                    });
+                }
             }
             else
             {
@@ -143,4 +156,6 @@ internal static partial class DiagnosticFactory
 
     [GeneratedRegex(@"^CWE-(\d+)$", RegexOptions.IgnoreCase)]
     private static partial Regex CweNumber();
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -104,7 +104,7 @@ public sealed class AiInsertionTests : ServerTestBase
         await server.Client.ChangeAsync(PythonUri, 2, new TextDocumentContentChangeEvent(new Range(new Position(1, 0), new Position(1, 0)), "import os\nimport re\n"));
 
         var moved = await server.Client.WaitForDiagnosticsAsync(PythonUri, d => d.Count == 1 && d[0].Range.Start.Line == 7);
-        moved.Diagnostics[0].RelatedInformation![0].Location.Range.Start.Line.Should().Be(7);
+        moved.Diagnostics[0].RelatedInformation![0].Location.Range.Start.Line.Should().Be(5);
         moved.Version.Should().Be(2);
     }
 

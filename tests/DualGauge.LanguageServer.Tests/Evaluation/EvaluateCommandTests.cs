@@ -36,7 +36,9 @@ public sealed class EvaluateCommandTests : ServerTestBase
         diagnostic.CodeDescription!.Href.Should().Be("https://cwe.mitre.org/data/definitions/89.html");
         diagnostic.Message.Should().Contain("' OR '1'='1");
         diagnostic.Range.Start.Line.Should().Be(5);
-        diagnostic.RelatedInformation.Should().ContainSingle().Which.Location.Range.Start.Line.Should().Be(5);
+        // Related information is the rest of the path (the parameter on the header line), never the line itself.
+        diagnostic.RelatedInformation.Should().ContainSingle().Which.Location.Range.Start.Line.Should().Be(3);
+        diagnostic.RelatedInformation![0].Message.Should().StartWith("Username comes in as a parameter");
         diagnostic.Data!.Value.GetProperty("historyId").GetInt64().Should().Be(summary.Id);
         published.Version.Should().Be(1);
     }

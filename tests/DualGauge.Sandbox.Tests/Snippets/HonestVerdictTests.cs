@@ -77,7 +77,10 @@ public sealed class HonestVerdictTests
 
         evaluation.Assessment.Security.Should().Be(SecurityStatus.Insecure, Describe(evaluation));
         evaluation.Assessment.CwesFound.Should().Contain("CWE-89");
-        evaluation.Findings.Should().Contain(f => f.Cwe == "CWE-89" && f.Line == 11, "the query built from request.args runs on document line 12");
+        var finding = evaluation.Findings.Should().Contain(f => f.Cwe == "CWE-89" && f.RelatedLine == 11, "the query built from request.args runs on document line 12").Which;
+        finding.Line.Should().Be(9, "the Error sits where the tainted value is read and built: term = request.args.get(\"q\")");
+        finding.Steps.Select(step => step.Line).Should().Equal(9, 11);
+        finding.Message.Should().NotContain("solution.py").And.NotContain("/tmp/job");
         evaluation.Verdict!.Tests.Should().Contain(t => t.Test.Description.Contains("the query parameter q"));
     }
 

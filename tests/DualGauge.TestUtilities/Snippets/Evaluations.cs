@@ -48,7 +48,10 @@ public static class Evaluations
         return new SnippetEvaluation(snippet, start, end, code, Hash(code),
             new TemplateMatch(MatchKind.Template, TemplateId, 0.9, "executes SQL built from a parameter", "find_user"),
             verdict,
-            [new SnippetFinding(TestKind.Security, "tautology_in_username", "CWE-89", message, sink, sink, null, null)],
+            [new SnippetFinding(TestKind.Security, "tautology_in_username", "CWE-89", message, sink, sink, null, null)
+            {
+                Steps = [new FindingStep(start, "username comes in as a parameter"), new FindingStep(sink, "the value reaches the sink")],
+            }],
             DateTimeOffset.UtcNow)
         {
             Assessment = new SnippetAssessment(FunctionalStatus.Works, FunctionalEvidence.OwnExamples, "1 of 1 functional test(s) passed",
