@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test DualGauge has, against real services: the .NET test projects (real Docker sandbox,
 # real language server over JSON-RPC, headless Neovim), the benchmark's self-validation over the whole
-# suite, the README's generated task table, and the VS Code client (unit tests, then end-to-end in a
-# real VS Code driven by headless Chromium). Ends with one line: "N passed, N failed".
+# suite, the snippet pipeline scored against the labelled snippet corpus, the README's generated task
+# table, and the VS Code client (unit tests, then end-to-end in a real VS Code driven by headless
+# Chromium). Ends with one line: "N passed, N failed".
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -54,12 +55,21 @@ ok=$(grep -c '^ok ' "$results/validate.log"); bad=$(grep -c '^FAIL ' "$results/v
 add "$ok" "$bad" "bench validate (${seconds}s)"
 [ "$rc" -eq 0 ] || grep -E '^(FAIL|     |skipped|error|sandbox)' "$results/validate.log" | head -60
 
-# 3. The README's task table is generated from the manifests, never typed.
+# 3. The snippet pipeline (what the editor runs) scored against the labelled corpus in tests/snippet-corpus,
+#    in the real sandbox: verdict rate, false alarms, "secure" given to insecure code (default thresholds).
+start=$(date +%s)
+"$here/scripts/dualgauge" snippets validate --parallel 2 >"$results/snippets.log" 2>&1
+rc=$?
+seconds=$(( $(date +%s) - start ))
+if [ "$rc" -eq 0 ]; then add 1 0 "snippets validate (${seconds}s)"; else add 0 1 "snippets validate (${seconds}s, exit $rc)"; fi
+[ "$rc" -eq 0 ] || grep -E '^(\||By |threshold missed|error|LABEL-ERROR|ERROR|sandbox)' "$results/snippets.log" | head -120
+
+# 4. The README's task table is generated from the manifests, never typed.
 if "$here/scripts/dualgauge" tasks table --update README.md --check >"$results/readme.log" 2>&1; then add 1 0 "README task table up to date"; else add 0 1 "README task table up to date"; cat "$results/readme.log"; fi
 # ... and so is the table of probe templates, from their descriptors (which must all load).
 if "$here/scripts/dualgauge" templates table --update README.md --check >"$results/templates.log" 2>&1; then add 1 0 "README template table up to date"; else add 0 1 "README template table up to date"; cat "$results/templates.log"; fi
 
-# 4. The VS Code client: unit tests, then end-to-end in code-server + headless Chromium.
+# 5. The VS Code client: unit tests, then end-to-end in code-server + headless Chromium.
 if [ -f client-vscode/scripts/e2e.sh ]; then
   for suite in unit e2e; do
     if [ "$suite" = unit ]; then (cd client-vscode && npm ci --no-audit --no-fund >/dev/null 2>&1 && npm test) >"$results/vscode-$suite.log" 2>&1

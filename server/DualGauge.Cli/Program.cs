@@ -17,6 +17,7 @@ public static class Program
             SandboxCommand.Create(),
             GenerateCommand.Create(),
             AuditCommand.Create(),
+            SnippetsCommand.Create(),
         };
 
         // Our own SIGINT/SIGTERM handling: System.CommandLine's gives the command 2 s and then exits without

@@ -14,7 +14,7 @@ internal static partial class JavaScriptOutliner
         var lines = SourceMask.Lines(text);
         var joined = string.Join('\n', lines);
         var maskedText = SourceMask.JavaScript(joined);
-        var masked = SourceMask.Lines(maskedText);
+        var masked = SourceMask.LinesOf(maskedText, lines);
         var offsets = LineOffsets(lines);
         var depthAtLine = DepthAtLineStart(masked);
         var items = new List<TopLevelItem>();

@@ -9,7 +9,7 @@ internal static partial class PythonOutliner
     public static DocumentOutline Outline(string text)
     {
         var lines = SourceMask.Lines(text);
-        var masked = SourceMask.Lines(SourceMask.Python(string.Join('\n', lines)));
+        var masked = SourceMask.LinesOf(SourceMask.Python(string.Join('\n', lines)), lines);
         var logical = LogicalStarts(masked);
         var items = new List<TopLevelItem>();
         var functions = new List<SourceFunction>();

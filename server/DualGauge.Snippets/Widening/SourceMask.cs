@@ -359,6 +359,24 @@ internal static class SourceMask
         }
     }
 
+    /// <summary>
+    /// The lines of a masked copy of <paramref name="lines"/> joined with '\n': exactly as many. (A document whose last
+    /// line is blank joins to text ending in a newline, which <see cref="Lines(string)"/> would count one line short.)
+    /// </summary>
+    public static string[] LinesOf(string maskedText, string[] lines)
+    {
+        var masked = Lines(maskedText);
+        if (masked.Length >= lines.Length)
+        {
+            return masked;
+        }
+
+        var padded = new string[lines.Length];
+        Array.Copy(masked, padded, masked.Length);
+        Array.Fill(padded, "", masked.Length, lines.Length - masked.Length);
+        return padded;
+    }
+
     /// <summary>Splits text into lines without the line terminators (a final newline adds no empty line).</summary>
     public static string[] Lines(string text)
     {

@@ -261,4 +261,18 @@ public sealed class WideningTests
         outline.Functions.Select(f => f.Name).Should().Equal("helper", "greet", "main");
         outline.Items.SelectMany(i => i.Names).Should().Contain(["point", "counter", "unused", "GREETING", "TWICE"]);
     }
+
+    [TestMethod]
+    [DataRow(Language.Python, "import os\n\ndef f(x):\n    return os.path.join('/t', x)\n\n")]
+    [DataRow(Language.JavaScript, "const path = require('path');\n\nfunction f(x) {\n  return path.join('/t', x);\n}\n\n")]
+    [DataRow(Language.C, "#include <string.h>\n\nint f(const char *x) {\n  return (int)strlen(x);\n}\n\n")]
+    public void Widen_DocumentEndingInABlankLine_FindsTheFunction(Language language, string document)
+    {
+        // Editors often leave a blank last line: the masked copy must have as many lines as the document.
+        var widened = SnippetWidener.Widen(language, document, 3, 3, out var reason);
+
+        widened.Should().NotBeNull(reason);
+        widened!.Functions.Should().ContainSingle().Which.Name.Should().Be("f");
+        widened.StartLine.Should().Be(2);
+    }
 }
