@@ -188,16 +188,32 @@ public static class SnippetAssessor
         }
 
         var reach = info?.Reach ?? [];
-        if (reach.Count == 0 || Reached(trace, test.Test.Id, reach))
+        var controls = plan.Functions.Where(f => f.Target.Entry == info?.Entry).SelectMany(f => f.Tests)
+            .Where(t => t.Spec.Kind == TestKind.Functional).Select(t => t.Spec.Id).ToHashSet(StringComparer.Ordinal);
+        if (reach.Count == 0)
+        {
+            // The result is the sink: the attack's call must have returned, or raised where benign input returned
+            // (a refusal). A call that raises whatever the input (a missing secret key, a crash) decides nothing.
+            if (info is null || Completed(trace, test.Test.Id))
+            {
+                return ProbeOutcome.Resisted;
+            }
+
+            return functional.Any(f => controls.Contains(f.Test.Id) && Completed(trace, f.Test.Id)) ? ProbeOutcome.Resisted : ProbeOutcome.Unreached;
+        }
+
+        if (Reached(trace, test.Test.Id, reach))
         {
             return ProbeOutcome.Resisted;
         }
 
         // The attack did not reach the sink: it was refused only if benign input, in the same function, did.
-        var controls = plan.Functions.Where(f => f.Target.Entry == info?.Entry).SelectMany(f => f.Tests)
-            .Where(t => t.Spec.Kind == TestKind.Functional).Select(t => t.Spec.Id).ToHashSet(StringComparer.Ordinal);
         return functional.Any(f => controls.Contains(f.Test.Id) && Reached(trace, f.Test.Id, reach)) ? ProbeOutcome.Resisted : ProbeOutcome.Unreached;
     }
+
+    /// <summary>At least one call of the code under test returned normally during the test.</summary>
+    private static bool Completed(Trace trace, string testId) =>
+        trace.ForTest(testId).Any(e => e.Kind == TraceEventKinds.Call && !(e.Data.TryGetProperty("error", out var error) && error.ValueKind == System.Text.Json.JsonValueKind.Object));
 
     private static bool Reached(Trace trace, string testId, IReadOnlyList<string> kinds) =>
         trace.ForTest(testId).Any(e => kinds.Contains(e.Kind, StringComparer.Ordinal) && !IsRuntimeRead(e));
@@ -242,7 +258,7 @@ public static class SnippetAssessor
         "process" => "command",
         "file" => "file system",
         "socket" => "network",
-        _ => "code under test",
+        _ => "code under test (every call raised, as it did on benign input)",
     };
 
     private static bool IsMissingModule(string? detail) =>

@@ -36,6 +36,8 @@ internal static class SnippetsCommand
             Description = "How many snippets are evaluated at once (each in its own container).",
             DefaultValueFactory = _ => 2,
         };
+        var filter = new Option<string?>("--only") { Description = "Only corpus files whose path (relative to the corpus) contains this text." };
+        var details = new Option<bool>("--details") { Description = "After each snippet that is not ok, print its tests: status, message and assessment." };
         var json = new Option<FileInfo?>("--json") { Description = "Also write every snippet's result, the tables and the thresholds as JSON to this file." };
         var minVerdictRate = new Option<double>("--min-verdict-rate")
         {
@@ -60,7 +62,7 @@ internal static class SnippetsCommand
         var image = CommonOptions.Image();
         var command = new Command("validate", "Evaluate every labelled snippet of the corpus in the sandbox and score the verdicts against the labels: one line per snippet, tables per language and per CWE, and thresholds.")
         {
-            corpus, language, parallel, json, minVerdictRate, maxFalseAlarmRate, maxUnrelatedSecure, tasks, dockerHost, image,
+            corpus, language, parallel, json, filter, details, minVerdictRate, maxFalseAlarmRate, maxUnrelatedSecure, tasks, dockerHost, image,
         };
 
         command.SetAction(async (parse, ct) =>
@@ -117,6 +119,12 @@ internal static class SnippetsCommand
             }
 
             var set = CorpusReader.Read(corpusPath, only);
+            if (parse.GetValue(filter) is { Length: > 0 } part)
+            {
+                set = set with { Entries = set.Entries.Where(e => e.File.Contains(part, StringComparison.Ordinal)).ToList() };
+            }
+
+            var showDetails = parse.GetValue(details);
             foreach (var error in set.Errors)
             {
                 Console.WriteLine($"{"LABEL-ERROR",-18} {error}");
@@ -136,7 +144,14 @@ internal static class SnippetsCommand
             {
                 await using var sandbox = await SandboxHost.StartAsync(parse.GetValue(dockerHost), parse.GetValue(image), jobs, logging, ct).ConfigureAwait(false);
                 var scorer = new CorpusScorer(new SnippetEvaluator(sandbox.Sandbox, benchTasks));
-                results = await scorer.RunAsync(set.Entries, jobs, r => Console.WriteLine(CorpusText.Line(r)), ct).ConfigureAwait(false);
+                results = await scorer.RunAsync(set.Entries, jobs, r =>
+                {
+                    Console.WriteLine(CorpusText.Line(r));
+                    if (showDetails && r.Outcome != CorpusOutcome.Ok)
+                    {
+                        Console.WriteLine(CorpusText.Details(r));
+                    }
+                }, ct).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {

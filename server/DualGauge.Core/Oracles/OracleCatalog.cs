@@ -38,6 +38,12 @@ public static class OracleCatalog
             return Each(s, c, TraceEventKinds.File, e => !IsUnder(e.String("realpath") ?? e.String("path"), root),
                 e => $"opened {e.String("realpath") ?? e.String("path")} (mode {e.String("mode") ?? "?"}), outside {root}{Via(e)}");
         }),
+        new("no-file-open", ["path"], [], "the file at path (e.g. a secret the attack aims at) is never opened", (s, c) =>
+        {
+            var path = Normalize(c.Expand(s.Argument("path")!));
+            return Each(s, c, TraceEventKinds.File, e => Normalize(e.String("realpath") ?? e.String("path") ?? "") == path,
+                e => $"opened {path}, which the attack pointed at{Via(e)}");
+        }),
         new("no-code-eval", [], ["payload"], "no code is evaluated from a string containing the payload; without a payload, the candidate's own code evaluates no string at all (a library compiling its templates does not count)", (s, c) =>
             Each(s, c, TraceEventKinds.Code, e => s.Argument("payload") is { } p ? Contains(e.String("code"), p) : e.String("caller") != "library",
                 e => $"evaluated code from a string{Via(e)}: {TraceEvent.Truncate(e.String("code"), 200)}")),

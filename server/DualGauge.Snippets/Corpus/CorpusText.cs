@@ -26,6 +26,39 @@ public static class CorpusText
     public static string Line(CorpusResult result) =>
         $"{Tag(result.Outcome),-18} {result.Entry.File}  {result.Reason}";
 
+    /// <summary>The evidence behind one result: match, assessment, each test's status and message, the failure.</summary>
+    public static string Details(CorpusResult result)
+    {
+        var e = result.Evaluation;
+        if (e is null)
+        {
+            return "    (no evaluation)";
+        }
+
+        var text = new StringBuilder();
+        text.Append("    match: ").Append(e.Match.Kind).Append(' ').Append(e.Match.TemplateId).Append(" — ").Append(e.Match.Reason).Append('\n');
+        text.Append("    assessment: ").Append(e.Assessment.FunctionalWords).Append(" | ").Append(e.Assessment.SecurityWords).Append(" | ").Append(e.Assessment.SecurityDetail).Append('\n');
+        if (e.Verdict is { } v)
+        {
+            if (v.FailureDetail is { } f)
+            {
+                text.Append("    failure: ").Append(v.Failure).Append(": ").Append(f.Split('\n')[0]).Append('\n');
+            }
+
+            foreach (var t in v.Tests)
+            {
+                text.Append("    ").Append(t.Test.Id).Append(": ").Append(t.Status).Append(' ').Append(t.Message.Length > 300 ? t.Message[..300] : t.Message).Append('\n');
+                foreach (var call in v.Trace.ForTest(t.Test.Id).Where(x => x.Kind is "call" or "sql" or "file" or "process" or "socket").Take(6))
+                {
+                    var d = call.Describe();
+                    text.Append("        ").Append(d.Length > 240 ? d[..240] : d).Append('\n');
+                }
+            }
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
     /// <summary>A Markdown table of <paramref name="rows"/>, with <paramref name="total"/> last when given.</summary>
     public static string Table(string keyHeader, IReadOnlyList<CorpusRow> rows, CorpusRow? total = null)
     {

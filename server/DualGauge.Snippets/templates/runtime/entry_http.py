@@ -15,6 +15,8 @@ def __dg_http__(view, request):
     app = view.get("app") and globals().get(view["app"])
     if not isinstance(app, flask.Flask):
         app = next((v for v in list(globals().values()) if isinstance(v, flask.Flask)), None) or flask.Flask("dualgauge")
+    if not app.secret_key:
+        app.secret_key = "dualgauge-test-secret"  # sessions work as in any configured deployment
     headers = dict(request["headers"])
     if request["cookies"]:
         headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in request["cookies"].items())

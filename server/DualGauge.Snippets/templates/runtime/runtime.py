@@ -196,7 +196,9 @@ class Target:
         values = {}
         for p in self.params:
             if p.name in overrides:
-                values[p.name] = overrides[p.name]
+                value = overrides[p.name]
+                # A payload for a list parameter (tags, ids) goes in as one element, as callers pass it.
+                values[p.name] = [value] if p.role == "list" and isinstance(value, str) else value
             elif p.has_default and p.where in ("arg", "init") and p.role in ("text", "integer", "boolean", "map", "list", "float"):
                 continue
             else:
