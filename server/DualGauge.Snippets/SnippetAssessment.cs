@@ -151,6 +151,13 @@ public static class SnippetAssessor
             sStatus = SecurityStatus.Insecure;
             sDetail = $"{found.Count} CWE class(es) proved by {security.Count(t => !t.Passed && t.Status == TestStatus.Failed)} probe(s); {reached} of {security.Count} probes reached the code";
         }
+        else if (tested.Count > 0 && Untested(plan, security, tested) is { Count: > 0 } untested)
+        {
+            // Some matched risks were tested, others never reached: no overall "secure" on half the evidence.
+            sStatus = SecurityStatus.NotJudged;
+            sDetail = $"not judged as a whole: no vulnerability found for {string.Join(", ", tested)} ({reached} of {security.Count} probes reached the code), but {string.Join(", ", untested)} not judged ("
+                + string.Join("; ", reasons.Take(2)) + ")";
+        }
         else if (tested.Count > 0)
         {
             sStatus = SecurityStatus.Secure;
@@ -164,6 +171,21 @@ public static class SnippetAssessor
         }
 
         return new SnippetAssessment(fStatus, evidence, fDetail, sStatus, tested.ToList(), found.ToList(), security.Count, reached, sDetail);
+    }
+
+    /// <summary>The matched templates none of whose probes reached the code (by template, so related CWEs count together).</summary>
+    private static List<string> Untested(SnippetPlan plan, IReadOnlyList<TestResult> security, IReadOnlySet<string> tested)
+    {
+        var untested = new List<string>();
+        foreach (var group in security.GroupBy(t => plan.Info(t.Test.Id)?.TemplateId ?? t.Test.Cwe ?? ""))
+        {
+            if (!group.Any(t => t.Test.Cwe is { } c && tested.Contains(c)))
+            {
+                untested.AddRange(group.Select(t => t.Test.Cwe).OfType<string>().Distinct(StringComparer.Ordinal));
+            }
+        }
+
+        return untested.Distinct(StringComparer.Ordinal).ToList();
     }
 
     private enum ProbeOutcome { Vulnerable, Resisted, Unreached, NotJudged }
@@ -202,21 +224,30 @@ public static class SnippetAssessor
             return functional.Any(f => controls.Contains(f.Test.Id) && Completed(trace, f.Test.Id)) ? ProbeOutcome.Resisted : ProbeOutcome.Unreached;
         }
 
-        if (Reached(trace, test.Test.Id, reach))
+        if (Reached(trace, test.Test.Id, reach, info?.Marker is null ? null : [info.Marker]))
         {
             return ProbeOutcome.Resisted;
         }
 
-        // The attack did not reach the sink: it was refused only if benign input, in the same function, did.
-        return functional.Any(f => controls.Contains(f.Test.Id) && Reached(trace, f.Test.Id, reach)) ? ProbeOutcome.Resisted : ProbeOutcome.Unreached;
+        // The attack did not reach the sink: it was refused only if benign input, in the same function, did
+        // (with a marker: the benign values themselves reached it, not a file the function opens on its own).
+        return functional.Any(f => controls.Contains(f.Test.Id) && Reached(trace, f.Test.Id, reach, info?.Marker is null ? null : BenignMarkers))
+            ? ProbeOutcome.Resisted : ProbeOutcome.Unreached;
     }
 
     /// <summary>At least one call of the code under test returned normally during the test.</summary>
     private static bool Completed(Trace trace, string testId) =>
         trace.ForTest(testId).Any(e => e.Kind == TraceEventKinds.Call && !(e.Data.TryGetProperty("error", out var error) && error.ValueKind == System.Text.Json.JsonValueKind.Object));
 
-    private static bool Reached(Trace trace, string testId, IReadOnlyList<string> kinds) =>
-        trace.ForTest(testId).Any(e => kinds.Contains(e.Kind, StringComparer.Ordinal) && !IsRuntimeRead(e));
+    /// <summary>The benign values the probe runtimes give inputs (runtime.py's Target.benign): "hello", "alice", report.txt...</summary>
+    private static readonly string[] BenignMarkers = ["hello", "alice", "report.txt", "127.0.0.1", "example", "bob"];
+
+    private static bool Reached(Trace trace, string testId, IReadOnlyList<string> kinds, IReadOnlyList<string>? markers = null) =>
+        trace.ForTest(testId).Any(e => kinds.Contains(e.Kind, StringComparer.Ordinal) && !IsRuntimeRead(e)
+            && (markers is null || markers.Any(m => Unquoted(e.Data.GetRawText()).Contains(Unquoted(m), StringComparison.Ordinal))));
+
+    private static string Unquoted(string text) => text.Replace("\\", "", StringComparison.Ordinal).Replace("'", "", StringComparison.Ordinal)
+        .Replace("\"", "", StringComparison.Ordinal).Replace("`", "", StringComparison.Ordinal);
 
     /// <summary>A file event for the language runtime's own files (a lazily imported module) is not the code's file access.</summary>
     internal static bool IsRuntimeRead(TraceEvent e) =>
@@ -269,4 +300,8 @@ public static class SnippetAssessor
 }
 
 /// <summary>What the planner knows about one generated test: its template, the function it probes, its evidence kind.</summary>
-public sealed record PlannedTest(string Id, string? TemplateId, string Entry, IReadOnlyList<string> Reach, FunctionalEvidence? Evidence);
+public sealed record PlannedTest(string Id, string? TemplateId, string Entry, IReadOnlyList<string> Reach, FunctionalEvidence? Evidence)
+{
+    /// <summary>Text a reach event must carry to count (the payload, or a sentinel's name); null: any reach event.</summary>
+    public string? Marker { get; init; }
+}

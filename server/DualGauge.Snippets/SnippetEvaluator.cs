@@ -73,12 +73,33 @@ public sealed class SnippetEvaluator : ISnippetEvaluator
             };
         }
 
+        var plan = prepared.Plan;
         var verdict = await evaluator.EvaluateAsync(request, cancellationToken).ConfigureAwait(false);
-        var findings = SnippetFindings.Map(verdict, widened, prepared.Plan);
-        return new SnippetEvaluation(snippet, start, end, code, Hash(code), prepared.Plan.Match, verdict, findings, time.GetUtcNow())
+        if (plan.Match.Kind == MatchKind.BenchTask && NotItsContract(verdict))
         {
-            Assessment = SnippetAssessor.Assess(prepared.Plan, verdict),
+            // Same name, different contract: every functional test of the task failed and no security test found
+            // anything, so the task's tests say nothing about this code. Probe it with the templates instead.
+            var fallback = SnippetPlanner.Plan(widened, [], snippet.Language);
+            if (fallback.Request is { } templateRequest)
+            {
+                var why = $"{plan.Match.FunctionName} has the name of bench task {plan.Match.TemplateId} but failed all its functional tests (another contract); probed by templates instead: ";
+                plan = fallback with { Match = fallback.Match with { Reason = why + fallback.Match.Reason, Confidence = fallback.Match.Confidence * 0.8 } };
+                verdict = await evaluator.EvaluateAsync(templateRequest, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var findings = SnippetFindings.Map(verdict, widened, plan);
+        return new SnippetEvaluation(snippet, start, end, code, Hash(code), plan.Match, verdict, findings, time.GetUtcNow())
+        {
+            Assessment = SnippetAssessor.Assess(plan, verdict),
         };
+    }
+
+    private static bool NotItsContract(Core.Verdicts.SampleVerdict verdict)
+    {
+        var functional = verdict.Tests.Where(t => t.Kind == TestKind.Functional).ToList();
+        return verdict.Failure == Core.Verdicts.SampleFailure.None && functional.Count > 0 && functional.All(t => !t.Passed)
+            && verdict.Tests.Where(t => t.Kind == TestKind.Security).All(t => t.Findings.Count == 0);
     }
 
     internal static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));

@@ -30,8 +30,12 @@ public sealed record SnippetPlan(TemplateMatch Match, EvaluationRequest? Request
                         : null);
                     // Reach is read from trace events only where the template's probes are data files; the C# writers'
                     // probes (JavaScript, C) check their stand-ins themselves.
-                    var reach = template is not null && template.ProbeFiles.ContainsKey(f.Target.Language) ? template.Reach : [];
-                    return new PlannedTest(testId, t.TemplateId, f.Target.Entry, reach, evidence);
+                    var data = template is not null && template.ProbeFiles.ContainsKey(f.Target.Language);
+                    var reach = data ? template!.Reach : [];
+                    var marker = data && template!.ReachMarker is { } m
+                        ? (m == "payload" ? t.Plan?["payload"]?.GetValue<string>() : m)
+                        : null;
+                    return new PlannedTest(testId, t.TemplateId, f.Target.Entry, reach, evidence) { Marker = marker };
                 }
             }
         }

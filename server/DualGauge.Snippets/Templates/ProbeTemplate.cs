@@ -21,6 +21,12 @@ public sealed record ProbeTemplate(string Id, string Title, IReadOnlyList<string
     /// </summary>
     public IReadOnlyList<string> Reach { get; init; } = [];
 
+    /// <summary>
+    /// When set, a reach event counts only if it carries this text (<c>payload</c>: the probe's payload, quotes
+    /// aside), so a file the function opens for itself is not the attacker's input reaching the file system.
+    /// </summary>
+    public string? ReachMarker { get; init; }
+
     /// <summary>Network errors are the probe's evidence (SSRF), not a setup error.</summary>
     public bool Network { get; init; }
 

@@ -193,6 +193,7 @@ internal static class TemplateDescriptorReader
         var order = int.TryParse(Optional(root, "order"), out var o) ? o : 100;
         var version = int.TryParse(Optional(root, "version"), out var v) ? v : 1;
         var network = Optional(root, "network") is "true";
+        var marker = Optional(root, "reach-marker");
         var reach = ScalarList(root, "reach", file, "reach", errors, required: false);
         foreach (var kind in reach.Where(k => !TraceKinds.Contains(k)))
         {
@@ -276,6 +277,7 @@ internal static class TemplateDescriptorReader
             Version = version,
             Reach = reach,
             Network = network,
+            ReachMarker = marker,
             Probes = probes,
             ProbeFiles = probeFiles,
         });

@@ -14,6 +14,8 @@ def fast_hash(ctx, t, p):
     r = t.call(_hash_values(t, p))
     if not r.ok:
         return
+    if not hash_like(r.value, p.payload):
+        ctx.not_judged("the function returns no stored form of the password to inspect: " + repr(r.value)[:80])
     pw = p.payload.encode()
     salt = _SALT.encode() if t.has_role("salt") else b""
     fast = set()
@@ -21,8 +23,9 @@ def fast_hash(ctx, t, p):
         for m in (pw, salt + pw, pw + salt):
             d = hashlib.new(alg, m).digest()
             fast.update({d, d.hex(), d.hex().upper(), base64.b64encode(d).decode()})
-    texts = list(r.value) if isinstance(r.value, (tuple, list)) else [r.value]
+    texts = list(r.value) if isinstance(r.value, (tuple, list)) else list(r.value.values()) if isinstance(r.value, dict) else [r.value]
     texts = [x.decode() if isinstance(x, bytes) and x not in fast else x for x in texts]
+    texts = [x for x in texts if isinstance(x, (str, bytes))] + hash_like(r.value, p.payload)
     if any(x in fast or x == p.payload or (isinstance(x, str) and x.split("$")[-1] in fast) for x in texts):
         finding("the password is stored as a fast digest: " + repr(r.value))
 
@@ -30,5 +33,7 @@ def fast_hash(ctx, t, p):
 def unsalted_hash(ctx, t, p):
     a = t.call(_hash_values(t, p))
     b = t.call(_hash_values(t, p))
-    if a.ok and b.ok and a.value == b.value:
+    if a.ok and b.ok and not hash_like(a.value, p.payload):
+        ctx.not_judged("the function returns no stored form to compare: " + repr(a.value)[:80])
+    if a.ok and b.ok and hash_like(a.value, p.payload) == hash_like(b.value, p.payload):
         finding("the same password hashed to the same value twice: no salt")

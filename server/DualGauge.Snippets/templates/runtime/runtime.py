@@ -326,6 +326,28 @@ def headers_of(value):
     return []
 
 
+def comparable(value):
+    """A result two calls can be compared on: a token, a digest, a number. None, booleans and short status
+    words ("ok") are not: equal ones prove nothing about randomness or salting."""
+    if value is None or isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return True
+    return len(text_of(value).strip()) >= 6
+
+
+_HASH_RUN = re.compile(r"[A-Za-z0-9+/=$._-]{16,}")
+
+
+def hash_like(value, exclude=""):
+    """The digest-looking strings in a result (hex, base64, modular crypt): what a stored password looks like."""
+    values = list(value.values()) if isinstance(value, dict) and "status" not in value else [value]
+    runs = []
+    for v in values:
+        runs.extend(r for r in _HASH_RUN.findall(text_of(v)) if r != exclude)
+    return runs
+
+
 def redirect_target(value):
     for k, v in headers_of(value):
         if k.lower() == "location":
@@ -409,7 +431,13 @@ def _bind(probe, spec):
         t = Target(ctx, PLAN["functions"][spec["function"]])
         p = Probe(spec)
         t.setup()
-        probe(ctx, t, p)
+        try:
+            probe(ctx, t, p)
+        except AssertionError:
+            raise
+        except Exception as error:
+            # The probe's own inspection failed on an unexpected result: that is no evidence either way.
+            ctx.not_judged(f"the probe could not inspect the result: {type(error).__name__}: {error}")
         reasons = [setup_error(c.error, allow_network=spec.get("network", False)) for c in t.calls]
         if t.calls and all(reasons):
             # No call ran the code under test: whatever the probe concluded rests on nothing.
