@@ -14,7 +14,11 @@ namespace DualGauge.Snippets.Templates;
 /// </param>
 public sealed record PlanInput(string Name, ParameterRole Role, string Where, bool HasDefault, string? Type)
 {
-    public bool CarriesPayload => Where != "init";
+    /// <summary>Constructor parameters carry payloads too, but only when no call parameter fits.</summary>
+    public bool CarriesPayload => true;
+
+    /// <summary>For <c>option</c> inputs: the options parameter (a dict) whose key this is.</summary>
+    public string? Owner { get; init; }
 }
 
 /// <summary>How a Python function is driven: its inputs, and the HTTP view description when it is a web handler.</summary>
@@ -174,7 +178,7 @@ internal static partial class PythonProbePlanner
             ["name"] = target.Function.Name,
             ["params"] = new JsonArray(entry.Inputs.Select(i => (JsonNode)new JsonObject
             {
-                ["name"] = i.Name, ["role"] = ParameterRoles.Key(i.Role), ["where"] = i.Where, ["default"] = i.HasDefault, ["type"] = i.Type,
+                ["name"] = i.Name, ["role"] = ParameterRoles.Key(i.Role), ["where"] = i.Where, ["default"] = i.HasDefault, ["type"] = i.Type, ["owner"] = i.Owner,
             }).ToArray()),
             ["dirs"] = new JsonArray(constants.Except(dbs).Select(c => (JsonNode)c).ToArray()),
             ["dbs"] = new JsonArray(dbs.Select(c => (JsonNode)c).ToArray()),
@@ -188,7 +192,9 @@ internal static partial class PythonProbePlanner
 
     private static PlanInput? ChooseInput(IReadOnlyList<PlanInput> inputs, ProbeInput wanted)
     {
-        var candidates = inputs.Where(i => i.CarriesPayload && (wanted.NamePattern is null || wanted.NamePattern.IsMatch(i.Name))).ToList();
+        // Call inputs first; the class's constructor parameters only when no call input fits.
+        var candidates = inputs.Where(i => i.CarriesPayload && (wanted.NamePattern is null || wanted.NamePattern.IsMatch(i.Name)))
+            .OrderBy(i => i.Where == "init" ? 1 : 0).ToList();
         foreach (var name in wanted.Names)
         {
             if (candidates.FirstOrDefault(i => string.Equals(i.Name.TrimStart('_'), name, StringComparison.OrdinalIgnoreCase)) is { } byName)
@@ -217,6 +223,8 @@ internal static partial class PythonProbePlanner
         "headers" => $"the header {input.Name}",
         "cookies" => $"the cookie {input.Name}",
         "env" => $"the environment variable {input.Name}",
+        "option" => $"the option {input.Owner}[\"{input.Name}\"]",
+        "init" => $"the constructor argument {input.Name}",
         "stdin" => "standard input",
         _ => input.Name,
     };
@@ -237,6 +245,19 @@ internal static partial class PythonProbePlanner
             }
 
             inputs.Add(new PlanInput(p.Name, ParameterRoles.Classify(p, Language.Python), flask || django ? "path" : "arg", p.Default is not null, p.Type));
+        }
+
+        // An options object: each key the function reads is an input of its own.
+        foreach (var owner in inputs.Where(i => i.Role == ParameterRole.Map && i.Where is "arg" or "init").ToList())
+        {
+            foreach (Match m in Regex.Matches(code, $@"\b{Regex.Escape(owner.Name)}(?:\.get\(\s*|\[\s*)['""](?<key>[A-Za-z_][\w-]*)['""]"))
+            {
+                var key = m.Groups["key"].Value;
+                if (inputs.All(i => !(i.Name == key && i.Owner == owner.Name)))
+                {
+                    inputs.Add(new PlanInput(key, ParameterRoles.Classify(new FunctionParameter(key, null), Language.Python), "option", true, null) { Owner = owner.Name });
+                }
+            }
         }
 
         foreach (var init in target.Constructor?.Parameters.Where(p => !p.IsVariadic) ?? [])

@@ -260,16 +260,29 @@ internal static partial class PythonOutliner
         var result = new bool[masked.Length];
         var depth = 0;
         var continued = false;
+        string? openTriple = null; // the delimiter of a triple-quoted string still open at the end of the line
         for (var i = 0; i < masked.Length; i++)
         {
-            result[i] = depth <= 0 && !continued;
-            foreach (var c in masked[i])
+            result[i] = depth <= 0 && !continued && openTriple is null;
+            var line = masked[i];
+            for (var k = 0; k < line.Length; k++)
             {
-                depth += c switch { '(' or '[' or '{' => 1, ')' or ']' or '}' => -1, _ => 0 };
+                if (k + 2 < line.Length && line[k] is '"' or '\'' && line[k + 1] == line[k] && line[k + 2] == line[k])
+                {
+                    var delimiter = line.Substring(k, 3);
+                    openTriple = openTriple is null ? delimiter : openTriple == delimiter ? null : openTriple;
+                    k += 2;
+                    continue;
+                }
+
+                if (openTriple is null)
+                {
+                    depth += line[k] switch { '(' or '[' or '{' => 1, ')' or ']' or '}' => -1, _ => 0 };
+                }
             }
 
             depth = Math.Max(depth, 0);
-            continued = masked[i].TrimEnd().EndsWith('\\');
+            continued = line.TrimEnd().EndsWith('\\');
         }
 
         return result;

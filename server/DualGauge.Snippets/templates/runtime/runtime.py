@@ -67,6 +67,7 @@ class Param:
         self.where = spec.get("where", "arg")   # arg | query | form | json | header | cookie | path | env | stdin
         self.has_default = bool(spec.get("default"))
         self.type = spec.get("type") or ""
+        self.owner = spec.get("owner")  # for where == "option": the options dict this key belongs to
 
 
 class Target:
@@ -177,8 +178,8 @@ class Target:
             return "<r>hello</r>"
         if re.search(r"expr|formula|calc|equation|math", name):
             return "1 + 2"
-        if "json" in name:
-            return "{}"
+        if re.search(r"json|payload|body|blob|state|cart|raw|config|document|doc$", name):
+            return '{"a": 1}'  # valid JSON and YAML, so parsing code runs on to what it does with the data
         return "hello"
 
     # -- calling --
@@ -195,6 +196,8 @@ class Target:
     def _values(self, overrides):
         values = {}
         for p in self.params:
+            if p.where == "option":
+                continue
             if p.name in overrides:
                 value = overrides[p.name]
                 # A payload for a list parameter (tags, ids) goes in as one element, as callers pass it.
@@ -203,6 +206,14 @@ class Target:
                 continue
             else:
                 values[p.name] = self.benign(p)
+        # Options objects get every key the function reads: the probe's value for its key, benign ones for the rest.
+        for p in self.params:
+            if p.where == "option" and p.owner is not None:
+                options = values.get(p.owner)
+                if not isinstance(options, dict):
+                    options = {}
+                options[p.name] = overrides[p.name] if p.name in overrides else self.benign(p)
+                values[p.owner] = options
         return values
 
     def _call_once(self, overrides):
