@@ -247,7 +247,7 @@ public static partial class ParameterRoles
     [GeneratedRegex(@"^(is_|has_|enable|allow|verbose|debug|strict|recursive|force|flag)")]
     private static partial Regex BoolRegex();
 
-    [GeneratedRegex(@"^(n|count|num|number|size|limit|length|len|max\w*|min\w*|timeout|age|id|\w+_id|nbytes|bits|width|height|level|retries|iterations|rounds|page|per_page|year|month|day|amount|quantity|qty|total)$")]
+    [GeneratedRegex(@"^(n|count|num|number|size|limit|length|len|max\w*|min\w*|timeout|age|id|\w+_id|nbytes|bits|width|height|level|retries|iterations|rounds|page|per_page|page_size|year|month|day|days|hours|minutes|seconds|amount|quantity|qty|total|lines|depth|offset|skip|top|num_\w+|\w+_count|\w+_size|\w+_limit|port|ttl|priority)$")]
     private static partial Regex IntRegex();
 
     [GeneratedRegex(@"^(dst|dest|out|output|buf|buffer|result|res|outbuf|out_buf|target|to|d)$|_?(out|buf|dst)$")]

@@ -147,7 +147,8 @@ class Target:
             return 8080
         if role == "integer":
             value = 1 if name.endswith("id") else 8
-            return str(value) if p.where != "arg" else value
+            # Typed where the caller passes Python values; text where HTTP or the environment carries it.
+            return value if p.where in ("arg", "init", "option", "json", "path") else str(value)
         if role == "index":
             return 0
         if role == "length":
@@ -170,6 +171,14 @@ class Target:
             return None
         if role in ("request", "response"):
             return None
+        if re.search(r"sort|order_by|column|field", name):
+            # A column the probe database has, so an allow-list of columns lets the benign call through.
+            for cols in self.spec.get("sqlTables", {}).values():
+                if len(cols) > 1:
+                    return cols[1]
+            return "name"
+        if re.search(r"direction|^order$|^dir$", name):
+            return "asc"
         if "email" in name:
             return "alice@example.com"
         if "user" in name or "name" in name:
