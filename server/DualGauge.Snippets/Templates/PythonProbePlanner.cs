@@ -184,6 +184,7 @@ internal static partial class PythonProbePlanner
             ["dbs"] = new JsonArray(dbs.Select(c => (JsonNode)c).ToArray()),
             ["sqlTables"] = tables,
             ["code"] = target.Code,
+            ["context"] = target.Context,
             ["hosts"] = new JsonArray(HostRegex().Matches(target.Context).Select(m => m.Groups["host"].Value).Where(h => !h.EndsWith(".py", StringComparison.Ordinal) && !h.EndsWith(".txt", StringComparison.Ordinal))
                 .Distinct(StringComparer.Ordinal).Take(3).Select(h => (JsonNode)h).ToArray()),
             ["http"] = entry.Http?.DeepClone(),
@@ -222,6 +223,7 @@ internal static partial class PythonProbePlanner
         "json" => $"the JSON field {input.Name}",
         "headers" => $"the header {input.Name}",
         "cookies" => $"the cookie {input.Name}",
+        "files" => $"the file name of the upload {input.Name}",
         "env" => $"the environment variable {input.Name}",
         "option" => $"the option {input.Owner}[\"{input.Name}\"]",
         "init" => $"the constructor argument {input.Name}",
@@ -275,7 +277,9 @@ internal static partial class PythonProbePlanner
             {
                 if (inputs.All(i => i.Name != name))
                 {
-                    inputs.Add(new PlanInput(name, ParameterRoles.Classify(new FunctionParameter(name, null), Language.Python), where, false, null));
+                    // An upload's attacker-controlled part is its file name: a path.
+                    var role = where == "files" ? ParameterRole.FilePath : ParameterRoles.Classify(new FunctionParameter(name, null), Language.Python);
+                    inputs.Add(new PlanInput(name, role, where, false, null));
                 }
             }
 
@@ -337,7 +341,7 @@ internal static partial class PythonProbePlanner
 
         foreach (Match m in FlaskFieldRegex().Matches(code))
         {
-            var where = m.Groups["src"].Value switch { "args" or "values" => "query", "form" => "form", "cookies" => "cookies", _ => "headers" };
+            var where = m.Groups["src"].Value switch { "args" or "values" => "query", "form" => "form", "cookies" => "cookies", "files" => "files", _ => "headers" };
             if (seen.Add(m.Groups["name"].Value))
             {
                 yield return (m.Groups["name"].Value, where);
@@ -405,7 +409,7 @@ internal static partial class PythonProbePlanner
     [GeneratedRegex(@"\brequest\.(GET|POST|COOKIES|META|body|headers)\b")]
     private static partial Regex DjangoRequestRegex();
 
-    [GeneratedRegex(@"\brequest\.(?<src>args|form|values|cookies|headers)(?:\.get\(\s*|\[\s*)['""](?<name>[^'""]+)['""]")]
+    [GeneratedRegex(@"\brequest\.(?<src>args|form|values|cookies|headers|files)(?:\.get\(\s*|\[\s*)['""](?<name>[^'""]+)['""]")]
     private static partial Regex FlaskFieldRegex();
 
     [GeneratedRegex(@"\brequest\.(?<src>GET|POST|COOKIES|META|headers)(?:\.get\(\s*|\[\s*)['""](?<name>[^'""]+)['""]")]
@@ -420,6 +424,6 @@ internal static partial class PythonProbePlanner
     [GeneratedRegex(@"\bos\.(?:environ\.get\(\s*|getenv\(\s*|environ\[\s*)['""](?<name>[A-Za-z_]\w*)['""]")]
     private static partial Regex EnvRegex();
 
-    [GeneratedRegex(@"(?<![\w.])input\s*\(|\bsys\.stdin\.(read|readline|readlines)\b|\bfor\s+\w+\s+in\s+sys\.stdin\b")]
+    [GeneratedRegex(@"(?<![\w.])input\s*\(|\bsys\.stdin\b")]
     private static partial Regex StdinRegex();
 }

@@ -23,8 +23,14 @@ def __dg_http__(view, request):
     kwargs = {"method": request["method"], "query_string": request["query"], "headers": headers}
     if request["json"] is not None:
         kwargs["json"] = request["json"]
-    elif request["form"]:
-        kwargs["data"] = request["form"]
+    elif request["form"] or request.get("files"):
+        import io
+        data = dict(request["form"])
+        for field, filename in (request.get("files") or {}).items():
+            data[field] = (io.BytesIO(b"hello\n"), filename)  # an upload whose name the probe chose
+        kwargs["data"] = data
+        if request.get("files"):
+            kwargs["content_type"] = "multipart/form-data"
     with app.test_request_context(request["path"], **kwargs):
         try:
             rv = fn(**request["pathArgs"], **request["args"])

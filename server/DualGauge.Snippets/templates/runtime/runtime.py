@@ -246,7 +246,7 @@ class Target:
 
     def _request(self, values):
         request = {"method": self.http.get("method", "GET"), "path": self.http.get("path", "/"),
-                   "query": {}, "form": {}, "json": None, "headers": {}, "cookies": {}, "pathArgs": {}, "args": {}}
+                   "query": {}, "form": {}, "json": None, "headers": {}, "cookies": {}, "files": {}, "pathArgs": {}, "args": {}}
         for p in self.params:
             if p.name not in values:
                 continue
@@ -255,11 +255,11 @@ class Target:
                 request["json"] = dict(request["json"] or {}, **{p.name: value})
             elif p.where == "path":
                 request["pathArgs"][p.name] = value
-            elif p.where in ("query", "form", "headers", "cookies"):
+            elif p.where in ("query", "form", "headers", "cookies", "files"):
                 request[p.where][p.name] = value if isinstance(value, str) else str(value)
             elif p.where == "arg":
                 request["args"][p.name] = value
-        if request["form"] and request["method"] == "GET":
+        if (request["form"] or request["files"]) and request["method"] == "GET":
             request["method"] = "POST"
         if request["json"] is not None and request["method"] == "GET":
             request["method"] = "POST"
