@@ -78,7 +78,7 @@ internal sealed class LanguageServerBenchmark(BenchmarkOptions options, TextWrit
                 }
 
                 var result = LatencyResult.From(snippet, samples, EvaluatorTimes(storage, snippet, options.Runs));
-                progress.WriteLine($"{snippet.Language}: p50 {result.P50Ms:0} ms, p95 {result.P95Ms:0} ms (diagnostics {string.Join(",", result.Codes)})");
+                progress.WriteLine($"{snippet.Name}: p50 {result.P50Ms:0} ms, p95 {result.P95Ms:0} ms (diagnostics {string.Join(",", result.Codes)})");
                 latencies.Add(result);
             }
 

@@ -1,7 +1,11 @@
 namespace DualGauge.LanguageServer.Benchmarks;
 
 /// <summary>One insecure function per language, and the selection that covers it.</summary>
-internal sealed record BenchSnippet(string Language, string Uri, string Text, int StartLine, int EndLine, string ExpectedCode);
+internal sealed record BenchSnippet(string Language, string Uri, string Text, int StartLine, int EndLine, string ExpectedCode, string? Label = null)
+{
+    /// <summary>The row's name in the results (the language, or e.g. <c>python-flask</c>).</summary>
+    public string Name => Label ?? Language;
+}
 
 internal static class Snippets
 {
@@ -41,5 +45,25 @@ internal static class Snippets
         "}\n",
         3, 7, "CWE-787");
 
-    public static IReadOnlyList<BenchSnippet> All { get; } = [Python, JavaScript, C];
+    /// <summary>A Flask view reading request.args into SQL: driven through Flask's own request context.</summary>
+    public static BenchSnippet PythonFlask { get; } = new(
+        "python",
+        "file:///bench/shop.py",
+        "import sqlite3\n" +
+        "from flask import Flask, request, jsonify\n" +
+        "\n" +
+        "app = Flask(__name__)\n" +
+        "DB_PATH = \"shop.db\"\n" +
+        "\n" +
+        "\n" +
+        "@app.route(\"/products/search\")\n" +
+        "def search_products():\n" +
+        "    term = request.args.get(\"q\", \"\")\n" +
+        "    conn = sqlite3.connect(DB_PATH)\n" +
+        "    rows = conn.execute(f\"SELECT id, title FROM products WHERE title LIKE '%{term}%'\").fetchall()\n" +
+        "    conn.close()\n" +
+        "    return jsonify([{\"id\": r[0], \"title\": r[1]} for r in rows])\n",
+        7, 13, "CWE-89", "python-flask");
+
+    public static IReadOnlyList<BenchSnippet> All { get; } = [Python, PythonFlask, JavaScript, C];
 }
