@@ -100,12 +100,16 @@ internal static partial class DiagnosticFactory
             diagnostics.Add(new Diagnostic
             {
                 Range = LineRange(document, evaluation.StartLine),
-                Severity = verdict.Failure == SampleFailure.SandboxError ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning,
+                // Broken code (a syntax error) warns; code that could not be judged (a module the sandbox lacks) informs.
+                Severity = verdict.Failure == SampleFailure.SandboxError || evaluation.Assessment.Functional == FunctionalStatus.NotJudged
+                    ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning,
                 Code = verdict.Failure == SampleFailure.None ? string.Join(",", verdict.FailedTests.Select(t => t.Test.Id)) : verdict.Failure.ToString(),
                 Source = Source,
                 Message = verdict.Failure == SampleFailure.None
                     ? "Failed: " + string.Join("; ", verdict.FailedTests.Select(t => $"{t.Test.Id}: {t.Message}"))
-                    : $"The code could not be judged ({verdict.Failure}): {verdict.FailureDetail}",
+                    : evaluation.Assessment.Functional == FunctionalStatus.NotJudged
+                        ? $"Not judged: {evaluation.Assessment.SecurityDetail.Replace("not judged: ", "", StringComparison.Ordinal)}"
+                        : $"The code could not be judged ({verdict.Failure}): {verdict.FailureDetail}",
                 Data = data,
             });
         }

@@ -49,4 +49,74 @@ public sealed class RealSandboxTests : ServerTestBase
         summary!.Verdict.Should().Be(Verdicts.Secure, server.Client.Log);
         (await server.Client.WaitForDiagnosticsAsync(Uri, _ => true)).Diagnostics.Should().BeEmpty();
     }
+
+    private const string FlaskUri = "file:///work/app/shop.py";
+
+    private const string FlaskSearch = """
+        import sqlite3
+        from flask import Flask, request, jsonify
+
+        app = Flask(__name__)
+        DB_PATH = "shop.db"
+
+
+        @app.route("/products/search")
+        def search_products():
+            term = request.args.get("q", "")
+            conn = sqlite3.connect(DB_PATH)
+            rows = conn.execute(f"SELECT id, title FROM products WHERE title LIKE '%{term}%'").fetchall()
+            conn.close()
+            return jsonify([{"id": r[0], "title": r[1]} for r in rows])
+        """;
+
+    private const string MissingDriver = """
+        import psycopg2
+
+
+        def find_order(conn, order_ref):
+            cur = conn.cursor()
+            cur.execute("SELECT * FROM orders WHERE ref = '%s'" % order_ref)
+            return cur.fetchone()
+        """;
+
+    [TestMethod]
+    [Timeout(300_000, CooperativeCancellation = true)]
+    public async Task EvaluateSelection_FlaskRouteReadingRequestArgs_PublishesCwe89OnTheBuildingLineAndTheSink()
+    {
+        RequiredServices.Require(RequiredServices.DockerAnswers(), "the Docker engine does not answer (`docker version` failed)");
+        await using var server = InProcessLanguageServer.Start(evaluatorFactory: null);
+        await server.Client.InitializeAsync(StoragePath, new DualGaugeSettings { DebounceMs = 50 });
+        await server.Client.OpenAsync(FlaskUri, "python", FlaskSearch);
+
+        var summary = await server.Client.ExecuteCommandAsync<HistoryEntrySummary>(Commands.EvaluateSelection, FlaskUri, Lines(8, 14));
+
+        summary!.Verdict.Should().Be(Verdicts.Insecure, server.Client.Log);
+        summary.FunctionalPass.Should().BeNull("a smoke run checks no behaviour: not \"works\"");
+        var published = await server.Client.WaitForDiagnosticsAsync(FlaskUri, d => d.Count(x => x.Code == "CWE-89") >= 2, TimeSpan.FromSeconds(30));
+        var errors = published.Diagnostics.Where(d => d.Code == "CWE-89").ToList();
+        errors.Select(d => d.Range.Start.Line).Should().BeEquivalentTo([9, 11], "the request value is read and built on line 10 and reaches the query on line 12");
+        errors.Should().OnlyContain(d => d.Severity == DiagnosticSeverity.Error && d.RelatedInformation != null && d.RelatedInformation.Count > 0);
+        errors.SelectMany(d => d.RelatedInformation!).Should().NotContain(r => errors.Any(d => d.Range.Start.Line == r.Location.Range.Start.Line && d.RelatedInformation!.Contains(r)));
+        errors.Should().OnlyContain(d => !d.Message.Contains("solution.py") && !d.Message.Contains("/tmp/job"));
+        var entry = await server.Client.RequestAsync<HistoryEntry>(Methods.DualGaugeHistoryGet, new HistoryIdParams(summary.Id));
+        entry.Report.Should().Contain("behaviour not checked (smoke run only)").And.Contain("insecure: CWE-89");
+    }
+
+    [TestMethod]
+    [Timeout(300_000, CooperativeCancellation = true)]
+    public async Task EvaluateSelection_ImportTheSandboxLacks_IsNotJudgedWithTheReason()
+    {
+        RequiredServices.Require(RequiredServices.DockerAnswers(), "the Docker engine does not answer (`docker version` failed)");
+        await using var server = InProcessLanguageServer.Start(evaluatorFactory: null);
+        await server.Client.InitializeAsync(StoragePath, new DualGaugeSettings { DebounceMs = 50 });
+        await server.Client.OpenAsync(Uri, "python", MissingDriver);
+
+        var summary = await server.Client.ExecuteCommandAsync<HistoryEntrySummary>(Commands.EvaluateSelection, Uri, Lines(3, 6));
+
+        summary!.Verdict.Should().Be(Verdicts.NotJudged, server.Client.Log);
+        summary.SecurePass.Should().BeNull();
+        summary.FunctionalPass.Should().BeNull();
+        var entry = await server.Client.RequestAsync<HistoryEntry>(Methods.DualGaugeHistoryGet, new HistoryIdParams(summary.Id));
+        entry.Report.Should().Contain("not judged").And.Contain("psycopg2");
+    }
 }
