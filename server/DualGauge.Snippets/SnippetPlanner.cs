@@ -173,7 +173,14 @@ public static partial class SnippetPlanner
         }
 
         tests.InsertRange(0, ProbeFiles.Functional(language, target));
-        var confidence = Math.Min(0.9, 0.5 + 0.1 * totalHits);
+        // The confidence is the primary template's measured precision on the labelled corpus (calibration.json);
+        // without a calibration entry, a guess from how many trigger hits the function has, capped below them.
+        var calibrated = TemplateCatalog.Builtin.Calibration(templates[0].Id);
+        var confidence = calibrated?.Confidence ?? Math.Min(0.7, 0.4 + 0.1 * totalHits);
+        if (calibrated is not null)
+        {
+            reasons[0] += $" (its verdicts were right {calibrated.InsecureRight + calibrated.SecureRight} of {calibrated.Insecure + calibrated.Secure} times on the labelled corpus)";
+        }
         return new FunctionMatch(target, null, templates, tests, confidence, $"{name}: " + string.Join("; ", reasons));
     }
 

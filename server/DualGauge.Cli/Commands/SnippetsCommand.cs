@@ -36,6 +36,7 @@ internal static class SnippetsCommand
             Description = "How many snippets are evaluated at once (each in its own container).",
             DefaultValueFactory = _ => 2,
         };
+        var writeCalibration = new Option<FileInfo?>("--write-calibration") { Description = "Write each template's verdict precision on this corpus (the planner's match confidence) to this file, e.g. server/DualGauge.Snippets/templates/calibration.json." };
         var filter = new Option<string?>("--only") { Description = "Only corpus files whose path (relative to the corpus) contains this text." };
         var details = new Option<bool>("--details") { Description = "After each snippet that is not ok, print its tests: status, message and assessment." };
         var json = new Option<FileInfo?>("--json") { Description = "Also write every snippet's result, the tables and the thresholds as JSON to this file." };
@@ -62,7 +63,7 @@ internal static class SnippetsCommand
         var image = CommonOptions.Image();
         var command = new Command("validate", "Evaluate every labelled snippet of the corpus in the sandbox and score the verdicts against the labels: one line per snippet, tables per language and per CWE, and thresholds.")
         {
-            corpus, language, parallel, json, filter, details, minVerdictRate, maxFalseAlarmRate, maxUnrelatedSecure, tasks, dockerHost, image,
+            corpus, language, parallel, json, filter, details, writeCalibration, minVerdictRate, maxFalseAlarmRate, maxUnrelatedSecure, tasks, dockerHost, image,
         };
 
         command.SetAction(async (parse, ct) =>
@@ -174,6 +175,12 @@ internal static class SnippetsCommand
             Console.Write(CorpusText.Table("CWE", summary.ByCwe, summary.Total));
             Console.WriteLine();
             Console.WriteLine($"{results.Count} snippet(s) in {stopwatch.Elapsed.TotalSeconds:0.0} s; {set.Errors.Count} file(s) with label errors not scored");
+
+            if (parse.GetValue(writeCalibration) is { } calibrationFile)
+            {
+                await File.WriteAllTextAsync(calibrationFile.FullName, Calibration.ToJson(Calibration.From(results)), CancellationToken.None).ConfigureAwait(false);
+                Console.WriteLine($"wrote {calibrationFile.FullName}");
+            }
 
             if (parse.GetValue(json) is { } jsonFile)
             {

@@ -43,6 +43,7 @@ public sealed class TemplateCatalog
 {
     private static readonly Lazy<TemplateCatalog> BuiltinCatalog = new(LoadBuiltin);
     private readonly IReadOnlyDictionary<string, string> runtimes;
+    private IReadOnlyDictionary<string, Corpus.TemplateCalibration> calibration = new Dictionary<string, Corpus.TemplateCalibration>();
 
     private TemplateCatalog(IReadOnlyList<ProbeTemplate> templates, IReadOnlyList<TemplateError> errors, IReadOnlyDictionary<string, string> runtimes)
     {
@@ -60,6 +61,9 @@ public sealed class TemplateCatalog
     public IReadOnlyList<TemplateError> Errors { get; }
 
     public ProbeTemplate? Find(string id) => Templates.FirstOrDefault(t => t.Id == id);
+
+    /// <summary>The template's verdict precision on the labelled corpus (<c>templates/calibration.json</c>), or null.</summary>
+    public Corpus.TemplateCalibration? Calibration(string templateId) => calibration.GetValueOrDefault(templateId);
 
     /// <summary>A shared runtime file (e.g. <c>runtime.py</c>, <c>entry_http.py</c>), or null.</summary>
     public string? Runtime(string fileName) => runtimes.GetValueOrDefault(fileName);
@@ -126,7 +130,20 @@ public sealed class TemplateCatalog
             }
         }
 
-        return new TemplateCatalog(templates.OrderBy(t => t.Order).ThenBy(t => t.Template.Id, StringComparer.Ordinal).Select(t => t.Template).ToList(), errors, runtimes);
+        var catalog = new TemplateCatalog(templates.OrderBy(t => t.Order).ThenBy(t => t.Template.Id, StringComparer.Ordinal).Select(t => t.Template).ToList(), errors, runtimes);
+        if (files.TryGetValue("calibration.json", out var calibrationJson))
+        {
+            try
+            {
+                catalog.calibration = Corpus.Calibration.Parse(calibrationJson);
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                errors.Add(new TemplateError("calibration.json", "(document)", e.Message));
+            }
+        }
+
+        return catalog;
     }
 
     private static TemplateCatalog LoadBuiltin()
