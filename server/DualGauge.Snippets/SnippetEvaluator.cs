@@ -75,9 +75,15 @@ public sealed class SnippetEvaluator : ISnippetEvaluator
 
         var verdict = await evaluator.EvaluateAsync(request, cancellationToken).ConfigureAwait(false);
         var findings = SnippetFindings.Map(verdict, widened, prepared.Plan);
+        var assessment = SnippetAssessor.Assess(prepared.Plan, verdict);
         return new SnippetEvaluation(snippet, start, end, code, Hash(code), prepared.Plan.Match, verdict, findings, time.GetUtcNow())
         {
-            Assessment = SnippetAssessor.Assess(prepared.Plan, verdict),
+            // The details cite document lines, never the sample's file or the sandbox's folders.
+            Assessment = assessment with
+            {
+                FunctionalDetail = SnippetFindings.Clean(assessment.FunctionalDetail, widened),
+                SecurityDetail = SnippetFindings.Clean(assessment.SecurityDetail, widened),
+            },
         };
     }
 

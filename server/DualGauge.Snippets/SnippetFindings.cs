@@ -18,27 +18,42 @@ public static partial class SnippetFindings
             var detail = verdict.FailureDetail ?? verdict.Failure.ToString();
             var line = SampleLine(detail) is { } l ? widened.ToDocumentLine(l) : null;
             findings.Add(new SnippetFinding(TestKind.Functional, verdict.Failure == SampleFailure.CompileError ? "load" : "job", null,
-                $"the snippet could not be evaluated ({verdict.Failure}): {TraceEvent.Truncate(detail, 400)}", line ?? primaryHeader, null, null, null));
+                $"the snippet could not be evaluated ({verdict.Failure}): {TraceEvent.Truncate(Clean(detail, widened), 400)}", line ?? primaryHeader, null, null, null));
             return findings;
         }
 
         // A test that could not decide (not judged, not run) is no finding: the assessment says why instead.
+        var sanitizerLines = new HashSet<(int? Line, string? Cwe)>();
         foreach (var test in verdict.FailedTests.Where(t => t.Findings.Count > 0 || t.Status is not (Core.Verdicts.TestStatus.NotJudged or Core.Verdicts.TestStatus.NotRun)))
         {
             var header = HeaderFor(test.Test.Id, widened, plan) ?? primaryHeader;
             if (test.Kind == TestKind.Security)
             {
-                var sink = SinkLine(test, verdict.Trace, widened);
-                var message = ToDocumentLines(test.Findings.Count > 0
-                    ? string.Join("; ", test.Findings.Select(f => f.Message))
-                    : test.Message, widened);
+                var attackFindings = SnippetAssessor.AttackFindings(test, verdict.Trace, plan);
+                if (test.Findings.Count > 0 && attackFindings.Count == 0)
+                {
+                    continue; // benign input drew the same sanitizer report: the assessment says so
+                }
+
+                var sink = SinkLine(test with { Findings = attackFindings }, verdict.Trace, widened);
+                // One sanitizer report per line and class: two probes overflowing the same copy are one finding.
+                if (attackFindings.Count > 0 && attackFindings.All(f => f.Evidence.Count > 0 && f.Evidence.All(e => e.Kind == TraceEventKinds.Sanitizer))
+                    && !sanitizerLines.Add((sink, test.Test.Cwe)))
+                {
+                    continue;
+                }
+
+                var message = Clean(ToDocumentLines(attackFindings.Count > 0
+                    ? string.Join("; ", attackFindings.Select(f => f.Message))
+                    : test.Message, widened), widened);
                 var attack = test.Test.Attacks is { Length: > 0 } a ? $" ({a.TrimEnd('.')})" : "";
                 findings.Add(new SnippetFinding(TestKind.Security, test.Test.Id, test.Test.Cwe, $"{message}{attack}", sink ?? header, sink, null, null));
             }
             else
             {
-                var m = ExpectedRegex().Match(test.Message);
-                var message = m.Success ? $"expected {m.Groups["e"].Value.Trim()}, got {m.Groups["a"].Value.Trim()}" : $"{test.Test.Description} failed: {test.Message}";
+                var text = Clean(test.Message, widened);
+                var m = ExpectedRegex().Match(text);
+                var message = m.Success ? $"expected {m.Groups["e"].Value.Trim()}, got {m.Groups["a"].Value.Trim()}" : $"{test.Test.Description} failed: {text}";
                 findings.Add(new SnippetFinding(TestKind.Functional, test.Test.Id, null, message, header, null,
                     m.Success ? m.Groups["e"].Value.Trim() : null, m.Success ? m.Groups["a"].Value.Trim() : null));
             }
@@ -75,6 +90,24 @@ public static partial class SnippetFindings
                 ? $"line {documentLine + 1})"
                 : m.Value);
 
+    /// <summary>
+    /// A message as the user reads it: a place in the generated sample (<c>solution.c:12</c>, <c>File
+    /// "/tmp/job/solution.py", line 9</c>) becomes the document line, the probes' own file becomes "the probe",
+    /// and the sandbox's job folders are dropped.
+    /// </summary>
+    public static string Clean(string message, WidenedSnippet widened)
+    {
+        var text = SampleLocationRegex().Replace(message, m =>
+        {
+            var digits = m.Groups["line"].Success ? m.Groups["line"].Value : m.Groups["pyline"].Value;
+            return int.TryParse(digits, out var line) && widened.ToDocumentLine(line) is { } documentLine
+                ? $"line {documentLine + 1}"
+                : "code DualGauge added to the sample";
+        });
+        text = TestsLocationRegex().Replace(text, "the probe");
+        return JobFolderRegex().Replace(text, "");
+    }
+
     private static int? HeaderFor(string testId, WidenedSnippet widened, SnippetPlan plan) =>
         plan.Functions.Where(f => testId.StartsWith(f.Target.Prefix + "_", StringComparison.Ordinal))
             .Select(f => (int?)f.Target.Function.HeaderLine).FirstOrDefault();
@@ -87,6 +120,15 @@ public static partial class SnippetFindings
 
     [GeneratedRegex(@"solution\.(?:py|m?js|c)(?::(\d+)|"", line (\d+))")]
     private static partial Regex SampleLineRegex();
+
+    [GeneratedRegex(@"(?:File "")?(?:/tmp/job/)?solution\.(?:py|m?js|c)(?::(?<line>\d+)(?::\d+)?|"", line (?<pyline>\d+))")]
+    private static partial Regex SampleLocationRegex();
+
+    [GeneratedRegex(@"(?:/tmp/job/)?\.?tests\.(?:py|m?js|c)(?::\d+(?::\d+)?|"", line \d+)")]
+    private static partial Regex TestsLocationRegex();
+
+    [GeneratedRegex(@"/tmp/job/(?:work/[^/\s]+/|fixtures/)?")]
+    private static partial Regex JobFolderRegex();
 
     [GeneratedRegex(@"\bline (\d+)\)")]
     private static partial Regex OracleLineRegex();
