@@ -223,7 +223,8 @@ public static class SnippetAssessor
     /// <summary>
     /// The findings of a security test that the attack caused: a sanitizer report that a functional (benign)
     /// test of the same function drew too, of the same kind at the same place, is the code's with any input,
-    /// not evidence of what this probe attacks.
+    /// not evidence of what this probe attacks (a NULL dereference, a UBSan report in a hash loop), except an
+    /// out-of-bounds access under a probe for out-of-bounds accesses.
     /// </summary>
     internal static IReadOnlyList<OracleFinding> AttackFindings(TestResult test, Trace trace, SnippetPlan plan)
     {
@@ -241,8 +242,16 @@ public static class SnippetAssessor
             return test.Findings;
         }
 
-        return test.Findings.Where(f => f.Evidence.Count == 0 || !f.Evidence.All(e => e.Kind == TraceEventKinds.Sanitizer && benign.Contains((e.String("kind"), e.String("location"))))).ToList();
+        // An out-of-bounds access is what an out-of-bounds probe looks for, whatever input draws it: it stays.
+        var outOfBoundsProbe = OutOfBoundsCwes.Contains(test.Test.Cwe ?? "");
+        return test.Findings.Where(f => f.Evidence.Count == 0 || !f.Evidence.All(e => e.Kind == TraceEventKinds.Sanitizer
+            && benign.Contains((e.String("kind"), e.String("location"))) && !(outOfBoundsProbe && IsOutOfBounds(e.String("kind"))))).ToList();
     }
+
+    private static readonly HashSet<string> OutOfBoundsCwes = new(StringComparer.Ordinal) { "CWE-787", "CWE-125", "CWE-120", "CWE-121", "CWE-122", "CWE-193", "CWE-131" };
+
+    private static bool IsOutOfBounds(string? kind) =>
+        kind is not null && (kind.Contains("buffer-overflow", StringComparison.Ordinal) || kind.Contains("buffer-underflow", StringComparison.Ordinal) || kind == "array-bounds");
 
     private static bool Reached(Trace trace, string testId, IReadOnlyList<string> kinds) =>
         trace.ForTest(testId).Any(e => kinds.Contains(e.Kind, StringComparer.Ordinal) && !IsRuntimeRead(e));

@@ -30,9 +30,12 @@ public static partial class SnippetFindings
             if (test.Kind == TestKind.Security)
             {
                 var attackFindings = SnippetAssessor.AttackFindings(test, verdict.Trace, plan);
-                if (test.Findings.Count > 0 && attackFindings.Count == 0)
+                if ((test.Findings.Count > 0 && attackFindings.Count == 0) || (attackFindings.Count == 0 && test.Status is Core.Verdicts.TestStatus.Crashed or Core.Verdicts.TestStatus.TimedOut
+                        && !test.Test.Oracles.Any(o => o.Kind == "max-duration")))
                 {
-                    continue; // benign input drew the same sanitizer report: the assessment says so
+                    // Benign input drew the same sanitizer report, or the probe's process died with no evidence (the
+                    // code exited, a signal): the assessment says "not judged" and why; no CWE is claimed.
+                    continue;
                 }
 
                 var sink = SinkLine(test with { Findings = attackFindings }, verdict.Trace, widened);

@@ -17,8 +17,15 @@ namespace DualGauge.Snippets.Templates;
 /// </summary>
 internal static partial class CProbePlanner
 {
-    /// <summary>The files the C runtime's benign values point at (a file and a folder), written by the supervisor before any test runs.</summary>
-    public static IReadOnlyList<TaskFile> Fixtures { get; } = [new("fixtures/report.txt", "hello\n"u8.ToArray())];
+    /// <summary>
+    /// The files the C runtime's values point at, written by the supervisor before any test runs (so no test's
+    /// trace shows them being made): a benign file, and one whose single line is 4096 characters long.
+    /// </summary>
+    public static IReadOnlyList<TaskFile> Fixtures { get; } =
+    [
+        new("fixtures/report.txt", "hello\n"u8.ToArray()),
+        new("fixtures/long.txt", Encoding.ASCII.GetBytes(new string('A', 4096) + "\n")),
+    ];
 
     /// <summary>Why the target cannot be called from a probe, or null when every parameter can be built.</summary>
     public static string? Unbuildable(ProbeTarget target)
@@ -234,7 +241,12 @@ internal static partial class CProbePlanner
         for (var i = 0; i < parameters.Count; i++)
         {
             var (p, role) = parameters[i];
-            var elem = role is ParameterRole.IntArray or ParameterRole.Record ? $"sizeof({CTypes.BaseType(p.Type)})" : "0";
+            var elem = role switch
+            {
+                ParameterRole.Bytes => "1",
+                ParameterRole.IntArray or ParameterRole.Record => CTypes.BaseType(p.Type) == "void" ? "1" : $"sizeof({CTypes.BaseType(p.Type)})",
+                _ => "0",
+            };
             builder.Append("    { ").Append(CString(p.Name)).Append(", ").Append(CString(ParameterRoles.Key(role))).Append(", ").Append(CString(p.Type ?? ""))
                 .Append(", ").Append(role == ParameterRole.Length ? LengthOf(parameters, i).ToString(CultureInfo.InvariantCulture) : "-1")
                 .Append(", ").Append(elem).Append(" },\n");
@@ -290,7 +302,7 @@ internal static partial class CProbePlanner
             return index - 1;
         }
 
-        var array = Nearest(ParameterRole.IntArray, ParameterRole.Record);
+        var array = Nearest(ParameterRole.Bytes, ParameterRole.IntArray, ParameterRole.Record);
         return array >= 0 ? array : output;
     }
 

@@ -228,7 +228,14 @@ public static partial class ParameterRoles
             return ParameterRole.Text;
         }
 
-        if (pointer && baseType is "int" or "long" or "short" or "size_t" or "uint8_t" or "int8_t" or "int16_t" or "uint16_t" or "int32_t" or "uint32_t" or "int64_t" or "uint64_t" or "double" or "float" or "char" or "long long" or "ssize_t")
+        // A read-only byte buffer (what a parser takes): its content is the probe's to choose.
+        if (pointer && type.Contains("const", StringComparison.Ordinal) && (baseType is "uint8_t" or "int8_t" or "void" || Regex.IsMatch(type, @"\bunsigned\s+char\b")))
+        {
+            return ParameterRole.Bytes;
+        }
+
+        if (pointer && baseType is "int" or "long" or "short" or "size_t" or "uint8_t" or "int8_t" or "int16_t" or "uint16_t" or "int32_t" or "uint32_t" or "int64_t" or "uint64_t" or "double" or "float" or "char" or "long long" or "ssize_t"
+            || pointer && baseType == "void" && !type.Contains("const", StringComparison.Ordinal) && !OutputRegex().IsMatch(name))
         {
             return ParameterRole.IntArray;
         }
@@ -245,7 +252,7 @@ public static partial class ParameterRoles
 
         if (baseType is "int" or "long" or "short" or "size_t" or "ssize_t" or "long long" or "long int" or "unsigned" or "uint32_t" or "int32_t" or "uint64_t" or "int64_t" or "uint8_t" or "int8_t" or "char" or "bool" or "_Bool" or "uint16_t" or "int16_t" or "off_t" or "")
         {
-            if (name is "index" or "idx" or "i" or "pos" or "position" or "offset" or "k")
+            if (name is "index" or "idx" or "i" or "pos" or "position" or "offset" or "off" or "k")
             {
                 return ParameterRole.Index;
             }

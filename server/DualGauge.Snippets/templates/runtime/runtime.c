@@ -25,13 +25,14 @@
 #include <syslog.h>
 #include <unistd.h>
 
-void __lsan_disable(void);
+/* From LeakSanitizer (weak: the tests file also links without the sanitizers, e.g. to list its tests). */
+void __lsan_disable(void) __attribute__((weak));
 
 #define DG_PROBE static __attribute__((unused)) void
 #define DG_HELPER static __attribute__((unused))
 #define DG_MAX_PARAMS 16
 #define DG_OUT_SIZE 64      /* bytes of an output buffer */
-#define DG_ARRAY_COUNT 8    /* elements of an array or struct argument */
+#define DG_ARRAY_COUNT 8    /* elements of an array or byte buffer argument */
 #define DG_LONG_INPUT 4096  /* characters of an oversized string */
 #define DG_TEXT_CAP 16384
 
@@ -43,10 +44,10 @@ typedef struct { void *p; long long n; double f; } dg_value;
 /* One parameter as the planner described it. */
 typedef struct {
     const char *name;
-    const char *role;   /* text, file-path, directory, host, url, output-buffer, int-array, record, file-handle, integer, index, length, float */
+    const char *role;   /* text, file-path, directory, host, url, output-buffer, bytes, int-array, record, file-handle, integer, index, length, float */
     const char *type;   /* as declared */
     int of;             /* a length: the parameter whose size it gives (-1: none) */
-    size_t elem;        /* int-array, record: the size of one element */
+    size_t elem;        /* bytes, int-array, record: the size of one element */
 } dg_param;
 
 /* The arguments of one call. */
@@ -201,11 +202,11 @@ static void dg_fix_lengths(const dg_target *t, dg_args *a)
     for (int i = 0; i < t->fn->nparams; i++) {
         const dg_param *q = &t->fn->params[i];
         if (!dg_is(q->role, "length") || a->set[i]) continue;
-        long long n = 16;
+        long long n = 1; /* a count of nothing the probe built (a retry count, `ping -c`): one */
         if (q->of >= 0 && q->of < t->fn->nparams) {
             const char *role = t->fn->params[q->of].role;
             if (dg_is(role, "output-buffer")) n = (long long)a->size[q->of];
-            else if (dg_is(role, "int-array") || dg_is(role, "record")) n = (long long)a->count[q->of];
+            else if (dg_is(role, "bytes") || dg_is(role, "int-array") || dg_is(role, "record")) n = (long long)a->count[q->of];
             else if (dg_is_string(role) && a->v[q->of].p) n = (long long)strlen(a->v[q->of].p);
         }
         a->v[i].n = n;
@@ -219,14 +220,36 @@ DG_HELPER void dg_set_string(const dg_target *t, dg_args *a, int i, char *s)
     a->size[i] = s ? strlen(s) + 1 : 0;
 }
 
+/* A byte buffer of exactly n bytes, each `fill`. */
+DG_HELPER void dg_set_bytes(const dg_target *t, dg_args *a, int i, size_t n, unsigned char fill)
+{
+    if (i < 0 || i >= t->fn->nparams) return;
+    a->v[i].p = malloc(n ? n : 1);
+    memset(a->v[i].p, fill, n);
+    a->size[i] = a->count[i] = n;
+}
+
+/* A FILE * argument holding `content` (replacing the benign one). */
+DG_HELPER void dg_set_file(const dg_target *t, dg_args *a, int i, const char *content)
+{
+    if (i < 0 || i >= t->fn->nparams) return;
+    a->v[i].p = dg_memfile(content, &a->fd[i]);
+}
+
+/* The path of a fixture file the supervisor wrote (report.txt: "hello"; long.txt: one 4096-character line). */
+DG_HELPER char *dg_fixture(const char *name)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dg_fixtures(), name);
+    return dg_copy(path);
+}
+
 DG_HELPER void dg_set_int(const dg_target *t, dg_args *a, int i, long long n)
 {
     if (i < 0 || i >= t->fn->nparams) return;
     a->v[i].n = n;
     a->set[i] = 1;
 }
-
-static char dg_fixture_file[4096];
 
 /* Benign values for every parameter, by role. Files and folders are the job's fixtures (written by the
  * supervisor before the test, so creating them is no event of the test). */
@@ -240,11 +263,12 @@ DG_HELPER void dg_benign(const dg_target *t, dg_args *a)
         if (dg_is(role, "output-buffer")) {
             a->v[i].p = calloc(1, DG_OUT_SIZE);
             a->size[i] = DG_OUT_SIZE;
-        } else if (dg_is(role, "int-array") || dg_is(role, "record")) {
-            size_t elem = q->elem ? q->elem : 1;
-            a->v[i].p = calloc(DG_ARRAY_COUNT, elem);
-            a->count[i] = DG_ARRAY_COUNT;
-            a->size[i] = DG_ARRAY_COUNT * elem;
+        } else if (dg_is(role, "bytes") || dg_is(role, "int-array") || dg_is(role, "record")) {
+            /* A struct pointer is one struct (an overflow of it is then an overflow of its allocation). */
+            size_t elem = q->elem ? q->elem : 1, count = dg_is(role, "record") ? 1 : DG_ARRAY_COUNT;
+            a->v[i].p = calloc(count, elem);
+            a->count[i] = count;
+            a->size[i] = count * elem;
         } else if (dg_is(role, "file-handle")) {
             a->v[i].p = dg_memfile("hello\n", &a->fd[i]);
         } else if (dg_is(role, "index")) {
@@ -254,12 +278,11 @@ DG_HELPER void dg_benign(const dg_target *t, dg_args *a)
         } else if (dg_is(role, "integer")) {
             a->v[i].n = 1;
         } else if (dg_is(role, "length")) {
-            a->v[i].n = 16;
+            a->v[i].n = 1;
         } else if (dg_is(role, "directory")) {
             dg_set_string(t, a, i, dg_copy(dg_fixtures()));
         } else if (dg_is(role, "file-path")) {
-            snprintf(dg_fixture_file, sizeof dg_fixture_file, "%s/report.txt", dg_fixtures());
-            dg_set_string(t, a, i, dg_copy(dg_fixture_file));
+            dg_set_string(t, a, i, dg_fixture("report.txt"));
         } else if (dg_is(role, "host")) {
             dg_set_string(t, a, i, dg_copy("127.0.0.1"));
         } else if (dg_is(role, "url")) {
@@ -410,7 +433,7 @@ DG_PROBE dg_smoke(dg_target *t, const dg_probe *p)
 DG_HELPER void dg_run(const dg_probe *p)
 {
     dg_target t = { p->function, p, 0, 0 };
-    __lsan_disable();
+    if (__lsan_disable) __lsan_disable();
     p->run(&t, p);
     if (t.returned == 0)
         dg_not_judged("%s was never called to completion: the probe %s made no call", p->function->name, p->probe);
