@@ -290,6 +290,7 @@ internal static class TemplateDescriptorReader
         {
             Version = version,
             Reach = reach,
+            Evidence = Optional(root, "evidence"),
             Network = network,
             Probes = probes,
             ProbeFiles = probeFiles,
