@@ -240,6 +240,11 @@ public static partial class ParameterRoles
             return ParameterRole.IntArray;
         }
 
+        if (!pointer && baseType.StartsWith("enum ", StringComparison.Ordinal))
+        {
+            return ParameterRole.Integer;
+        }
+
         if (pointer || baseType.StartsWith("struct", StringComparison.Ordinal) || baseType.StartsWith("union", StringComparison.Ordinal))
         {
             return baseType is "void" && OutputRegex().IsMatch(name) ? ParameterRole.OutputBuffer : ParameterRole.Opaque;
