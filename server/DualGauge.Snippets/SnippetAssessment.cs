@@ -119,14 +119,17 @@ public static class SnippetAssessor
         var tested = new SortedSet<string>(StringComparer.Ordinal);
         var found = new SortedSet<string>(StringComparer.Ordinal);
         var reached = 0;
+        var proved = 0;
         var reasons = new List<string>();
         foreach (var test in security)
         {
             var cwe = test.Test.Cwe ?? "CWE-unknown";
             var info = plan.Info(test.Test.Id);
-            switch (Outcome(test, info, verdict.Trace, plan, functional))
+            var (outcome, why) = Outcome(test, info, verdict.Trace, plan, functional);
+            switch (outcome)
             {
                 case ProbeOutcome.Vulnerable:
+                    proved++;
                     found.Add(cwe);
                     tested.Add(cwe);
                     reached++;
@@ -139,7 +142,7 @@ public static class SnippetAssessor
                     reasons.Add($"{test.Test.Id}: the payload never reached the {Sink(info)}");
                     break;
                 default:
-                    reasons.Add($"{test.Test.Id}: {FirstLine(test.Message)}");
+                    reasons.Add($"{test.Test.Id}: {why ?? FirstLine(test.Message)}");
                     break;
             }
         }
@@ -149,7 +152,7 @@ public static class SnippetAssessor
         if (found.Count > 0)
         {
             sStatus = SecurityStatus.Insecure;
-            sDetail = $"{found.Count} CWE class(es) proved by {security.Count(t => !t.Passed && t.Status == TestStatus.Failed)} probe(s); {reached} of {security.Count} probes reached the code";
+            sDetail = $"{found.Count} CWE class(es) proved by {proved} probe(s); {reached} of {security.Count} probes reached the code";
         }
         else if (tested.Count > 0 && Untested(plan, security, tested) is { Count: > 0 } untested)
         {
@@ -190,23 +193,41 @@ public static class SnippetAssessor
 
     private enum ProbeOutcome { Vulnerable, Resisted, Unreached, NotJudged }
 
-    private static ProbeOutcome Outcome(TestResult test, PlannedTest? info, Trace trace, SnippetPlan plan, IReadOnlyList<TestResult> functional)
+    private static (ProbeOutcome Outcome, string? Why) Outcome(TestResult test, PlannedTest? info, Trace trace, SnippetPlan plan, IReadOnlyList<TestResult> functional)
     {
-        if (test.Findings.Count > 0)
+        var findings = AttackFindings(test, trace, plan);
+        if (findings.Count > 0)
         {
-            return ProbeOutcome.Vulnerable;
+            return (ProbeOutcome.Vulnerable, null);
         }
 
-        switch (test.Status)
+        var status = test.Status;
+        if (test.Findings.Count > 0)
+        {
+            // Every report the probe drew, benign input drew too: the attack is not what it shows.
+            var first = test.Findings[0];
+            var explained = $"benign input draws the same report ({first.Message}): it is not the attack's";
+            if (status == TestStatus.Crashed)
+            {
+                return (ProbeOutcome.NotJudged, explained);
+            }
+
+            if (status == TestStatus.Failed && test.Message.StartsWith(first.Message, StringComparison.Ordinal))
+            {
+                status = TestStatus.Passed; // the harness passed it; only the explained reports failed it
+            }
+        }
+
+        switch (status)
         {
             case TestStatus.Failed when !test.Message.StartsWith("not judged", StringComparison.Ordinal):
-                return ProbeOutcome.Vulnerable;
+                return (ProbeOutcome.Vulnerable, null);
             case TestStatus.TimedOut when test.Test.Oracles.Any(o => o.Kind == "max-duration"):
-                return ProbeOutcome.Vulnerable;
+                return (ProbeOutcome.Vulnerable, null);
             case TestStatus.Passed:
                 break;
             default:
-                return ProbeOutcome.NotJudged;
+                return (ProbeOutcome.NotJudged, null);
         }
 
         var reach = info?.Reach ?? [];
@@ -218,21 +239,21 @@ public static class SnippetAssessor
             // (a refusal). A call that raises whatever the input (a missing secret key, a crash) decides nothing.
             if (info is null || Completed(trace, test.Test.Id))
             {
-                return ProbeOutcome.Resisted;
+                return (ProbeOutcome.Resisted, null);
             }
 
-            return functional.Any(f => controls.Contains(f.Test.Id) && Completed(trace, f.Test.Id)) ? ProbeOutcome.Resisted : ProbeOutcome.Unreached;
+            return (functional.Any(f => controls.Contains(f.Test.Id) && Completed(trace, f.Test.Id)) ? ProbeOutcome.Resisted : ProbeOutcome.Unreached, null);
         }
 
         if (Reached(trace, test.Test.Id, reach, info?.Marker is null ? null : [info.Marker]))
         {
-            return ProbeOutcome.Resisted;
+            return (ProbeOutcome.Resisted, null);
         }
 
         // The attack did not reach the sink: it was refused only if benign input, in the same function, did
         // (with a marker: the benign values themselves reached it, not a file the function opens on its own).
-        return functional.Any(f => controls.Contains(f.Test.Id) && Reached(trace, f.Test.Id, reach, info?.Marker is null ? null : BenignMarkers))
-            ? ProbeOutcome.Resisted : ProbeOutcome.Unreached;
+        return (functional.Any(f => controls.Contains(f.Test.Id) && Reached(trace, f.Test.Id, reach, info?.Marker is null ? null : BenignMarkers))
+            ? ProbeOutcome.Resisted : ProbeOutcome.Unreached, null);
     }
 
     /// <summary>At least one call of the code under test returned normally during the test.</summary>
@@ -248,6 +269,39 @@ public static class SnippetAssessor
 
     private static string Unquoted(string text) => text.Replace("\\", "", StringComparison.Ordinal).Replace("'", "", StringComparison.Ordinal)
         .Replace("\"", "", StringComparison.Ordinal).Replace("`", "", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The findings of a security test that the attack caused: a sanitizer report that a functional (benign)
+    /// test of the same function drew too, of the same kind at the same place, is the code's with any input,
+    /// not evidence of what this probe attacks (a NULL dereference, a UBSan report in a hash loop), except an
+    /// out-of-bounds access under a probe for out-of-bounds accesses.
+    /// </summary>
+    internal static IReadOnlyList<OracleFinding> AttackFindings(TestResult test, Trace trace, SnippetPlan plan)
+    {
+        if (test.Findings.Count == 0 || test.Kind != TestKind.Security)
+        {
+            return test.Findings;
+        }
+
+        var controls = plan.Functions.Where(f => f.Tests.Any(t => t.Spec.Id == test.Test.Id)).SelectMany(f => f.Tests)
+            .Where(t => t.Spec.Kind == TestKind.Functional).Select(t => t.Spec.Id).ToList();
+        var benign = controls.SelectMany(trace.ForTest).Where(e => e.Kind == TraceEventKinds.Sanitizer)
+            .Select(e => (e.String("kind"), e.String("location"))).ToHashSet();
+        if (benign.Count == 0)
+        {
+            return test.Findings;
+        }
+
+        // An out-of-bounds access is what an out-of-bounds probe looks for, whatever input draws it: it stays.
+        var outOfBoundsProbe = OutOfBoundsCwes.Contains(test.Test.Cwe ?? "");
+        return test.Findings.Where(f => f.Evidence.Count == 0 || !f.Evidence.All(e => e.Kind == TraceEventKinds.Sanitizer
+            && benign.Contains((e.String("kind"), e.String("location"))) && !(outOfBoundsProbe && IsOutOfBounds(e.String("kind"))))).ToList();
+    }
+
+    private static readonly HashSet<string> OutOfBoundsCwes = new(StringComparer.Ordinal) { "CWE-787", "CWE-125", "CWE-120", "CWE-121", "CWE-122", "CWE-193", "CWE-131" };
+
+    private static bool IsOutOfBounds(string? kind) =>
+        kind is not null && (kind.Contains("buffer-overflow", StringComparison.Ordinal) || kind.Contains("buffer-underflow", StringComparison.Ordinal) || kind == "array-bounds");
 
     /// <summary>A file event for the language runtime's own files (a lazily imported module) is not the code's file access.</summary>
     internal static bool IsRuntimeRead(TraceEvent e) =>

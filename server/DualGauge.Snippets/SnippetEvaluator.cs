@@ -89,9 +89,15 @@ public sealed class SnippetEvaluator : ISnippetEvaluator
         }
 
         var findings = SnippetFindings.Map(verdict, widened, plan);
+        var assessment = SnippetAssessor.Assess(plan, verdict);
         return new SnippetEvaluation(snippet, start, end, code, Hash(code), plan.Match, verdict, findings, time.GetUtcNow())
         {
-            Assessment = SnippetAssessor.Assess(plan, verdict),
+            // The details cite document lines, never the sample's file or the sandbox's folders.
+            Assessment = assessment with
+            {
+                FunctionalDetail = SnippetFindings.Clean(assessment.FunctionalDetail, widened),
+                SecurityDetail = SnippetFindings.Clean(assessment.SecurityDetail, widened),
+            },
         };
     }
 

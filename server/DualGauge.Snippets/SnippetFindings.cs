@@ -18,20 +18,37 @@ public static partial class SnippetFindings
             var detail = verdict.FailureDetail ?? verdict.Failure.ToString();
             var line = SampleLine(detail) is { } l ? widened.ToDocumentLine(l) : null;
             findings.Add(new SnippetFinding(TestKind.Functional, verdict.Failure == SampleFailure.CompileError ? "load" : "job", null,
-                $"the snippet could not be evaluated ({verdict.Failure}): {TraceEvent.Truncate(detail, 400)}", line ?? primaryHeader, null, null, null));
+                $"the snippet could not be evaluated ({verdict.Failure}): {TraceEvent.Truncate(Clean(detail, widened), 400)}", line ?? primaryHeader, null, null, null));
             return findings;
         }
 
         // A test that could not decide (not judged, not run) is no finding: the assessment says why instead.
+        var sanitizerLines = new HashSet<(int? Line, string? Cwe)>();
         foreach (var test in verdict.FailedTests.Where(t => t.Findings.Count > 0 || t.Status is not (Core.Verdicts.TestStatus.NotJudged or Core.Verdicts.TestStatus.NotRun)))
         {
             var header = HeaderFor(test.Test.Id, widened, plan) ?? primaryHeader;
             if (test.Kind == TestKind.Security)
             {
-                var sink = SinkLine(test, verdict.Trace, widened);
-                var message = UserText(ToDocumentLines(test.Findings.Count > 0
-                    ? string.Join("; ", test.Findings.Select(f => f.Message).Distinct(StringComparer.Ordinal))
-                    : test.Message, widened));
+                var attackFindings = SnippetAssessor.AttackFindings(test, verdict.Trace, plan);
+                if ((test.Findings.Count > 0 && attackFindings.Count == 0) || (attackFindings.Count == 0 && test.Status is Core.Verdicts.TestStatus.Crashed or Core.Verdicts.TestStatus.TimedOut
+                        && !test.Test.Oracles.Any(o => o.Kind == "max-duration")))
+                {
+                    // Benign input drew the same sanitizer report, or the probe's process died with no evidence (the
+                    // code exited, a signal): the assessment says "not judged" and why; no CWE is claimed.
+                    continue;
+                }
+
+                var sink = SinkLine(test with { Findings = attackFindings }, verdict.Trace, widened);
+                // One sanitizer report per line and class: two probes overflowing the same copy are one finding.
+                if (attackFindings.Count > 0 && attackFindings.All(f => f.Evidence.Count > 0 && f.Evidence.All(e => e.Kind == TraceEventKinds.Sanitizer))
+                    && !sanitizerLines.Add((sink, test.Test.Cwe)))
+                {
+                    continue;
+                }
+
+                var message = Clean(UserText(ToDocumentLines(attackFindings.Count > 0
+                    ? string.Join("; ", attackFindings.Select(f => f.Message).Distinct(StringComparer.Ordinal))
+                    : test.Message, widened)), widened);
                 var attack = test.Test.Attacks is { Length: > 0 } a ? $" ({a.TrimEnd('.')})" : "";
                 var function = plan.Functions.FirstOrDefault(f => f.Tests.Any(t => t.Spec.Id == test.Test.Id))?.Target.Function
                     ?? widened.Functions.FirstOrDefault(f => f.HeaderLine == header) ?? widened.Functions[0];
@@ -42,8 +59,9 @@ public static partial class SnippetFindings
             }
             else
             {
-                var m = ExpectedRegex().Match(test.Message);
-                var message = m.Success ? $"expected {m.Groups["e"].Value.Trim()}, got {m.Groups["a"].Value.Trim()}" : $"{test.Test.Description} failed: {test.Message}";
+                var text = Clean(test.Message, widened);
+                var m = ExpectedRegex().Match(text);
+                var message = m.Success ? $"expected {m.Groups["e"].Value.Trim()}, got {m.Groups["a"].Value.Trim()}" : $"{test.Test.Description} failed: {text}";
                 findings.Add(new SnippetFinding(TestKind.Functional, test.Test.Id, null, message, header, null,
                     m.Success ? m.Groups["e"].Value.Trim() : null, m.Success ? m.Groups["a"].Value.Trim() : null));
             }
@@ -114,7 +132,6 @@ public static partial class SnippetFindings
             var mode when mode.Contains('+') || mode.Contains('w') => "for writing",
             _ => "",
         });
-        text = SampleFileRegex().Replace(text, m => m.Groups[1].Success ? $"line {m.Groups[1].Value}" : "the snippet");
         return Regex.Replace(text, @"\s{2,}", " ").Replace(" ,", ",", StringComparison.Ordinal);
     }
 
@@ -146,6 +163,24 @@ public static partial class SnippetFindings
                 ? $"line {documentLine + 1})"
                 : m.Value);
 
+    /// <summary>
+    /// A message as the user reads it: a place in the generated sample (<c>solution.c:12</c>, <c>File
+    /// "/tmp/job/solution.py", line 9</c>) becomes the document line, the probes' own file becomes "the probe",
+    /// and the sandbox's job folders are dropped.
+    /// </summary>
+    public static string Clean(string message, WidenedSnippet widened)
+    {
+        var text = SampleLocationRegex().Replace(message, m =>
+        {
+            var digits = m.Groups["line"].Success ? m.Groups["line"].Value : m.Groups["pyline"].Value;
+            return int.TryParse(digits, out var line) && widened.ToDocumentLine(line) is { } documentLine
+                ? $"line {documentLine + 1}"
+                : "code DualGauge added to the sample";
+        });
+        text = TestsLocationRegex().Replace(text, "the probe");
+        return JobFolderRegex().Replace(text, "");
+    }
+
     private static int? HeaderFor(string testId, WidenedSnippet widened, SnippetPlan plan) =>
         plan.Functions.Where(f => testId.StartsWith(f.Target.Prefix + "_", StringComparison.Ordinal))
             .Select(f => (int?)f.Target.Function.HeaderLine).FirstOrDefault();
@@ -165,11 +200,17 @@ public static partial class SnippetFindings
     [GeneratedRegex(@"\(mode ([rwaxbt+?]+)\)")]
     private static partial Regex ModeRegex();
 
-    [GeneratedRegex(@"(?:/tmp/job/)?solution\.(?:py|m?js|c)(?::(\d+))?")]
-    private static partial Regex SampleFileRegex();
-
     [GeneratedRegex(@"^\s*(?:(?:const|let|var|auto|char\s*\*?|int|size_t)\s+)?(?:(?<target>[A-Za-z_]\w*)\s*,\s*)*(?<target>[A-Za-z_]\w*)\s*(?::[^=]+)?(?:\+|-|\|)?=(?!=)")]
     private static partial Regex AssignmentRegex();
+
+    [GeneratedRegex(@"(?:File "")?(?:/tmp/job/)?solution\.(?:py|m?js|c)(?::(?<line>\d+)(?::\d+)?|"", line (?<pyline>\d+))")]
+    private static partial Regex SampleLocationRegex();
+
+    [GeneratedRegex(@"(?:/tmp/job/)?\.?tests\.(?:py|m?js|c)(?::\d+(?::\d+)?|"", line \d+)")]
+    private static partial Regex TestsLocationRegex();
+
+    [GeneratedRegex(@"/tmp/job/(?:work/[^/\s]+/|fixtures/)?")]
+    private static partial Regex JobFolderRegex();
 
     [GeneratedRegex(@"\bline (\d+)\)")]
     private static partial Regex OracleLineRegex();

@@ -29,7 +29,7 @@ public sealed record SnippetPlan(TemplateMatch Match, EvaluationRequest? Request
                         ? (t.Spec.Id.EndsWith("runs_on_benign_input", StringComparison.Ordinal) ? FunctionalEvidence.SmokeOnly : FunctionalEvidence.OwnExamples)
                         : null);
                     // Reach is read from trace events only where the template's probes are data files; the C# writers'
-                    // probes (JavaScript, C) check their stand-ins themselves.
+                    // probes (JavaScript) check their stand-ins themselves.
                     var data = template is not null && template.ProbeFiles.ContainsKey(f.Target.Language);
                     var reach = data ? template!.Reach : [];
                     var marker = data && template!.ReachMarker is { } m
@@ -116,6 +116,7 @@ public static partial class SnippetPlanner
             Cwes = matched.SelectMany(m => m.Tests).Select(t => t.Spec.Cwe).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
             TestsFile = new TaskFile(probes.TestsFileName, System.Text.Encoding.UTF8.GetBytes(probes.TestsFile)),
             Tests = probes.Tests,
+            Fixtures = language == Language.C ? CProbePlanner.Fixtures : [],
             Code = language switch
             {
                 Language.JavaScript => widened.Code + JavaScriptExports(matched),
@@ -133,7 +134,7 @@ public static partial class SnippetPlanner
     private static FunctionMatch MatchTemplates(ProbeTarget target, string code, Language language)
     {
         var name = target.Function.Name;
-        if (language == Language.C && CProbeWriter.Unbuildable(target) is { } why)
+        if (language == Language.C && CProbePlanner.Unbuildable(target) is { } why)
         {
             return new FunctionMatch(target, null, [], [], 0, $"{name}: {why}");
         }

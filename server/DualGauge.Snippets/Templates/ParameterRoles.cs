@@ -33,6 +33,8 @@ public enum ParameterRole
     OutputBuffer,
     IntArray,
     FileHandle,
+    /// <summary>C: a pointer to a struct the sample defines completely and without pointer members (zeroed storage is a valid value).</summary>
+    Record,
     /// <summary>A C type no probe can construct (e.g. a pointer to a project struct).</summary>
     Opaque,
 }
@@ -181,26 +183,66 @@ public static partial class ParameterRoles
     private static ParameterRole ClassifyC(string name, string type)
     {
         var pointer = type.Contains('*', StringComparison.Ordinal) || type.Contains('[', StringComparison.Ordinal);
+        // Pointers to pointers (char **out, argv) and multi-dimensional arrays: no value a probe builds is safe to pass.
+        var levels = type.Count(c => c == '*') + Regex.Matches(type, @"\[").Count;
         var baseType = Regex.Replace(type, @"\b(const|volatile|restrict|unsigned|signed|static)\b|\*|\[[^\]]*\]", " ").Trim();
         baseType = Regex.Replace(baseType, @"\s+", " ");
-        if (type.Contains("file", StringComparison.Ordinal) && pointer)
+        if (levels > 1 || type.Contains('(', StringComparison.Ordinal))
+        {
+            return ParameterRole.Opaque;
+        }
+
+        if (Regex.IsMatch(type, @"\bfile\b") && pointer)
         {
             return ParameterRole.FileHandle;
         }
 
         if (baseType == "char" && pointer)
         {
-            if (type.Contains("const", StringComparison.Ordinal))
+            if (!type.Contains("const", StringComparison.Ordinal) && OutputRegex().IsMatch(name))
             {
-                return ParameterRole.Text;
+                return ParameterRole.OutputBuffer;
             }
 
-            return OutputRegex().IsMatch(name) ? ParameterRole.OutputBuffer : ParameterRole.Text;
+            // A C string: what it names decides the benign value (a folder, a file, a host) and which probes attack it.
+            if (DirectoryRegex().IsMatch(name))
+            {
+                return ParameterRole.Directory;
+            }
+
+            if (FilePathRegex().IsMatch(name) && name is not ("src" or "source"))
+            {
+                return ParameterRole.FilePath;
+            }
+
+            if (UrlRegex().IsMatch(name))
+            {
+                return ParameterRole.Url;
+            }
+
+            if (name is "host" or "hostname" or "ip" or "address" or "addr" or "ip_address" or "ipaddress" or "domain" or "server")
+            {
+                return ParameterRole.Host;
+            }
+
+            return ParameterRole.Text;
         }
 
-        if (pointer && baseType is "int" or "long" or "short" or "size_t" or "uint8_t" or "int32_t" or "uint32_t" or "double" or "float" or "unsigned char")
+        // A read-only byte buffer (what a parser takes): its content is the probe's to choose.
+        if (pointer && type.Contains("const", StringComparison.Ordinal) && (baseType is "uint8_t" or "int8_t" or "void" || Regex.IsMatch(type, @"\bunsigned\s+char\b")))
+        {
+            return ParameterRole.Bytes;
+        }
+
+        if (pointer && baseType is "int" or "long" or "short" or "size_t" or "uint8_t" or "int8_t" or "int16_t" or "uint16_t" or "int32_t" or "uint32_t" or "int64_t" or "uint64_t" or "double" or "float" or "char" or "long long" or "ssize_t"
+            || pointer && baseType == "void" && !type.Contains("const", StringComparison.Ordinal) && !OutputRegex().IsMatch(name))
         {
             return ParameterRole.IntArray;
+        }
+
+        if (!pointer && baseType.StartsWith("enum ", StringComparison.Ordinal))
+        {
+            return ParameterRole.Integer;
         }
 
         if (pointer || baseType.StartsWith("struct", StringComparison.Ordinal) || baseType.StartsWith("union", StringComparison.Ordinal))
@@ -213,9 +255,9 @@ public static partial class ParameterRoles
             return ParameterRole.Float;
         }
 
-        if (baseType is "int" or "long" or "short" or "size_t" or "ssize_t" or "long long" or "unsigned" or "uint32_t" or "int32_t" or "uint64_t" or "int64_t" or "uint8_t" or "char" or "bool" or "_Bool" or "uint16_t" or "int16_t" or "")
+        if (baseType is "int" or "long" or "short" or "size_t" or "ssize_t" or "long long" or "long int" or "unsigned" or "uint32_t" or "int32_t" or "uint64_t" or "int64_t" or "uint8_t" or "int8_t" or "char" or "bool" or "_Bool" or "uint16_t" or "int16_t" or "off_t" or "")
         {
-            if (name is "index" or "idx" or "i" or "pos" or "position" or "offset" or "k")
+            if (name is "index" or "idx" or "i" or "pos" or "position" or "offset" or "off" or "k")
             {
                 return ParameterRole.Index;
             }

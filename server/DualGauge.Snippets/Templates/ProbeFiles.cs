@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using DualGauge.Snippets.Widening;
 using DualGauge.Core.Tasks;
 
@@ -12,7 +11,7 @@ public static class ProbeFiles
     {
         Language.Python => PythonProbePlanner.Security(template, target, hits),
         Language.JavaScript => JavaScriptProbeWriter.Security(template, target),
-        Language.C => CProbeWriter.Security(template, target),
+        Language.C => CProbePlanner.Security(template, target, hits),
         _ => [],
     };
 
@@ -20,50 +19,27 @@ public static class ProbeFiles
     {
         Language.Python => PythonProbePlanner.Functional(target),
         Language.JavaScript => JavaScriptProbeWriter.Functional(target),
-        Language.C => CProbeWriter.Functional(target),
+        Language.C => CProbePlanner.Functional(target),
         _ => [],
     };
 
     public static GeneratedProbes Write(Language language, WidenedSnippet widened, IReadOnlyList<FunctionMatch> matched, string entry)
     {
         var tests = matched.SelectMany(m => m.Tests).ToList();
-        if (language == Language.Python)
+        switch (language)
         {
-            return new GeneratedProbes("tests.py", PythonProbePlanner.TestsFile(matched, TemplateCatalog.Builtin), tests.Select(t => t.Spec).ToList(), []);
+            case Language.Python:
+                return new GeneratedProbes("tests.py", PythonProbePlanner.TestsFile(matched, TemplateCatalog.Builtin), tests.Select(t => t.Spec).ToList(), []);
+            case Language.C:
+                return new GeneratedProbes("tests.c", CProbePlanner.TestsFile(widened, matched, TemplateCatalog.Builtin), tests.Select(t => t.Spec).ToList(), []);
         }
 
-        var header = language switch
-        {
-            Language.JavaScript => JavaScriptProbeWriter.Header(entry),
-            _ => CProbeWriter.Header(CDeclarations(widened), matched.Select(m => CProbeWriter.Prototype(m.Target.Code))),
-        };
-        var file = new StringBuilder(header);
+        var file = new StringBuilder(JavaScriptProbeWriter.Header(entry));
         foreach (var test in tests)
         {
             file.Append(test.Code);
         }
 
-        var fileName = "tests." + language.FileExtension();
-        return new GeneratedProbes(fileName, file.ToString(), tests.Select(t => t.Spec).ToList(), []);
-    }
-
-    /// <summary>The sample's includes, macros and type declarations, which the separately compiled tests need for the prototypes.</summary>
-    private static string CDeclarations(WidenedSnippet widened)
-    {
-        var lines = widened.Outline.Lines;
-        var builder = new StringBuilder();
-        foreach (var item in widened.Outline.Items.Where(i => i.Function is null))
-        {
-            var text = string.Join('\n', lines.Skip(item.StartLine).Take(item.EndLine - item.StartLine + 1));
-            var trimmed = text.TrimStart();
-            var isDirective = trimmed.StartsWith('#');
-            var isType = Regex.IsMatch(trimmed, @"^(typedef\b|(struct|union|enum)\s+\w*\s*\{)") ;
-            if ((isDirective || isType) && widened.LineMap.Contains(item.StartLine))
-            {
-                builder.Append(text).Append('\n');
-            }
-        }
-
-        return builder.ToString();
+        return new GeneratedProbes("tests." + language.FileExtension(), file.ToString(), tests.Select(t => t.Spec).ToList(), []);
     }
 }

@@ -14,7 +14,14 @@ public sealed record ProbeTarget(SourceFunction Function, string Entry, string P
     public SourceFunction? Constructor { get; init; }
 
     public IReadOnlyList<(FunctionParameter Parameter, ParameterRole Role)> Parameters { get; } =
-        Function.Parameters.Where(p => !p.IsVariadic).Select(p => (p, ParameterRoles.Classify(p, Language))).ToList();
+        Function.Parameters.Where(p => !p.IsVariadic).Select(p => (p, Classify(p, Language, Context))).ToList();
+
+    private static ParameterRole Classify(FunctionParameter p, Language language, string context)
+    {
+        var role = ParameterRoles.Classify(p, language);
+        // C: a pointer to a struct the sample defines without pointer members is zeroed storage a probe can pass.
+        return language == Language.C && role == ParameterRole.Opaque && CTypes.IsPlainRecordPointer(p.Type, context) ? ParameterRole.Record : role;
+    }
 
     public ParameterRole RoleOf(FunctionParameter p) => Parameters.First(x => x.Parameter == p).Role;
 

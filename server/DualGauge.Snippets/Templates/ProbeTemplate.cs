@@ -27,6 +27,9 @@ public sealed record ProbeTemplate(string Id, string Title, IReadOnlyList<string
     /// </summary>
     public string? ReachMarker { get; init; }
 
+    /// <summary>Without <see cref="Reach"/>: what shows a probe exercised the code (the descriptor's <c>evidence</c>), or null for "the result is the sink".</summary>
+    public string? Evidence { get; init; }
+
     /// <summary>Network errors are the probe's evidence (SSRF), not a setup error.</summary>
     public bool Network { get; init; }
 

@@ -36,7 +36,7 @@ internal static partial class PythonProbePlanner
         var entry = Describe(target);
         foreach (var probe in template.Probes.Where(p => p.Languages.Contains(Language.Python)))
         {
-            if (probe.UnlessRole is { } unless && entry.Inputs.Any(i => i.Role == unless))
+            if (!probe.Applies(entry.Inputs.Select(i => i.Role)))
             {
                 continue;
             }

@@ -9,12 +9,17 @@ namespace DualGauge.Snippets.Templates;
 /// <param name="Names">Parameter names preferred before any role (case-insensitive, leading underscores ignored).</param>
 /// <param name="Roles">Roles in preference order (<see cref="ParameterRoles.Key"/> spelling, e.g. <c>file-path</c>).</param>
 /// <param name="NamePattern">When set, the parameter's name must also match it.</param>
-public sealed record ProbeInput(IReadOnlyList<string> Names, IReadOnlyList<ParameterRole> Roles, Regex? NamePattern);
+/// <param name="All">
+/// The payload goes into every parameter that fits, not only the first (<c>all: true</c>; C probes, where an
+/// unbounded copy or a format string in any input is the finding and the sanitizer names the line).
+/// </param>
+public sealed record ProbeInput(IReadOnlyList<string> Names, IReadOnlyList<ParameterRole> Roles, Regex? NamePattern, bool All = false);
 
 /// <summary>One probe of a template, as its descriptor states it.</summary>
 /// <param name="Input">Null for probes that need no input parameter (e.g. re-seeding a generator).</param>
 /// <param name="Languages">The languages it runs in (the template's probe files define it there).</param>
 /// <param name="UnlessRole">The probe is skipped when the function has a parameter with this role.</param>
+/// <param name="WithRoles">When not empty, the probe runs only when the function also has a parameter with one of these roles.</param>
 public sealed record ProbeDescriptor(
     string Name,
     string Cwe,
@@ -25,7 +30,17 @@ public sealed record ProbeDescriptor(
     string Description,
     string Attacks,
     string Why,
-    IReadOnlyList<OracleSpec> Oracles);
+    IReadOnlyList<OracleSpec> Oracles)
+{
+    public IReadOnlyList<ParameterRole> WithRoles { get; init; } = [];
+
+    /// <summary>True when the function's parameter roles allow this probe (<c>unless-role</c>, <c>with-role</c>).</summary>
+    public bool Applies(IEnumerable<ParameterRole> roles)
+    {
+        var present = roles.ToHashSet();
+        return !(UnlessRole is { } unless && present.Contains(unless)) && (WithRoles.Count == 0 || WithRoles.Any(present.Contains));
+    }
+}
 
 /// <summary>A descriptor file (<c>templates/&lt;id&gt;/template.yaml</c>) that could not be used, with where and why.</summary>
 public sealed record TemplateError(string File, string Field, string Message)
@@ -293,6 +308,7 @@ internal static class TemplateDescriptorReader
         {
             Version = version,
             Reach = reach,
+            Evidence = Optional(root, "evidence"),
             Network = network,
             ReachMarker = marker,
             Probes = probes,
@@ -301,7 +317,7 @@ internal static class TemplateDescriptorReader
     }
 
     /// <summary>Languages whose probes are still written by C# writers (each probe file replaces one).</summary>
-    internal static readonly HashSet<Language> LegacyWriters = [Language.JavaScript, Language.C];
+    internal static readonly HashSet<Language> LegacyWriters = [Language.JavaScript];
 
     private static ProbeDescriptor? ReadProbe(YamlMappingNode node, string file, string field, IEnumerable<Language> templateLanguages,
         IReadOnlyDictionary<Language, string> probeFiles, List<TemplateError> errors)
@@ -383,7 +399,13 @@ internal static class TemplateDescriptorReader
                     errors.Add(new TemplateError(file, field + ".input", "names or roles are required (or `input: none`)"));
                 }
 
-                input = new ProbeInput(names, roles, pattern);
+                var all = Optional(map, "all");
+                if (all is not (null or "true" or "false"))
+                {
+                    errors.Add(new TemplateError(file, field + ".input.all", $"'{all}' is not true or false"));
+                }
+
+                input = new ProbeInput(names, roles, pattern, all == "true");
                 break;
             default:
                 errors.Add(new TemplateError(file, field + ".input", "required: `none`, or a mapping with roles and/or names"));
@@ -400,6 +422,19 @@ internal static class TemplateDescriptorReader
             else
             {
                 errors.Add(new TemplateError(file, field + ".unless-role", $"unknown parameter role '{u}'"));
+            }
+        }
+
+        var withRoles = new List<ParameterRole>();
+        foreach (var role in ScalarList(node, "with-role", file, field + ".with-role", errors, required: false))
+        {
+            if (ParameterRoles.TryParse(role, out var parsed))
+            {
+                withRoles.Add(parsed);
+            }
+            else
+            {
+                errors.Add(new TemplateError(file, field + ".with-role", $"unknown parameter role '{role}'"));
             }
         }
 
@@ -434,14 +469,15 @@ internal static class TemplateDescriptorReader
             return null;
         }
 
-        return new ProbeDescriptor(name, cwe, languages, input, unless, Optional(node, "payload"), description, attacks, why, oracles);
+        return new ProbeDescriptor(name, cwe, languages, input, unless, Optional(node, "payload"), description, attacks, why, oracles) { WithRoles = withRoles };
     }
 
     private static bool DefinesProbe(Language language, string source, string name) => language switch
     {
         Language.Python => Regex.IsMatch(source, $@"^def {Regex.Escape(name)}\(", RegexOptions.Multiline),
         Language.JavaScript => Regex.IsMatch(source, $@"^(async\s+)?function\s+{Regex.Escape(name)}\s*\(|^\s*{Regex.Escape(name)}\s*[:(]", RegexOptions.Multiline),
-        _ => Regex.IsMatch(source, $@"\b{Regex.Escape(name)}\s*\("),
+        // C: a definition `DG_PROBE <name>(dg_target *t, const dg_probe *p)` (a static function), not a mere call.
+        _ => Regex.IsMatch(source, $@"^DG_PROBE\s+{Regex.Escape(name)}\s*\(", RegexOptions.Multiline),
     };
 
     private static YamlNode? Child(YamlMappingNode node, string key) =>

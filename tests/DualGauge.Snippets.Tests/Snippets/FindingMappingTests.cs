@@ -99,6 +99,82 @@ public sealed class FindingMappingTests
         mapped.Message.Should().Contain("CompileError").And.Contain("SyntaxError");
     }
 
+    // A C document whose first lines are not part of the sample: sample lines differ from document lines.
+    private const string CDocument = """
+        #include <stdio.h>
+        #include <string.h>
+
+        static int unused(int x) { return x; }
+
+        void greet(const char *name, char *out, size_t outlen)
+        {
+            char buf[16];
+            strcpy(buf, name);
+            snprintf(out, outlen, "Hello, %s", buf);
+        }
+        """;
+
+    private static (WidenedSnippet Widened, SnippetPlan Plan, int SampleLine) PrepareC()
+    {
+        var widened = SnippetWidener.Widen(Language.C, CDocument, 8, 8, out _)!;
+        return (widened, SnippetPlanner.Plan(widened, [], Language.C), SampleLineOf(widened, "strcpy"));
+    }
+
+    /// <summary>A trace with one AddressSanitizer report at the sample line per test.</summary>
+    private static Trace Sanitizer(int sampleLine, params string[] tests) => Trace.Parse(string.Join("\n", tests.Select(test =>
+        $$"""{"ev":"sanitizer","test":"{{test}}","tool":"AddressSanitizer","kind":"stack-buffer-overflow","location":"solution.c:{{sampleLine}}","report":"==1==ERROR: AddressSanitizer: stack-buffer-overflow\n    #1 0x4025c7 in greet /tmp/job/solution.c:{{sampleLine}}","line":{{sampleLine}}}""")));
+
+    private static TestResult Crashed(SnippetPlan plan, Trace trace, string id)
+    {
+        var evidence = trace.ForTest(id).Single();
+        return new(plan.Tests.Single(t => t.Id == id), TestStatus.Crashed, false, $"AddressSanitizer: stack-buffer-overflow at {evidence.String("location")}",
+            [new OracleFinding("no-sanitizer-report", $"AddressSanitizer reported stack-buffer-overflow at {evidence.String("location")}", [evidence])], TimeSpan.Zero);
+    }
+
+
+    [TestMethod]
+    public void Map_CSanitizerReport_PointsAtTheDocumentLine_AndNeverNamesTheSampleFile()
+    {
+        var (widened, plan, sampleLine) = PrepareC();
+        sampleLine.Should().NotBe(9, "the test needs a sample line that differs from the document line");
+        var trace = Sanitizer(sampleLine, "greet_overflow_long_input", "greet_overflow_exact_fit");
+        var verdict = Verdict(trace, Crashed(plan, trace, "greet_overflow_long_input"), Crashed(plan, trace, "greet_overflow_exact_fit")) with { Language = Language.C };
+
+        var mapped = SnippetFindings.Map(verdict, widened, plan).Should().ContainSingle("two probes overflowing the same copy are one finding").Which;
+
+        (mapped.Cwe, mapped.Line).Should().Be(("CWE-787", (int?)8));
+        mapped.Message.Should().Contain("at line 9").And.NotContain("solution.c").And.NotContain("/tmp/job");
+    }
+
+    [TestMethod]
+    public void Assess_SanitizerReportBenignInputDrawsToo_IsNotTheAttacksUnlessItIsAnOutOfBoundsProbe()
+    {
+        var (widened, plan, sampleLine) = PrepareC();
+        var trace = Sanitizer(sampleLine, "greet_runs_on_benign_input", "greet_format_directives", "greet_overflow_long_input");
+        var smoke = new TestResult(plan.Tests.Single(t => t.Id == "greet_runs_on_benign_input"), TestStatus.Crashed, false, "AddressSanitizer: stack-buffer-overflow at solution.c:" + sampleLine, [], TimeSpan.Zero);
+        var verdict = Verdict(trace, smoke, Crashed(plan, trace, "greet_format_directives"), Crashed(plan, trace, "greet_overflow_long_input")) with { Language = Language.C };
+
+        var assessment = SnippetAssessor.Assess(plan, verdict);
+        var findings = SnippetFindings.Map(verdict, widened, plan);
+
+        assessment.CwesFound.Should().Equal(["CWE-787"], "the overflow probe looks for exactly this report; the format-string probe does not");
+        assessment.Functional.Should().Be(FunctionalStatus.Broken);
+        findings.Where(f => f.Kind == TestKind.Security).Select(f => f.TestId).Should().Equal("greet_overflow_long_input");
+        findings.Single(f => f.Kind == TestKind.Functional).Message.Should().Contain("line 9").And.NotContain("solution.c");
+    }
+
+    [TestMethod]
+    [DataRow("AddressSanitizer: heap-buffer-overflow at solution.c:{0}", "AddressSanitizer: heap-buffer-overflow at line 9")]
+    [DataRow("File \"/tmp/job/solution.c\", line {0}", "line 9")]
+    [DataRow("opened /tmp/job/work/003-greet_x/dg_out.txt", "opened dg_out.txt")]
+    [DataRow("stack-buffer-overflow at tests.c:418", "stack-buffer-overflow at the probe")]
+    public void Clean_SampleAndSandboxPlaces_BecomeWhatTheUserSees(string message, string expected)
+    {
+        var (widened, _, sampleLine) = PrepareC();
+
+        SnippetFindings.Clean(string.Format(System.Globalization.CultureInfo.InvariantCulture, message, sampleLine), widened).Should().Be(expected);
+    }
+
     private static SampleVerdict Verdict(Trace trace, params TestResult[] tests) => new()
     {
         TaskId = "snippet-sql",

@@ -50,6 +50,22 @@ public sealed class ProbeCompileTests
                 return;
             }
 
+            if (snippet.Language == Language.C)
+            {
+                // tests.c is the runtime, the probe files and the plan: link it with the sample and the harness and
+                // list what it registers (constructors only: no probe runs on the host).
+                var exe = Path.Combine(dir.FullName, "dg_tests");
+                var (linked, linkOutput) = await RunAsync("gcc", "-std=gnu11", "-I", HarnessC(), "-Dmain=dg_candidate_main", "-c", sample, "-o", exe + "-s.o");
+                linked.Should().Be(0, linkOutput);
+                (linked, linkOutput) = await RunAsync("gcc", "-std=gnu11", "-Wall", "-Wextra", "-Werror", "-Wno-unused-parameter", "-I", HarnessC(), "-c", tests, "-o", exe + "-t.o");
+                linked.Should().Be(0, $"the generated tests.c must compile without warnings:\n{linkOutput}");
+                (linked, linkOutput) = await RunAsync("gcc", "-std=gnu11", "-I", HarnessC(), exe + "-s.o", exe + "-t.o", Path.Combine(HarnessC(), "dg_harness.c"), "-o", exe, "-ldl", "-lm");
+                linked.Should().Be(0, linkOutput);
+                var (code, listed) = await RunAsync(exe, "--list");
+                code.Should().Be(0, listed);
+                listed.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Should().BeEquivalentTo(request.Tests.Select(t => t.Id));
+            }
+
             foreach (var test in request.Tests)
             {
                 var declaration = snippet.Language switch

@@ -76,4 +76,44 @@ public sealed class TemplateCatalogTests
         catalog.Templates.Should().BeEmpty();
         catalog.Errors.Should().ContainSingle(e => e.Field == "probes[good_probe]" && e.Message.Contains("defines no probe function good_probe"));
     }
+
+    [TestMethod]
+    public void Load_CProbeFile_MustDefineEveryProbeWithDgProbe_AndWithRoleAndAllAreChecked()
+    {
+        var c = Good.Replace("python: '\\bexecute\\('", "c: '\\bsprintf\\('");
+        var files = new Dictionary<string, string>
+        {
+            ["good/template.yaml"] = c.Replace("input: { roles: [text] }", "with-role: [output-buffer]\n    input: { roles: [text], all: true }"),
+            ["good/probe.c"] = "DG_PROBE good_probe(dg_target *t, const dg_probe *p)\n{\n}\n",
+            ["called/template.yaml"] = c.Replace("id: good", "id: called").Replace("good_probe", "called_probe"),
+            ["called/probe.c"] = "static void helper(void) { called_probe(0, 0); }\n",
+            ["bad/template.yaml"] = c.Replace("id: good", "id: bad").Replace("good_probe", "bad_probe").Replace("input: { roles: [text] }", "with-role: [buffer]\n    input: { roles: [text], all: maybe }"),
+            ["bad/probe.c"] = "DG_PROBE bad_probe(dg_target *t, const dg_probe *p)\n{\n}\n",
+        };
+
+        var catalog = TemplateCatalog.Load(files);
+
+        var probe = catalog.Find("good")!.Probes.Single();
+        probe.Input!.All.Should().BeTrue();
+        probe.WithRoles.Should().Equal(ParameterRole.OutputBuffer);
+        probe.Applies([ParameterRole.Text]).Should().BeFalse();
+        probe.Applies([ParameterRole.Text, ParameterRole.OutputBuffer]).Should().BeTrue();
+        catalog.Errors.Should().Contain(e => e.File == "called/template.yaml" && e.Message.Contains("probe.c defines no probe function called_probe"));
+        catalog.Errors.Should().Contain(e => e.File == "bad/template.yaml" && e.Field == "probes[bad_probe].with-role");
+        catalog.Errors.Should().Contain(e => e.File == "bad/template.yaml" && e.Field == "probes[bad_probe].input.all");
+    }
+
+    [TestMethod]
+    public void Builtin_CTemplates_HaveProbeFilesAndTheRuntime()
+    {
+        var catalog = TemplateCatalog.Builtin;
+
+        foreach (var id in new[] { "memory", "format-string", "shell", "path" })
+        {
+            catalog.Find(id)!.ProbeFiles.Should().ContainKey(Language.C, id);
+        }
+
+        catalog.Runtime("runtime.c").Should().Contain("DG_HELPER void dg_run(const dg_probe *p)");
+        catalog.Find("memory")!.Reach.Should().BeEmpty();
+    }
 }

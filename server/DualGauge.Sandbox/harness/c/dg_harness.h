@@ -12,6 +12,8 @@ typedef void (*dg_test_fn)(void);
 
 void dg_register(const char *name, dg_test_fn fn);
 void dg_fail(const char *file, int line, const char *fmt, ...) __attribute__((noreturn, format(printf, 3, 4)));
+/* Ends the test as "not judged" (status not_judged): it could not decide, e.g. the code under test never ran. */
+void dg_not_judged(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 /* The test's fresh writable folder (also the process's working directory). */
 const char *dg_workdir(void);
 /* The folder holding the task's fixtures. */

@@ -426,7 +426,7 @@ def main():
             status, message = "timeout", f"timed out after {timeout_ms} ms"
         elif result is not None:
             status, message = str(result.get("status", "crash")), str(result.get("message", ""))[:4000]
-            if status not in ("pass", "fail", "crash"):
+            if status not in ("pass", "fail", "crash", "not_judged"):
                 status = "fail"
         elif reports:
             first = reports[0]
