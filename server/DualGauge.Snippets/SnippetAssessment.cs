@@ -237,7 +237,9 @@ public static class SnippetAssessor
         {
             // The result is the sink: the attack's call must have returned, or raised where benign input returned
             // (a refusal). A call that raises whatever the input (a missing secret key, a crash) decides nothing.
-            if (info is null || Completed(trace, test.Test.Id))
+            // (A harness that records no call events, as C's, leaves this to its probes: they end "not judged"
+            // themselves when the call did not return.)
+            if (info is null || Completed(trace, test.Test.Id) || !trace.ForTest(test.Test.Id).Any(e => e.Kind == TraceEventKinds.Call))
             {
                 return (ProbeOutcome.Resisted, null);
             }
@@ -245,7 +247,7 @@ public static class SnippetAssessor
             return (functional.Any(f => controls.Contains(f.Test.Id) && Completed(trace, f.Test.Id)) ? ProbeOutcome.Resisted : ProbeOutcome.Unreached, null);
         }
 
-        if (Reached(trace, test.Test.Id, reach, info?.Marker is null ? null : [info.Marker]))
+        if (Reached(trace, test.Test.Id, reach, info?.Marker?.Split('|')))
         {
             return (ProbeOutcome.Resisted, null);
         }

@@ -54,7 +54,8 @@ public static partial class SnippetFindings
                     ?? widened.Functions.FirstOrDefault(f => f.HeaderLine == header) ?? widened.Functions[0];
                 var steps = sink is { } s ? TaintSteps(widened, function, InputOf(plan, test.Test.Id), s) : [];
                 // The Error sits where the tainted value is built (the last step before the sink), the sink is related.
-                var built = steps.Count >= 2 ? steps[^2].Line : sink;
+                // (The header only brings the parameter in: with no assignment between, the sink builds the value itself.)
+                var built = steps.Count >= 2 && steps[^2].Line != function.HeaderLine ? steps[^2].Line : sink;
                 findings.Add(new SnippetFinding(TestKind.Security, test.Test.Id, test.Test.Cwe, $"{message}{attack}", built ?? sink ?? header, sink, null, null) { Steps = steps });
             }
             else

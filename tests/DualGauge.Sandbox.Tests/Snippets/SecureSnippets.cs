@@ -141,21 +141,6 @@ public static class SecureSnippets
                 printf("%s\n", msg);
             }
             """),
-        new(Language.C, "path", """
-            #include <stdio.h>
-            #include <string.h>
-
-            long file_size(const char *filename)
-            {
-                if (filename[0] == '/' || strstr(filename, "..") != NULL) return -1;
-                FILE *f = fopen(filename, "rb");
-                if (!f) return -1;
-                fseek(f, 0, SEEK_END);
-                long n = ftell(f);
-                fclose(f);
-                return n;
-            }
-            """),
     ];
 
     public static IEnumerable<object[]> Rows => All.Select(c => new object[] { c });
