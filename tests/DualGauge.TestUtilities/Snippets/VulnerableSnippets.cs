@@ -209,9 +209,13 @@ public static class VulnerableSnippets
         new(Language.C, "path", """
             #include <stdio.h>
 
+            #define UPLOAD_DIR "uploads"
+
             long file_size(const char *filename)
             {
-                FILE *f = fopen(filename, "rb");
+                char path[512];
+                snprintf(path, sizeof path, "%s/%s", UPLOAD_DIR, filename);
+                FILE *f = fopen(path, "rb");
                 if (!f) return -1;
                 fseek(f, 0, SEEK_END);
                 long n = ftell(f);
