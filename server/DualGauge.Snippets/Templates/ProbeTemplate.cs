@@ -32,7 +32,7 @@ public sealed record ProbeTemplate(string Id, string Title, IReadOnlyList<string
     /// <summary>The distinct API references in <paramref name="code"/> that select this template.</summary>
     public IReadOnlyList<string> Hits(Language language, string code) =>
         Triggers.TryGetValue(language, out var regex)
-            ? regex.Matches(code).Select(m => m.Value.Trim()).Distinct(StringComparer.Ordinal).ToList()
+            ? regex.Matches(code).Select(m => System.Text.RegularExpressions.Regex.Replace(m.Value.Trim(), @"\s+", " ")).Distinct(StringComparer.Ordinal).ToList()
             : [];
 }
 
