@@ -5,13 +5,13 @@ using DualGauge.Core.Tasks;
 
 namespace DualGauge.Snippets.Templates;
 
-/// <summary>Dispatches probe generation to the language's writer and assembles the tests file.</summary>
+/// <summary>Dispatches probe planning to the language's planner (Python, JavaScript) or writer (C) and assembles the tests file.</summary>
 public static class ProbeFiles
 {
     public static IEnumerable<GeneratedTest> Security(Language language, ProbeTemplate template, ProbeTarget target, IReadOnlyList<string> hits) => language switch
     {
         Language.Python => PythonProbePlanner.Security(template, target, hits),
-        Language.JavaScript => JavaScriptProbeWriter.Security(template, target),
+        Language.JavaScript => JavaScriptProbePlanner.Security(template, target, hits),
         Language.C => CProbeWriter.Security(template, target),
         _ => [],
     };
@@ -19,7 +19,7 @@ public static class ProbeFiles
     public static IEnumerable<GeneratedTest> Functional(Language language, ProbeTarget target) => language switch
     {
         Language.Python => PythonProbePlanner.Functional(target),
-        Language.JavaScript => JavaScriptProbeWriter.Functional(target),
+        Language.JavaScript => JavaScriptProbePlanner.Functional(target),
         Language.C => CProbeWriter.Functional(target),
         _ => [],
     };
@@ -32,12 +32,12 @@ public static class ProbeFiles
             return new GeneratedProbes("tests.py", PythonProbePlanner.TestsFile(matched, TemplateCatalog.Builtin), tests.Select(t => t.Spec).ToList(), []);
         }
 
-        var header = language switch
+        if (language == Language.JavaScript)
         {
-            Language.JavaScript => JavaScriptProbeWriter.Header(entry),
-            _ => CProbeWriter.Header(CDeclarations(widened), matched.Select(m => CProbeWriter.Prototype(m.Target.Code))),
-        };
-        var file = new StringBuilder(header);
+            return new GeneratedProbes("tests.js", JavaScriptProbePlanner.TestsFile(matched, TemplateCatalog.Builtin, entry), tests.Select(t => t.Spec).ToList(), []);
+        }
+
+        var file = new StringBuilder(CProbeWriter.Header(CDeclarations(widened), matched.Select(m => CProbeWriter.Prototype(m.Target.Code))));
         foreach (var test in tests)
         {
             file.Append(test.Code);

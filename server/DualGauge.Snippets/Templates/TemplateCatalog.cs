@@ -282,7 +282,7 @@ internal static class TemplateDescriptorReader
     }
 
     /// <summary>Languages whose probes are still written by C# writers (each probe file replaces one).</summary>
-    internal static readonly HashSet<Language> LegacyWriters = [Language.JavaScript, Language.C];
+    internal static readonly HashSet<Language> LegacyWriters = [Language.C];
 
     private static ProbeDescriptor? ReadProbe(YamlMappingNode node, string file, string field, IEnumerable<Language> templateLanguages,
         IReadOnlyDictionary<Language, string> probeFiles, List<TemplateError> errors)
