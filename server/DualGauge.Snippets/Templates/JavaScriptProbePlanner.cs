@@ -469,14 +469,14 @@ internal static partial class JavaScriptProbePlanner
     /// <summary>The request fields a handler reads: query, body (JSON), route parameters, headers and cookies.</summary>
     private static IEnumerable<(string Name, string Where)> RequestFields(string code, string req, string? routePath)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var fields = new List<(string, string)>();
-        void Add(string name, string where)
+        // In the order the code reads them (route parameters first): the first that fits a probe carries its payload.
+        var fields = new List<(int At, string Name, string Where)>();
+        void Add(string name, string where, int at)
         {
             name = where == "headers" ? name.ToLowerInvariant() : name;
-            if (name.Length > 0 && !Builtins.Contains(name) && seen.Add(name))
+            if (name.Length > 0 && !Builtins.Contains(name))
             {
-                fields.Add((name, where));
+                fields.Add((at, name, where));
             }
         }
 
@@ -491,7 +491,7 @@ internal static partial class JavaScriptProbePlanner
 
         foreach (Match m in RouteParamRegex().Matches(routePath ?? ""))
         {
-            Add(m.Groups["name"].Value, "path");
+            Add(m.Groups["name"].Value, "path", -1);
         }
 
         var r = Regex.Escape(req);
@@ -516,34 +516,34 @@ internal static partial class JavaScriptProbePlanner
         {
             foreach (Match m in Regex.Matches(code, pattern + @"\s*\??\.\s*(?<name>[A-Za-z_$][\w$]*)\b(?!\s*\()"))
             {
-                Add(m.Groups["name"].Value, fixedWhere.Length > 0 ? fixedWhere : Where(m.Groups["src"].Value));
+                Add(m.Groups["name"].Value, fixedWhere.Length > 0 ? fixedWhere : Where(m.Groups["src"].Value), m.Index);
             }
 
             foreach (Match m in Regex.Matches(code, pattern + @"\s*(?:\?\.)?\[\s*['""`](?<name>[^'""`]+)['""`]\s*\]"))
             {
-                Add(m.Groups["name"].Value, fixedWhere.Length > 0 ? fixedWhere : Where(m.Groups["src"].Value));
+                Add(m.Groups["name"].Value, fixedWhere.Length > 0 ? fixedWhere : Where(m.Groups["src"].Value), m.Index);
             }
 
             foreach (Match m in Regex.Matches(code, @"\{(?<names>[^{}]*)\}\s*=\s*" + pattern + @"(?!\s*\.)"))
             {
                 foreach (var field in JavaScriptOutliner.DestructuredFields(m.Groups["names"].Value))
                 {
-                    Add(field.Name, fixedWhere.Length > 0 ? fixedWhere : Where(m.Groups["src"].Value));
+                    Add(field.Name, fixedWhere.Length > 0 ? fixedWhere : Where(m.Groups["src"].Value), m.Index);
                 }
             }
         }
 
         foreach (Match m in Regex.Matches(code, $@"\b{r}\.(?:get|header)\(\s*['""](?<name>[^'""]+)['""]"))
         {
-            Add(m.Groups["name"].Value, "headers");
+            Add(m.Groups["name"].Value, "headers", m.Index);
         }
 
         foreach (Match m in SearchParamsRegex().Matches(code))
         {
-            Add(m.Groups["name"].Value, "query");
+            Add(m.Groups["name"].Value, "query", m.Index);
         }
 
-        return fields;
+        return fields.OrderBy(f => f.At).DistinctBy(f => f.Name).Select(f => (f.Name, f.Where)).ToList();
     }
 
     private static readonly HashSet<string> Builtins = new(StringComparer.Ordinal)

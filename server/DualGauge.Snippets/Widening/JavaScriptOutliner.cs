@@ -371,7 +371,8 @@ internal static partial class JavaScriptOutliner
             return null;
         }
 
-        var m = Regex.Match(doc, @"@param\s+\{(?<type>[^}]+)\}\s+\[?" + Regex.Escape(name) + @"\b");
+        // {string}, and object types {{ author: string, postedAt: Date }}.
+        var m = Regex.Match(doc, @"@param\s+\{(?<type>\{[^{}]*\}|[^{}]+)\}\s+\[?" + Regex.Escape(name) + @"\b");
         return m.Success ? m.Groups["type"].Value.Trim() : null;
     }
 
