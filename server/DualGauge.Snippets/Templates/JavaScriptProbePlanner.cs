@@ -175,7 +175,14 @@ internal static partial class JavaScriptProbePlanner
             suffix.Append(catalog.Runtime("entry_http.js") ?? throw new InvalidOperationException("templates/runtime/entry_http.js is missing"));
             foreach (var name in names)
             {
-                suffix.Append($";try {{ __dg_http_bind__('{name}', () => {name}); }} catch (_dg) {{}}\n");
+                // A local binding, or a property of the CommonJS exports (exports.handler = (req, res) => ...).
+                suffix.Append($";try {{ __dg_http_bind__('{name}', () => (typeof {name} !== 'undefined' ? {name} : typeof module !== 'undefined' && module.exports ? module.exports.{name} : undefined)); }} catch (_dg) {{}}\n");
+            }
+
+            if (EsModuleRegex().IsMatch(matched[0].Target.Context))
+            {
+                // An ES module has no module.exports: the harness reaches the HTTP entry as a named export.
+                suffix.Append("export { __dg_http__ };\n");
             }
         }
 
@@ -644,6 +651,9 @@ internal static partial class JavaScriptProbePlanner
 
     [GeneratedRegex(@"\bpathname\s*[!=]==?\s*['""](?<path>/[\w./-]*)['""]|['""](?<path>/[\w./-]*)['""]\s*[!=]==?\s*[\w.]*pathname\b")]
     private static partial Regex PathnameRegex();
+
+    [GeneratedRegex(@"^(import\s+[\w{*'""]|export\s+(default|const|let|var|function|async|class|\{))", RegexOptions.Multiline)]
+    private static partial Regex EsModuleRegex();
 
     [GeneratedRegex(@"([a-z0-9]At|_at|[a-z0-9]Date|^date)$")]
     private static partial Regex DateNameRegex();

@@ -186,6 +186,19 @@ internal static partial class JavaScriptOutliner
 
             var (from, to) = args[^1];
             var callback = CallbackRegex().Match(maskedText[from..to]);
+            if (!callback.Success && WrapperRegex().Match(maskedText[from..to]) is { Success: true } wrapper)
+            {
+                // app.get('/x', asyncHandler(async (req, res) => {...})): the callback inside one wrapper call.
+                var wrapOpen = from + wrapper.Length - 1;
+                var wrapClose = ParameterText.MatchingClose(maskedText, wrapOpen);
+                var inner = wrapClose > wrapOpen ? SplitArguments(maskedText, wrapOpen + 1, wrapClose) : [];
+                if (inner.Count > 0)
+                {
+                    (from, to) = inner[^1];
+                    callback = CallbackRegex().Match(maskedText[from..to]);
+                }
+            }
+
             if (!callback.Success)
             {
                 return null;
@@ -446,6 +459,9 @@ internal static partial class JavaScriptOutliner
 
     [GeneratedRegex(@"^\s*(?<async>async\s+)?(?:function\b\s*\*?\s*(?:[A-Za-z_$][\w$]*)?\s*\(|\(|(?<bare>[A-Za-z_$][\w$]*)\s*=>)")]
     private static partial Regex CallbackRegex();
+
+    [GeneratedRegex(@"^\s*[A-Za-z_$][\w$.]*\s*\(")]
+    private static partial Regex WrapperRegex();
 
     [GeneratedRegex(@"^(?<recv>[A-Za-z_$][\w$]*)\.(use|set|engine|enable|disable|param|locals\b)")]
     private static partial Regex AppSetupRegex();

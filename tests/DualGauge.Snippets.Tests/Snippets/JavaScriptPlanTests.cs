@@ -83,7 +83,7 @@ public sealed class JavaScriptPlanTests
         var plan = PlanFor(ExpressApp, 11, 11);
 
         plan.Request!.EntryPoint.Should().Be("dg_app_get_api_users_id");
-        plan.Request.Code.Should().Contain("async function __dg_http__(view, request, ...args)").And.Contain("__dg_http_bind__('app', () => app);");
+        plan.Request.Code.Should().Contain("async function __dg_http__(view, request, ...args)").And.Contain("__dg_http_bind__('app', () => (typeof app !== 'undefined' ? app");
         var function = PlanData(plan).GetProperty("functions").GetProperty("dg_app_get_api_users_id");
         var http = function.GetProperty("http");
         (http.GetProperty("framework").GetString(), http.GetProperty("kind").GetString(), http.GetProperty("app").GetString(), http.GetProperty("path").GetString())
@@ -122,7 +122,7 @@ public sealed class JavaScriptPlanTests
         view.GetProperty("params").EnumerateArray().Select(p => (p.GetProperty("name").GetString(), p.GetProperty("where").GetString()))
             .Should().BeEquivalentTo([("username", "json"), ("password", "json"), ("returnTo", "query")]);
         express.Tests.Should().Contain(t => t.Id == "login_open_redirect_absolute" && t.Description.Contains("the query parameter returnTo"));
-        express.Request!.Code.Should().Contain("__dg_http_bind__('login', () => login);");
+        express.Request!.Code.Should().Contain("__dg_http_bind__('login', () => (typeof login !== 'undefined' ? login");
         var http = PlanData(node).GetProperty("functions").GetProperty("go").GetProperty("http");
         (http.GetProperty("framework").GetString(), http.GetProperty("path").GetString()).Should().Be(("node", "/go"));
         node.Tests.Should().Contain(t => t.Description.Contains("the query parameter to"));
