@@ -50,7 +50,7 @@ internal static partial class JavaScriptProbePlanner
                 .Replace("{dest}", "{workdir}", StringComparison.Ordinal);
             var oracles = probe.Oracles.Select(o => o with { Arguments = o.Arguments.ToDictionary(a => a.Key, a => Fill(a.Value), StringComparer.Ordinal) }).ToArray();
             var attacks = Fill(probe.Attacks);
-            if (entry.UsesStandIn && template.Reach.Contains("sql"))
+            if (entry.UsesStandIn && template.StandInProbeJudgesReach)
             {
                 attacks += " (to a stand-in database that records the statements it is given)";
             }
@@ -71,7 +71,7 @@ internal static partial class JavaScriptProbePlanner
                 Plan = plan,
                 TemplateId = template.Id,
                 // A stand-in database produces no SQL event: the probe itself says "not judged" when it saw no statement.
-                Reach = entry.UsesStandIn && template.Reach.Contains("sql") ? [] : null,
+                Reach = entry.UsesStandIn && template.StandInProbeJudgesReach ? [] : null,
             };
         }
     }

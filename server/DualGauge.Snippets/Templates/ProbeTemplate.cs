@@ -21,6 +21,12 @@ public sealed record ProbeTemplate(string Id, string Title, IReadOnlyList<string
     /// </summary>
     public IReadOnlyList<string> Reach { get; init; } = [];
 
+    /// <summary>
+    /// When the function is given a stand-in for the sink (a JavaScript stand-in database), no trace event can show
+    /// the reach: the probe judges it from what the stand-in saw, and says "not judged" when it saw nothing.
+    /// </summary>
+    public bool StandInProbeJudgesReach { get; init; }
+
     /// <summary>Network errors are the probe's evidence (SSRF), not a setup error.</summary>
     public bool Network { get; init; }
 

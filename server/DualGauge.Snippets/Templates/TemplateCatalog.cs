@@ -193,6 +193,11 @@ internal static class TemplateDescriptorReader
         var order = int.TryParse(Optional(root, "order"), out var o) ? o : 100;
         var version = int.TryParse(Optional(root, "version"), out var v) ? v : 1;
         var network = Optional(root, "network") is "true";
+        var standInReach = Optional(root, "stand-in-reach");
+        if (standInReach is not (null or "probe"))
+        {
+            errors.Add(new TemplateError(file, "stand-in-reach", $"'{standInReach}' is not a stand-in reach rule (probe)"));
+        }
         var reach = ScalarList(root, "reach", file, "reach", errors, required: false);
         foreach (var kind in reach.Where(k => !TraceKinds.Contains(k)))
         {
@@ -276,6 +281,7 @@ internal static class TemplateDescriptorReader
             Version = version,
             Reach = reach,
             Network = network,
+            StandInProbeJudgesReach = standInReach == "probe",
             Probes = probes,
             ProbeFiles = probeFiles,
         });

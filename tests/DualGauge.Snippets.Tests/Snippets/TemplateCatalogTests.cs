@@ -57,6 +57,20 @@ public sealed class TemplateCatalogTests
         }
 
         catalog.Find("shell")!.Probes.Where(p => p.Languages.Contains(Language.JavaScript)).Select(p => p.Name).Should().Equal("shell_separator_js", "shell_substitution_js");
+        catalog.Find("sql")!.StandInProbeJudgesReach.Should().BeTrue("a stand-in database produces no SQL event");
+        catalog.Templates.Where(t => t.Id != "sql").Should().OnlyContain(t => !t.StandInProbeJudgesReach);
+    }
+
+    [TestMethod]
+    public void Load_UnknownStandInReachRule_IsAnError()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["good/template.yaml"] = Good.Replace("reach: [sql]", "reach: [sql]\nstand-in-reach: oracle"),
+            ["good/probe.py"] = "def good_probe(ctx, t, p):\n    t.call({p.input: p.payload})\n",
+        };
+
+        TemplateCatalog.Load(files).Errors.Should().ContainSingle(e => e.Field == "stand-in-reach" && e.Message.Contains("oracle"));
     }
 
     [TestMethod]
