@@ -35,8 +35,8 @@ async function fast_hash(ctx, t, p) {
 }
 
 /** What a call stored: its value, or what it handed its dependencies; only hash-like text (16+ characters) counts. */
-function storedForm(t, r, from) {
-  const text = textOf([r.value, ...t.dependencyCalls.slice(from).map((c) => c.args)]);
+function storedForm(t, r, from, to) {
+  const text = textOf([r.value, ...t.dependencyCalls.slice(from, to).map((c) => c.args)]);
   return /[A-Za-z0-9+/=$:._-]{16,}/.test(text) ? text : null;
 }
 
@@ -45,7 +45,7 @@ async function unsalted_hash(ctx, t, p) {
   const first = t.dependencyCalls.length;
   const b = await t.call(hashValues(t, p));
   if (!a.ok || !b.ok) return;
-  const x = storedForm(t, a, 0);
+  const x = storedForm(t, a, 0, first);
   const y = storedForm(t, b, first);
   // A verifier returns true or false, not a hash: nothing to compare.
   if (x !== null && x === y) finding('the same password hashed to the same value twice: no salt');

@@ -12,3 +12,11 @@ async function open_redirect_absolute(ctx, t, p) {
 async function open_redirect_scheme_relative(ctx, t, p) {
   await redirectProbe(ctx, t, p);
 }
+
+async function open_redirect_lookalike_js(ctx, t, p) {
+  const host = (t.spec.hosts || [])[0] || 'app.example';
+  const payload = p.payload.replace('<host>', host);
+  const r = await t.call({ [p.input]: payload });
+  const target = r.ok ? redirectTarget(r.value) : '';
+  if (external(target) && !/^\/(?![/\\])/.test(target.trim())) finding('redirects to a look-alike external site: ' + target);
+}
