@@ -67,6 +67,32 @@ public sealed class JavaScriptPlanTests
     }
 
     [TestMethod]
+    public void Outline_RouteCallbackInsideAWrapper_AndAnEsModule_AreDispatchedToo()
+    {
+        const string document = """
+            import express from 'express';
+
+            const app = express();
+            const wrap = (fn) => (req, res, next) => Promise.resolve(fn(req, res, next)).catch(next);
+
+            app.post('/go', wrap(async (req, res) => {
+              res.redirect(req.body.next);
+            }));
+
+            export default app;
+            """;
+
+        var outline = SnippetWidener.Outline(Language.JavaScript, document);
+        var route = outline.Functions.Should().ContainSingle(f => f.Route != null).Which;
+        (route.Name, route.IsAsync, route.EndLine).Should().Be(("app.post('/go')", true, 7));
+        route.Parameters.Select(p => p.Name).Should().Equal("req", "res");
+
+        var plan = PlanFor(document, 6, 6);
+        plan.Request!.Code.Should().EndWith("export { __dg_http__ };\n", "an ES module has no module.exports to reach the entry through");
+        plan.Tests.Should().Contain(t => t.Id == "dg_app_post_go_open_redirect_absolute" && t.Description.Contains("the body field next"));
+    }
+
+    [TestMethod]
     public void Widen_Route_KeepsItsAppWithAppUse_AndDropsOtherRoutes()
     {
         var widened = SnippetWidener.Widen(Language.JavaScript, ExpressApp, 11, 11, out _)!;
