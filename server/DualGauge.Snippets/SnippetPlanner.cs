@@ -28,11 +28,11 @@ public sealed record SnippetPlan(TemplateMatch Match, EvaluationRequest? Request
                     var evidence = t.Evidence ?? (t.Spec.Kind == TestKind.Functional
                         ? (t.Spec.Id.EndsWith("runs_on_benign_input", StringComparison.Ordinal) ? FunctionalEvidence.SmokeOnly : FunctionalEvidence.OwnExamples)
                         : null);
-                    // Reach is read from trace events only where the template's probes are data files; the C# writers'
-                    // probes (JavaScript) check their stand-ins themselves.
+                    // Reach is read from trace events only where the template's probes are data files; a probe given a
+                    // stand-in database (JavaScript) judges the stand-in's reach itself (t.Reach is then empty).
                     var data = template is not null && template.ProbeFiles.ContainsKey(f.Target.Language);
-                    var reach = data ? template!.Reach : [];
-                    var marker = data && template!.ReachMarker is { } m
+                    var reach = data ? t.Reach ?? template!.Reach : [];
+                    var marker = data && reach.Count > 0 && template!.ReachMarker is { } m
                         ? (m == "payload" ? t.Plan?["payload"]?.GetValue<string>() : m)
                         : null;
                     return new PlannedTest(testId, t.TemplateId, f.Target.Entry, reach, evidence) { Marker = marker };
@@ -64,7 +64,7 @@ public static partial class SnippetPlanner
             var target = new ProbeTarget(function, entry, Prefix(entry), code, widened.Code, language)
             {
                 Constructor = function.IsMethod && !function.Static
-                    ? widened.Outline.Functions.FirstOrDefault(f => f.ClassName == function.ClassName && f.Name is "__init__" or "constructor")
+                    ? widened.Outline.Functions.Concat(widened.Outline.Constructors).FirstOrDefault(f => f.ClassName == function.ClassName && f.Name is "__init__" or "constructor")
                     : null,
             };
             var task = function.IsMethod ? null : tasks.FirstOrDefault(t => t.Language == language && t.EntryPoint == function.Name && SignatureArity(t.Signature) == function.Arity);
@@ -116,10 +116,15 @@ public static partial class SnippetPlanner
             Cwes = matched.SelectMany(m => m.Tests).Select(t => t.Spec.Cwe).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
             TestsFile = new TaskFile(probes.TestsFileName, System.Text.Encoding.UTF8.GetBytes(probes.TestsFile)),
             Tests = probes.Tests,
-            Fixtures = language == Language.C ? CProbePlanner.Fixtures : [],
+            Fixtures = language switch
+            {
+                Language.C => CProbePlanner.Fixtures,
+                Language.JavaScript => JavaScriptProbePlanner.Fixtures(matched),
+                _ => [],
+            },
             Code = language switch
             {
-                Language.JavaScript => widened.Code + JavaScriptExports(matched),
+                Language.JavaScript => widened.Code + JavaScriptProbePlanner.SampleSuffix(matched, TemplateCatalog.Builtin),
                 Language.Python => widened.Code + PythonProbePlanner.SampleSuffix(matched, TemplateCatalog.Builtin),
                 _ => widened.Code,
             },
@@ -194,19 +199,6 @@ public static partial class SnippetPlanner
             .Where(i => widened.LineMap.Contains(i.StartLine))
             .Select(i => string.Join('\n', widened.Outline.Lines.Skip(i.StartLine).Take(i.EndLine - i.StartLine + 1)));
         return string.Join('\n', helperLines);
-    }
-
-    private static string JavaScriptExports(IReadOnlyList<FunctionMatch> matched)
-    {
-        var names = matched.Skip(1).Select(m => m.Target.Entry).ToList();
-        if (names.Count == 0)
-        {
-            return "";
-        }
-
-        // Lets ctx.function reach the other probed functions when the sample exports nothing (CommonJS only).
-        return "\n;try { if (typeof module !== 'undefined' && module.exports) { " +
-            string.Join(" ", names.Select(n => $"if (typeof module.exports.{n} !== 'function') module.exports.{n} = {n};")) + " } } catch (_dg) {}\n";
     }
 
     private static string Prefix(string entry)

@@ -94,6 +94,10 @@ public static class TemplatesCommand
         {
             var files = string.Join(", ", t.Triggers.Keys.Select(l => t.ProbeFiles.ContainsKey(l) ? $"`probe.{l.FileExtension()}`" : $"{l.FileExtension()} (C# writer)"));
             var reach = t.Reach.Count == 0 ? t.Evidence ?? "the call completed (the result is the sink)" : "a `" + string.Join("`/`", t.Reach) + "` event was traced (or benign input reached it and the attack did not)";
+            if (t.StandInProbeJudgesReach)
+            {
+                reach += "; with a stand-in, the statements it saw (none: not judged)";
+            }
             md.AppendLine($"| `{t.Id}` ({t.Title}) | {string.Join(", ", t.Cwes)} | {string.Join(", ", t.Probes.Select(p => $"`{p.Name}`"))} | {files} | {reach} |");
         }
 

@@ -37,6 +37,10 @@ public enum ParameterRole
     Record,
     /// <summary>A C type no probe can construct (e.g. a pointer to a project struct).</summary>
     Opaque,
+    /// <summary>A date (JavaScript: a <c>Date</c> parameter or field, e.g. <c>postedAt</c>).</summary>
+    Date,
+    /// <summary>An object the function calls methods on (a repository, a mailer): given a stand-in that records the calls.</summary>
+    Dependency,
 }
 
 public static partial class ParameterRoles
@@ -62,9 +66,13 @@ public static partial class ParameterRoles
     [GeneratedRegex("([a-z])([A-Z])")]
     private static partial Regex KebabRegex();
 
+    [GeneratedRegex("([a-z0-9])([A-Z])")]
+    private static partial Regex CamelRegex();
+
     public static ParameterRole Classify(FunctionParameter p, Language language)
     {
-        var name = p.Name.TrimStart('_').ToLowerInvariant();
+        // JavaScript names are camelCase: userId reads as user_id, fileName as file_name.
+        var name = (language == Language.JavaScript ? CamelRegex().Replace(p.Name.TrimStart('_'), "$1_$2") : p.Name.TrimStart('_')).ToLowerInvariant();
         var type = (p.Type ?? "").Trim();
         var lowerType = type.ToLowerInvariant();
         if (language == Language.C)
@@ -289,7 +297,7 @@ public static partial class ParameterRoles
     [GeneratedRegex(@"^(is_|has_|enable|allow|verbose|debug|strict|recursive|force|flag)")]
     private static partial Regex BoolRegex();
 
-    [GeneratedRegex(@"^(n|count|num|number|size|limit|length|len|max\w*|min\w*|timeout|age|id|\w+_id|nbytes|bits|width|height|level|retries|iterations|rounds|page|per_page|page_size|year|month|day|days|hours|minutes|seconds|amount|quantity|qty|total|lines|depth|offset|skip|top|num_\w+|\w+_count|\w+_size|\w+_limit|port|ttl|priority)$")]
+    [GeneratedRegex(@"^(n|count|num|number|size|limit|length|len|max\w*|min\w*|timeout|age|id|\w+_id|nbytes|bits|width|height|level|retries|iterations|rounds|page|per_page|page_size|year|month|day|days|hours|minutes|seconds|amount|quantity|qty|total|lines|depth|offset|skip|top|num_\w+|\w+_count|\w+_size|\w+_limit|port|ttl|priority|delta)$")]
     private static partial Regex IntRegex();
 
     [GeneratedRegex(@"^(dst|dest|out|output|buf|buffer|result|res|outbuf|out_buf|target|to|d)$|_?(out|buf|dst)$")]

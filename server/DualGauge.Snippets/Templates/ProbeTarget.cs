@@ -44,7 +44,7 @@ public sealed record ProbeTarget(SourceFunction Function, string Entry, string P
         Parameters.Select(p => p.Parameter).FirstOrDefault(p => names.Any(n => string.Equals(p.Name.TrimStart('_'), n, StringComparison.OrdinalIgnoreCase)));
 }
 
-/// <summary>One generated test: its spec and, for languages still written by C#, its code in the tests file.</summary>
+/// <summary>One generated test: its spec and, for languages still written by C# (C), its code in the tests file.</summary>
 public sealed record GeneratedTest(TestSpec Spec, string Code)
 {
     /// <summary>The test's entry in the probe plan (data read by the language's probe runtime), for data-driven languages.</summary>
@@ -55,6 +55,12 @@ public sealed record GeneratedTest(TestSpec Spec, string Code)
 
     /// <summary>For functional tests: what a pass would rest on.</summary>
     public FunctionalEvidence? Evidence { get; init; }
+
+    /// <summary>
+    /// Trace event kinds that show this test reached its sink, when they differ from its template's
+    /// (<see cref="ProbeTemplate.Reach"/>): empty when the probe judges reach itself (a stand-in database).
+    /// </summary>
+    public IReadOnlyList<string>? Reach { get; init; }
 }
 
 internal static class Specs

@@ -30,6 +30,12 @@ public sealed record ProbeTemplate(string Id, string Title, IReadOnlyList<string
     /// <summary>Without <see cref="Reach"/>: what shows a probe exercised the code (the descriptor's <c>evidence</c>), or null for "the result is the sink".</summary>
     public string? Evidence { get; init; }
 
+    /// <summary>
+    /// When the function is given a stand-in for the sink (a JavaScript stand-in database), no trace event can show
+    /// the reach: the probe judges it from what the stand-in saw, and says "not judged" when it saw nothing.
+    /// </summary>
+    public bool StandInProbeJudgesReach { get; init; }
+
     /// <summary>Network errors are the probe's evidence (SSRF), not a setup error.</summary>
     public bool Network { get; init; }
 
@@ -41,7 +47,7 @@ public sealed record ProbeTemplate(string Id, string Title, IReadOnlyList<string
     /// <summary>The distinct API references in <paramref name="code"/> that select this template.</summary>
     public IReadOnlyList<string> Hits(Language language, string code) =>
         Triggers.TryGetValue(language, out var regex)
-            ? regex.Matches(code).Select(m => m.Value.Trim()).Distinct(StringComparer.Ordinal).ToList()
+            ? regex.Matches(code).Select(m => System.Text.RegularExpressions.Regex.Replace(m.Value.Trim(), @"\s+", " ")).Distinct(StringComparer.Ordinal).ToList()
             : [];
 }
 

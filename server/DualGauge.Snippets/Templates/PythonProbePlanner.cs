@@ -10,7 +10,8 @@ namespace DualGauge.Snippets.Templates;
 /// <summary>An input of the function under test and where the probe puts it.</summary>
 /// <param name="Where">
 /// <c>arg</c> (a parameter), <c>init</c> (its class's constructor), <c>path</c> (a route parameter), <c>query</c>,
-/// <c>form</c>, <c>json</c>, <c>headers</c>, <c>cookies</c> (a request field the handler reads), <c>env</c>, <c>stdin</c>.
+/// <c>form</c>, <c>json</c>, <c>headers</c>, <c>cookies</c> (a request field the handler reads), <c>env</c>, <c>stdin</c>;
+/// <c>prop</c> is a field of a destructured JavaScript parameter (<see cref="Of"/> names it).
 /// </param>
 public sealed record PlanInput(string Name, ParameterRole Role, string Where, bool HasDefault, string? Type)
 {
@@ -19,6 +20,9 @@ public sealed record PlanInput(string Name, ParameterRole Role, string Where, bo
 
     /// <summary>For <c>option</c> inputs: the options parameter (a dict) whose key this is.</summary>
     public string? Owner { get; init; }
+
+    /// <summary>For a <c>prop</c>: the parameter whose object carries it.</summary>
+    public string? Of { get; init; }
 }
 
 /// <summary>How a Python function is driven: its inputs, and the HTTP view description when it is a web handler.</summary>

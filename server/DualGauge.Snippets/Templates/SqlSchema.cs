@@ -41,8 +41,23 @@ internal static partial class SqlSchema
             }
         }
 
+        // Fragments appended to a query (" AND category = '...'", " ORDER BY " + column) name columns of its tables too.
+        var fragmentColumns = StringRegex().Matches(code).Select(m => m.Groups["s"].Value).Where(s => !SqlRegex().IsMatch(s))
+            .SelectMany(s => FragmentColumnRegex().Matches(s).Select(m => m.Groups["col"].Value))
+            .Where(c => !Keywords.Contains(c) && !char.IsDigit(c[0])).Distinct(StringComparer.Ordinal).ToList();
+        if (fragmentColumns.Count > 0)
+        {
+            foreach (var table in tables.Keys.ToList())
+            {
+                tables[table] = tables[table].Concat(fragmentColumns).Distinct(StringComparer.Ordinal).ToList();
+            }
+        }
+
         return tables;
     }
+
+    [GeneratedRegex(@"\b(?:AND|OR|WHERE|ON)\s+[""`\[]?(?<col>[A-Za-z_]\w*)[""`\]]?\s*(?:=|<>|!=|<=|>=|<|>|\bLIKE\b|\bIN\b|\bIS\b|\bBETWEEN\b|\bGLOB\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex FragmentColumnRegex();
 
     [GeneratedRegex(@"(?<q>""""""|'''|""|'|`)(?<s>(?:(?!\k<q>)[\s\S])*)\k<q>")]
     private static partial Regex StringRegex();

@@ -226,6 +226,11 @@ internal static class TemplateDescriptorReader
         var version = int.TryParse(Optional(root, "version"), out var v) ? v : 1;
         var network = Optional(root, "network") is "true";
         var marker = Optional(root, "reach-marker");
+        var standInReach = Optional(root, "stand-in-reach");
+        if (standInReach is not (null or "probe"))
+        {
+            errors.Add(new TemplateError(file, "stand-in-reach", $"'{standInReach}' is not a stand-in reach rule (probe)"));
+        }
         var reach = ScalarList(root, "reach", file, "reach", errors, required: false);
         foreach (var kind in reach.Where(k => !TraceKinds.Contains(k)))
         {
@@ -311,13 +316,14 @@ internal static class TemplateDescriptorReader
             Evidence = Optional(root, "evidence"),
             Network = network,
             ReachMarker = marker,
+            StandInProbeJudgesReach = standInReach == "probe",
             Probes = probes,
             ProbeFiles = probeFiles,
         });
     }
 
     /// <summary>Languages whose probes are still written by C# writers (each probe file replaces one).</summary>
-    internal static readonly HashSet<Language> LegacyWriters = [Language.JavaScript];
+    internal static readonly HashSet<Language> LegacyWriters = [];
 
     private static ProbeDescriptor? ReadProbe(YamlMappingNode node, string file, string field, IEnumerable<Language> templateLanguages,
         IReadOnlyDictionary<Language, string> probeFiles, List<TemplateError> errors)

@@ -19,6 +19,7 @@ internal static partial class JavaScriptOutliner
         var depthAtLine = DepthAtLineStart(masked);
         var items = new List<TopLevelItem>();
         var functions = new List<SourceFunction>();
+        var constructors = new List<SourceFunction>();
 
         bool IsStatementStart(int i) =>
             depthAtLine[i] == 0 && masked[i].Length > 0 && !char.IsWhiteSpace(masked[i][0]) && !".)]},?:+-*/&|=".Contains(masked[i][0]);
@@ -96,7 +97,20 @@ internal static partial class JavaScriptOutliner
                 items.Add(new TopLevelItem(docStart, end, [className], false));
                 for (var j = LineOf(open) + 1; j < end; j++)
                 {
-                    if (depthAtLine[j] != 1 || MethodRegex().Match(masked[j]) is not { Success: true } m || Keywords.Contains(m.Groups["name"].Value))
+                    if (depthAtLine[j] != 1 || MethodRegex().Match(masked[j]) is not { Success: true } m)
+                    {
+                        continue;
+                    }
+
+                    if (m.Groups["name"].Value == "constructor")
+                    {
+                        var ctor = Function("constructor", false, offsets[j] + m.Length - 1, j, j, end, className, false);
+                        constructors.Add(ctor);
+                        j = ctor.EndLine;
+                        continue;
+                    }
+
+                    if (Keywords.Contains(m.Groups["name"].Value))
                     {
                         continue;
                     }
@@ -109,6 +123,18 @@ internal static partial class JavaScriptOutliner
 
                 statementEnd = end;
             }
+            else if (RouteRegex().Match(lines[i]) is { Success: true } route && RouteHandler(i, route, docStart, statementEnd) is { } handler)
+            {
+                // app.get('/path', (req, res) => {...}): the anonymous callback is the function, named after its route.
+                functions.Add(handler);
+                items.Add(new TopLevelItem(handler.StartLine, Math.Max(handler.EndLine, statementEnd), [handler.Name], false, handler));
+                statementEnd = Math.Max(handler.EndLine, statementEnd);
+            }
+            else if (AppSetupRegex().Match(line) is { Success: true } setup)
+            {
+                // app.use(express.json()), app.set(...): part of the app, kept whenever the app is.
+                items.Add(new TopLevelItem(i, statementEnd, [setup.Groups["recv"].Value], false));
+            }
             else if (DeclarationRegex().Match(line) is { Success: true } decl)
             {
                 var names = DeclaredNames(decl.Groups["names"].Value);
@@ -118,7 +144,7 @@ internal static partial class JavaScriptOutliner
             i = Math.Max(i, statementEnd);
         }
 
-        return new DocumentOutline(Language.JavaScript, lines, items, functions);
+        return new DocumentOutline(Language.JavaScript, lines, items, functions) { Constructors = constructors };
 
         // `const x = (a + b) * 2` also starts with a parenthesis: only an arrow after it makes a function.
         bool IsFunctionValue(Match arrow, int lineOffset)
@@ -141,6 +167,60 @@ internal static partial class JavaScriptOutliner
             }
 
             return k + 1 < maskedText.Length && maskedText[k] == '=' && maskedText[k + 1] == '>';
+        }
+
+        SourceFunction? RouteHandler(int line, Match route, int docStart, int fallbackEnd)
+        {
+            var open = offsets[line] + lines[line].IndexOf('(', route.Groups["verb"].Index + route.Groups["verb"].Length);
+            var close = ParameterText.MatchingClose(maskedText, open);
+            if (close < 0)
+            {
+                return null;
+            }
+
+            var args = SplitArguments(maskedText, open + 1, close);
+            if (args.Count < 2)
+            {
+                return null;
+            }
+
+            var (from, to) = args[^1];
+            var callback = CallbackRegex().Match(maskedText[from..to]);
+            if (!callback.Success && WrapperRegex().Match(maskedText[from..to]) is { Success: true } wrapper)
+            {
+                // app.get('/x', asyncHandler(async (req, res) => {...})): the callback inside one wrapper call.
+                var wrapOpen = from + wrapper.Length - 1;
+                var wrapClose = ParameterText.MatchingClose(maskedText, wrapOpen);
+                var inner = wrapClose > wrapOpen ? SplitArguments(maskedText, wrapOpen + 1, wrapClose) : [];
+                if (inner.Count > 0)
+                {
+                    (from, to) = inner[^1];
+                    callback = CallbackRegex().Match(maskedText[from..to]);
+                }
+            }
+
+            if (!callback.Success)
+            {
+                return null;
+            }
+
+            var name = $"{route.Groups["recv"].Value}.{route.Groups["verb"].Value}('{route.Groups["path"].Value}')";
+            var isAsync = callback.Groups["async"].Success;
+            SourceFunction f;
+            if (callback.Groups["bare"].Success)
+            {
+                f = new SourceFunction(name, docStart, line, fallbackEnd, [new FunctionParameter(callback.Groups["bare"].Value, null)], null, JsDoc(lines, docStart, line), isAsync);
+            }
+            else
+            {
+                f = Function(name, isAsync, from + callback.Length - 1, docStart, line, fallbackEnd, null, false);
+            }
+
+            return f with
+            {
+                EndLine = Math.Max(f.EndLine, LineOf(close)),
+                Route = new HttpRoute(route.Groups["recv"].Value, route.Groups["verb"].Value, route.Groups["path"].Value),
+            };
         }
 
         SourceFunction Function(string name, bool isAsync, int openParen, int start, int header, int fallbackEnd, string? className, bool isStatic)
@@ -205,7 +285,73 @@ internal static partial class JavaScriptOutliner
 
         // A destructured parameter has no name of its own: call it by its position.
         var name = IdentifierRegex().IsMatch(raw) ? raw : (raw.StartsWith('{') ? "options" : $"arg{index}");
-        return new FunctionParameter(name, JsDocType(lines, docStart, header, name), defaultValue) { IsVariadic = variadic };
+        return new FunctionParameter(name, JsDocType(lines, docStart, header, name), defaultValue)
+        {
+            IsVariadic = variadic,
+            Fields = raw.StartsWith('{') && raw.EndsWith('}') ? DestructuredFields(raw[1..^1]) : null,
+        };
+    }
+
+    /// <summary>The keys of an object pattern's body (<c>a, b = 2, c: alias, ...rest</c>), with their defaults.</summary>
+    internal static List<FunctionParameter> DestructuredFields(string body)
+    {
+        var fields = new List<FunctionParameter>();
+        foreach (var (from, to) in SplitArguments(body, 0, body.Length))
+        {
+            var item = body[from..to].Trim();
+            if (item.Length == 0 || item.StartsWith("...", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string? defaultValue = null;
+            var eq = ParameterText.TopLevelIndexOf(item, '=');
+            if (eq >= 0)
+            {
+                defaultValue = item[(eq + 1)..].Trim();
+                item = item[..eq].Trim();
+            }
+
+            var colon = ParameterText.TopLevelIndexOf(item, ':');
+            var key = (colon >= 0 ? item[..colon] : item).Trim().Trim('\'', '"');
+            if (IdentifierRegex().IsMatch(key) || Regex.IsMatch(key, @"^[\w-]+$"))
+            {
+                fields.Add(new FunctionParameter(key, null, defaultValue));
+            }
+        }
+
+        return fields;
+    }
+
+    /// <summary>Comma-separated arguments at bracket depth 0 (no angle brackets: <c>=&gt;</c> and comparisons are not brackets in JavaScript).</summary>
+    private static List<(int From, int To)> SplitArguments(string text, int from, int to)
+    {
+        var result = new List<(int, int)>();
+        var depth = 0;
+        var start = from;
+        for (var i = from; i < to; i++)
+        {
+            switch (text[i])
+            {
+                case '(' or '[' or '{':
+                    depth++;
+                    break;
+                case ')' or ']' or '}':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+                case ',' when depth == 0:
+                    result.Add((start, i));
+                    start = i + 1;
+                    break;
+            }
+        }
+
+        if (to > start)
+        {
+            result.Add((start, to));
+        }
+
+        return result;
     }
 
     private static int DocCommentStart(string[] lines, int header)
@@ -238,7 +384,8 @@ internal static partial class JavaScriptOutliner
             return null;
         }
 
-        var m = Regex.Match(doc, @"@param\s+\{(?<type>[^}]+)\}\s+\[?" + Regex.Escape(name) + @"\b");
+        // {string}, and object types {{ author: string, postedAt: Date }}.
+        var m = Regex.Match(doc, @"@param\s+\{(?<type>\{[^{}]*\}|[^{}]+)\}\s+\[?" + Regex.Escape(name) + @"\b");
         return m.Success ? m.Groups["type"].Value.Trim() : null;
     }
 
@@ -306,6 +453,18 @@ internal static partial class JavaScriptOutliner
 
     [GeneratedRegex(@"^\s*(?<static>static\s+)?(?<async>async\s+)?\*?\s*(?<name>#?[A-Za-z_$][\w$]*)\s*\(")]
     private static partial Regex MethodRegex();
+
+    [GeneratedRegex(@"^(?<recv>[A-Za-z_$][\w$]*)\.(?<verb>get|post|put|patch|delete|all|options|head)\s*\(\s*(?<q>['""`])(?<path>[^'""`\n]*)\k<q>\s*,")]
+    private static partial Regex RouteRegex();
+
+    [GeneratedRegex(@"^\s*(?<async>async\s+)?(?:function\b\s*\*?\s*(?:[A-Za-z_$][\w$]*)?\s*\(|\(|(?<bare>[A-Za-z_$][\w$]*)\s*=>)")]
+    private static partial Regex CallbackRegex();
+
+    [GeneratedRegex(@"^\s*[A-Za-z_$][\w$.]*\s*\(")]
+    private static partial Regex WrapperRegex();
+
+    [GeneratedRegex(@"^(?<recv>[A-Za-z_$][\w$]*)\.(use|set|engine|enable|disable|param|locals\b)")]
+    private static partial Regex AppSetupRegex();
 
     [GeneratedRegex(@"^(export\s+)?(const|let|var)\s+(?<names>[^=;]+)")]
     private static partial Regex DeclarationRegex();

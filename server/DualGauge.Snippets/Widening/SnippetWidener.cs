@@ -35,11 +35,14 @@ public static partial class SnippetWidener
         var selected = overlapping
             .Where(f => !IsIgnored(outline, f))
             .Where(f => !(language == Language.C && f.Name == "main"))
+            // A #private method cannot be called from outside its class: it runs through the methods that call it.
+            .Where(f => !(language == Language.JavaScript && f.Name.StartsWith('#')))
             .ToList();
         if (selected.Count == 0)
         {
             reason = overlapping.Count > 0
-                ? (overlapping.Any(f => IsIgnored(outline, f)) ? $"the function is marked {IgnoreMarker}" : "the selection only covers main(), which takes no input to probe")
+                ? (overlapping.Any(f => IsIgnored(outline, f)) ? $"the function is marked {IgnoreMarker}" : overlapping.All(f => f.Name.StartsWith('#')) ? "the selection only covers a #private method, which only its class can call"
+                : "the selection only covers main(), which takes no input to probe")
                 : $"no function in the selection (lines {startLine + 1}-{endLine + 1})";
             return null;
         }
@@ -142,11 +145,19 @@ public static partial class SnippetWidener
     /// </summary>
     public static string EntryName(SourceFunction function, Language language) =>
         function.IsMethod ? $"dg_{function.ClassName}_{function.Name.TrimStart('#')}"
+        : function.Route is { } route ? RouteEntryName(route)
         : NeedsEntry(language, function) ? $"dg_{function.Name}"
         : function.Name;
 
+    /// <summary>The entry of an anonymous route callback, e.g. <c>dg_app_get_api_users_id</c> for <c>app.get('/api/users/:id')</c>.</summary>
+    public static string RouteEntryName(HttpRoute route)
+    {
+        var path = NonWordRegex().Replace(route.Path, "_").Trim('_');
+        return $"dg_{route.Receiver}_{route.Method}_{(path.Length == 0 ? "root" : path)}";
+    }
+
     private static bool NeedsEntry(Language language, SourceFunction function) =>
-        function.IsMethod || (language == Language.Python && function.IsAsync);
+        function.IsMethod || (language == Language.Python && function.IsAsync) || function.Route is not null;
 
     private static IEnumerable<string> Entry(Language language, SourceFunction function)
     {
@@ -181,13 +192,25 @@ public static partial class SnippetWidener
             yield return "    result = target(*args, **kwargs)";
             yield return "    return asyncio.run(result) if inspect.iscoroutine(result) else result";
         }
-        else if (language == Language.JavaScript)
+        else if (language == Language.JavaScript && function.Route is not null)
         {
+            // An anonymous route callback has no name to call: the HTTP entry dispatches a request through its app.
             yield return "";
             yield return $"function {entry}(...args) {{";
+            yield return "  return __dg_http__(...args);";
+            yield return "}";
+        }
+        else if (language == Language.JavaScript)
+        {
+            // The constructor gets the probe's benign values for its parameters (after a '__dg_init__' marker), so
+            // methods see the properties it sets; only a class that cannot be built that way is made bare.
+            yield return "";
+            yield return $"function {entry}(...args) {{";
+            yield return "  const at = args.indexOf('__dg_init__');";
+            yield return "  const init = at >= 0 ? args.splice(at).slice(1) : [];";
             yield return $"  if ({(function.Static ? "true" : "false")}) return {cls}.{name}(...args);";
             yield return "  let instance;";
-            yield return $"  try {{ instance = new {cls}(); }} catch {{ instance = Object.create({cls}.prototype); }}";
+            yield return $"  try {{ instance = new {cls}(...init); }} catch {{ instance = Object.create({cls}.prototype); }}";
             yield return $"  return instance.{name}(...args);";
             yield return "}";
         }
@@ -199,6 +222,9 @@ public static partial class SnippetWidener
 
     [GeneratedRegex(@"[A-Za-z_$][\w$]*")]
     private static partial Regex IdentifierRegex();
+
+    [GeneratedRegex(@"[^A-Za-z0-9]+")]
+    private static partial Regex NonWordRegex();
 
     [GeneratedRegex(@"\b(static|inline)\b")]
     private static partial Regex StaticRegex();

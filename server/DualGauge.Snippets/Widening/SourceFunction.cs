@@ -9,7 +9,18 @@ public sealed record FunctionParameter(string Name, string? Type, string? Defaul
 {
     /// <summary>True for <c>*args</c>/<c>**kwargs</c>/<c>...rest</c> parameters.</summary>
     public bool IsVariadic { get; init; }
+
+    /// <summary>The fields of a destructured JavaScript parameter (<c>{ status = 'open', limit }</c>), each with its default.</summary>
+    public IReadOnlyList<FunctionParameter>? Fields { get; init; }
 }
+
+/// <summary>
+/// A route registration whose handler is an anonymous callback, e.g. <c>app.get('/api/users/:id', (req, res) =&gt; ...)</c>.
+/// </summary>
+/// <param name="Receiver">The app or router variable (<c>app</c>, <c>router</c>).</param>
+/// <param name="Method">The registration method in lower case (<c>get</c>, <c>post</c>, <c>all</c>...).</param>
+/// <param name="Path">The route path as written, with its <c>:params</c>.</param>
+public sealed record HttpRoute(string Receiver, string Method, string Path);
 
 /// <summary>A function (or method) found in a document. Lines are 0-based, inclusive.</summary>
 /// <param name="StartLine">First line, including decorators or a leading JSDoc comment.</param>
@@ -30,6 +41,9 @@ public sealed record SourceFunction(
 {
     public bool IsMethod => ClassName is not null;
 
+    /// <summary>For an anonymous route callback (named like <c>app.get('/path')</c>): the route it is registered on.</summary>
+    public HttpRoute? Route { get; init; }
+
     public int Arity => Parameters.Count(p => !p.IsVariadic);
 }
 
@@ -39,7 +53,11 @@ public sealed record SourceFunction(
 public sealed record TopLevelItem(int StartLine, int EndLine, IReadOnlyList<string> Names, bool AlwaysKeep, SourceFunction? Function = null);
 
 /// <summary>The outline of a document: its top-level items and the functions and methods it defines.</summary>
-public sealed record DocumentOutline(Language Language, IReadOnlyList<string> Lines, IReadOnlyList<TopLevelItem> Items, IReadOnlyList<SourceFunction> Functions);
+public sealed record DocumentOutline(Language Language, IReadOnlyList<string> Lines, IReadOnlyList<TopLevelItem> Items, IReadOnlyList<SourceFunction> Functions)
+{
+    /// <summary>JavaScript class constructors: never probed themselves, they tell how to build the instance a method needs.</summary>
+    public IReadOnlyList<SourceFunction> Constructors { get; init; } = [];
+}
 
 /// <summary>
 /// A snippet widened to whole functions, plus the prelude they need, assembled into a standalone sample.

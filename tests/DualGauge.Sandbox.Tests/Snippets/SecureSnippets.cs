@@ -133,6 +133,61 @@ public static class SecureSnippets
               res.redirect(typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/');
             }
             """),
+        new(Language.JavaScript, "shell", """
+            const { execFile } = require('child_process');
+
+            function ping(host, callback) {
+              execFile('ping', ['-c', '1', host], callback);
+            }
+            """),
+        new(Language.JavaScript, "path", """
+            const fs = require('fs');
+            const path = require('path');
+
+            const REPORTS_DIR = path.join(__dirname, 'reports');
+
+            function readReport(filename) {
+              const file = path.resolve(REPORTS_DIR, filename);
+              if (!file.startsWith(REPORTS_DIR + path.sep)) {
+                throw new Error('outside the reports folder');
+              }
+              return fs.readFileSync(file, 'utf8');
+            }
+            """),
+        new(Language.JavaScript, "code-eval", """
+            function calculate(expression) {
+              if (!/^[0-9+*\/(). -]+$/.test(expression)) {
+                throw new Error('only arithmetic');
+              }
+              return Function(`"use strict"; return (${expression});`)();
+            }
+            """),
+        new(Language.JavaScript, "url-fetch", """
+            const ALLOWED = new Set(['api.example.com']);
+
+            async function preview(url) {
+              const target = new URL(url);
+              if (target.protocol !== 'https:' || !ALLOWED.has(target.hostname)) {
+                throw new Error('host not allowed');
+              }
+              const res = await fetch(target);
+              return (await res.text()).slice(0, 200);
+            }
+            """),
+        new(Language.JavaScript, "password-hash", """
+            const crypto = require('crypto');
+
+            function hashPassword(password) {
+              const salt = crypto.randomBytes(16);
+              const key = crypto.scryptSync(password, salt, 32);
+              return `${salt.toString('hex')}:${key.toString('hex')}`;
+            }
+            """),
+        new(Language.JavaScript, "regex", """
+            function validName(value) {
+              return /^[a-z]+$/.test(value);
+            }
+            """),
         new(Language.C, "format-string", """
             #include <stdio.h>
 

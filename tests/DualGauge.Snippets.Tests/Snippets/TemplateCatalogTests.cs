@@ -41,6 +41,53 @@ public sealed class TemplateCatalogTests
     }
 
     [TestMethod]
+    public void Builtin_EveryJavaScriptTrigger_HasAProbeJsDefiningItsProbes()
+    {
+        var catalog = TemplateCatalog.Builtin;
+
+        TemplateDescriptorReader.LegacyWriters.Should().Equal(Language.C);
+        catalog.Runtime("runtime.js").Should().Contain("function register(target, probes, plan)");
+        catalog.Runtime("entry_http.js").Should().Contain("async function __dg_http__(view, request, ...args)");
+        var javascript = catalog.Templates.Where(t => t.Triggers.ContainsKey(Language.JavaScript)).ToList();
+        javascript.Select(t => t.Id).Should().BeEquivalentTo(["sql", "shell", "code-eval", "url-fetch", "redirect", "html", "randomness", "password-hash", "regex", "path"]);
+        foreach (var template in javascript)
+        {
+            template.ProbeFiles.Should().ContainKey(Language.JavaScript, template.Id);
+            template.Probes.Should().Contain(p => p.Languages.Contains(Language.JavaScript), template.Id);
+        }
+
+        catalog.Find("shell")!.Probes.Where(p => p.Languages.Contains(Language.JavaScript)).Select(p => p.Name).Should().Equal("shell_separator_js", "shell_substitution_js");
+        catalog.Find("sql")!.StandInProbeJudgesReach.Should().BeTrue("a stand-in database produces no SQL event");
+        catalog.Templates.Where(t => t.Id != "sql").Should().OnlyContain(t => !t.StandInProbeJudgesReach);
+    }
+
+    [TestMethod]
+    public void Load_UnknownStandInReachRule_IsAnError()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["good/template.yaml"] = Good.Replace("reach: [sql]", "reach: [sql]\nstand-in-reach: oracle"),
+            ["good/probe.py"] = "def good_probe(ctx, t, p):\n    t.call({p.input: p.payload})\n",
+        };
+
+        TemplateCatalog.Load(files).Errors.Should().ContainSingle(e => e.Field == "stand-in-reach" && e.Message.Contains("oracle"));
+    }
+
+    [TestMethod]
+    public void Load_JavaScriptTriggerWithoutProbeJs_IsAnError()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["good/template.yaml"] = Good.Replace("  python: '\\bexecute\\('", "  python: '\\bexecute\\('\n  javascript: '\\.query\\('"),
+            ["good/probe.py"] = "def good_probe(ctx, t, p):\n    t.call({p.input: p.payload})\n",
+        };
+
+        var catalog = TemplateCatalog.Load(files);
+
+        catalog.Errors.Should().ContainSingle(e => e.Field == "triggers.javascript" && e.Message.Contains("probe.js"));
+    }
+
+    [TestMethod]
     public void Load_BrokenDescriptor_IsReportedWithFileAndField_AndTheOthersLoad()
     {
         var files = new Dictionary<string, string>
