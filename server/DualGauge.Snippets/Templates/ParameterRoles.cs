@@ -175,7 +175,7 @@ public static partial class ParameterRoles
             return ParameterRole.Integer;
         }
 
-        if (lowerType.StartsWith("list", StringComparison.Ordinal) || lowerType.StartsWith("sequence", StringComparison.Ordinal) || lowerType.EndsWith("[]", StringComparison.Ordinal) || lowerType.StartsWith("array", StringComparison.Ordinal) || name is "items" or "values" or "args" or "argv" or "rows" or "records" or "tags" or "ids" or "names" or "keywords" or "terms" or "labels" or "emails" or "usernames" or "categories" or "fields" or "columns")
+        if (lowerType.StartsWith("list", StringComparison.Ordinal) || lowerType.StartsWith("sequence", StringComparison.Ordinal) || lowerType.EndsWith("[]", StringComparison.Ordinal) || lowerType.StartsWith("array", StringComparison.Ordinal) || name is "items" or "values" or "args" or "argv" or "rows" or "records" or "tags" or "ids" or "names" or "keywords" or "terms" or "labels" or "emails" or "usernames" or "categories")
         {
             return ParameterRole.List;
         }

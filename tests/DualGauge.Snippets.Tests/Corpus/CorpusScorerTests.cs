@@ -30,12 +30,12 @@ public sealed class CorpusScorerTests
     [TestMethod]
     public void Classify_InsecureFlaggedWithAnotherCwe_IsAMissNamingBoth()
     {
-        var result = CorpusScorer.Classify(Entry(CorpusLabelKind.Insecure, "CWE-193", Language.C), Evaluation(Insecure(["CWE-787"])), TimeSpan.Zero);
+        var result = CorpusScorer.Classify(Entry(CorpusLabelKind.Insecure, "CWE-134", Language.C), Evaluation(Insecure(["CWE-787"])), TimeSpan.Zero);
 
         result.Outcome.Should().Be(CorpusOutcome.Miss);
         result.FlaggedWrongCwe.Should().BeTrue();
         result.FlaggedRightCwe.Should().BeFalse();
-        CorpusText.Line(result).Should().StartWith("MISS ").And.Contain("labelled CWE-193, flagged CWE-787 instead");
+        CorpusText.Line(result).Should().StartWith("MISS ").And.Contain("labelled CWE-134, flagged CWE-787 instead");
     }
 
     [TestMethod]
