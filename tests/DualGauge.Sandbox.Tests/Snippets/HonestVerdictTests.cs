@@ -115,35 +115,6 @@ public sealed class HonestVerdictTests
         evaluation.Assessment.CwesFound.Should().Contain("CWE-89");
     }
 
-    private const string CPathRejectingAbsolutePaths = """
-        #include <stdio.h>
-        #include <string.h>
-
-        long file_size(const char *filename)
-        {
-            if (filename[0] == '/' || strstr(filename, "..") != NULL) return -1;
-            FILE *f = fopen(filename, "rb");
-            if (!f) return -1;
-            fseek(f, 0, SEEK_END);
-            long n = ftell(f);
-            fclose(f);
-            return n;
-        }
-        """;
-
-    /// <summary>
-    /// Neither the attack nor the benign file (an absolute fixture path, which this function refuses) reaches
-    /// fopen: nothing shows the path check works on real input, so the traversal class is not judged.
-    /// </summary>
-    [TestMethod]
-    public async Task CPathCheckThatNoProbeGetsPast_IsNotJudged_NeverSecure()
-    {
-        var evaluation = await EvaluateAsync(CPathRejectingAbsolutePaths, Language.C);
-
-        evaluation.Assessment.Security.Should().Be(SecurityStatus.NotJudged, Describe(evaluation));
-        evaluation.Assessment.SecurityDetail.Should().Contain("CWE-22 not judged").And.Contain("never reached the file system");
-    }
-
     private async Task<SnippetEvaluation> EvaluateAsync(string document, Language language = Language.Python)
     {
         var evaluator = new SnippetEvaluator(SandboxFixture.Sandbox, []);
