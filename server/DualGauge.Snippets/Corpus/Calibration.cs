@@ -18,6 +18,7 @@ public sealed record TemplateCalibration(
     /// The share of its verdicts that were right, Laplace-smoothed ((right + 1) / (verdicts + 2)): a template with
     /// no corpus verdict gets 0.5, one right 40 times out of 40 gets 0.98.
     /// </summary>
+    [JsonIgnore]
     public double Confidence => (InsecureRight + SecureRight + 1.0) / (Insecure + Secure + 2.0);
 }
 
