@@ -25,7 +25,17 @@ public sealed class MatchingTests
 
         plan.Match.Kind.Should().Be(MatchKind.Template, plan.Match.Reason);
         plan.Match.TemplateId.Should().Be(snippet.Template, plan.Match.Reason);
-        plan.Match.Confidence.Should().BeInRange(0.5, 0.9);
+        // The confidence is the template's measured precision on the labelled corpus (calibration.json), when it has one.
+        if (Templates.TemplateCatalog.Builtin.Calibration(snippet.Template) is { } calibrated)
+        {
+            plan.Match.Confidence.Should().Be(calibrated.Confidence);
+            plan.Match.Reason.Should().Contain("on the labelled corpus");
+        }
+        else
+        {
+            plan.Match.Confidence.Should().BeInRange(0.4, 0.7);
+        }
+
         plan.Match.Reason.Should().Contain(snippet.Template);
         plan.Tests.Should().Contain(t => t.Kind == TestKind.Security && t.Cwe != null && t.Attacks != null && t.Why != null);
         plan.Tests.Should().Contain(t => t.Kind == TestKind.Functional);
