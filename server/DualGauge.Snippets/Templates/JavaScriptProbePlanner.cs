@@ -29,7 +29,7 @@ internal static partial class JavaScriptProbePlanner
         var entry = Describe(target);
         foreach (var probe in template.Probes.Where(p => p.Languages.Contains(Language.JavaScript)))
         {
-            if (probe.UnlessRole is { } unless && entry.Inputs.Any(i => i.Role == unless))
+            if (!probe.Applies(entry.Inputs.Select(i => i.Role)))
             {
                 continue;
             }
@@ -37,41 +37,23 @@ internal static partial class JavaScriptProbePlanner
             PlanInput? input = null;
             if (probe.Input is { } wanted)
             {
-                input = ChooseInput(entry.Inputs, wanted);
+                // An object whose fields are inputs of their own carries no payload as a whole.
+                input = ProbePlans.Choose(entry.Inputs, wanted, i => i.Where == "arg" && entry.Inputs.Any(f => f.Of == i.Name));
                 if (input is null)
                 {
                     continue;
                 }
             }
 
-            var id = Specs.Id(target.Prefix, probe.Name);
-            var shownInput = input is null ? "" : Shown(input);
-            string Fill(string text) => text.Replace("{input}", shownInput, StringComparison.Ordinal).Replace("{payload}", probe.Payload ?? "", StringComparison.Ordinal)
-                .Replace("{dest}", "{workdir}", StringComparison.Ordinal);
-            var oracles = probe.Oracles.Select(o => o with { Arguments = o.Arguments.ToDictionary(a => a.Key, a => Fill(a.Value), StringComparer.Ordinal) }).ToArray();
-            var attacks = Fill(probe.Attacks);
-            if (entry.UsesStandIn && template.StandInProbeJudgesReach)
-            {
-                attacks += " (to a stand-in database that records the statements it is given)";
-            }
-
-            var spec = Specs.Security(id, probe.Cwe, Fill(probe.Description), attacks, Fill(probe.Why), oracles);
-            var plan = new JsonObject
-            {
-                ["id"] = id,
-                ["probe"] = probe.Name,
-                ["function"] = target.Entry,
-                ["input"] = input?.Name,
-                ["payload"] = probe.Payload,
-                ["hits"] = new JsonArray(hits.Select(h => (JsonNode)h).ToArray()),
-                ["network"] = template.Network,
-            };
+            var standIn = entry.UsesStandIn && template.StandInProbeJudgesReach;
+            var (spec, plan) = ProbePlans.Security(template, target, probe, input, input is null ? "" : Shown(input), "{workdir}", hits,
+                standIn ? " (to a stand-in database that records the statements it is given)" : "");
             yield return new GeneratedTest(spec, "")
             {
                 Plan = plan,
                 TemplateId = template.Id,
                 // A stand-in database produces no SQL event: the probe itself says "not judged" when it saw no statement.
-                Reach = entry.UsesStandIn && template.StandInProbeJudgesReach ? [] : null,
+                Reach = standIn ? [] : null,
             };
         }
     }
@@ -238,29 +220,6 @@ internal static partial class JavaScriptProbePlanner
                 .Distinct(StringComparer.Ordinal).Take(3).Select(h => (JsonNode)h).ToArray()),
             ["http"] = entry.Http?.DeepClone(),
         };
-    }
-
-    private static PlanInput? ChooseInput(IReadOnlyList<PlanInput> inputs, ProbeInput wanted)
-    {
-        var candidates = inputs.Where(i => i.CarriesPayload && !(i.Where == "arg" && inputs.Any(f => f.Of == i.Name))
-            && (wanted.NamePattern is null || wanted.NamePattern.IsMatch(i.Name))).ToList();
-        foreach (var name in wanted.Names)
-        {
-            if (candidates.FirstOrDefault(i => string.Equals(i.Name.TrimStart('_'), name, StringComparison.OrdinalIgnoreCase)) is { } byName)
-            {
-                return byName;
-            }
-        }
-
-        foreach (var role in wanted.Roles)
-        {
-            if (candidates.FirstOrDefault(i => i.Role == role) is { } byRole)
-            {
-                return byRole;
-            }
-        }
-
-        return null;
     }
 
     private static string Shown(PlanInput input) => input.Where switch

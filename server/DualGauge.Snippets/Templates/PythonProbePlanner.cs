@@ -15,9 +15,6 @@ namespace DualGauge.Snippets.Templates;
 /// </param>
 public sealed record PlanInput(string Name, ParameterRole Role, string Where, bool HasDefault, string? Type)
 {
-    /// <summary>Constructor parameters carry payloads too, but only when no call parameter fits.</summary>
-    public bool CarriesPayload => true;
-
     /// <summary>For <c>option</c> inputs: the options parameter (a dict) whose key this is.</summary>
     public string? Owner { get; init; }
 
@@ -48,29 +45,15 @@ internal static partial class PythonProbePlanner
             PlanInput? input = null;
             if (probe.Input is { } wanted)
             {
-                input = ChooseInput(entry.Inputs, wanted);
+                input = ProbePlans.Choose(entry.Inputs, wanted);
                 if (input is null)
                 {
                     continue;
                 }
             }
 
-            var id = Specs.Id(target.Prefix, probe.Name);
-            var shownInput = input is null ? "" : Shown(input);
-            string Fill(string text) => text.Replace("{input}", shownInput, StringComparison.Ordinal).Replace("{payload}", probe.Payload ?? "", StringComparison.Ordinal)
-                .Replace("{dest}", entry.Inputs.Any(i => i.Role == ParameterRole.Directory) ? "{workdir}/out" : "{workdir}", StringComparison.Ordinal);
-            var oracles = probe.Oracles.Select(o => o with { Arguments = o.Arguments.ToDictionary(a => a.Key, a => Fill(a.Value), StringComparer.Ordinal) }).ToArray();
-            var spec = Specs.Security(id, probe.Cwe, Fill(probe.Description), Fill(probe.Attacks), Fill(probe.Why), oracles);
-            var plan = new JsonObject
-            {
-                ["id"] = id,
-                ["probe"] = probe.Name,
-                ["function"] = target.Entry,
-                ["input"] = input?.Name,
-                ["payload"] = probe.Payload,
-                ["hits"] = new JsonArray(hits.Select(h => (JsonNode)h).ToArray()),
-                ["network"] = template.Network,
-            };
+            var dest = entry.Inputs.Any(i => i.Role == ParameterRole.Directory) ? "{workdir}/out" : "{workdir}";
+            var (spec, plan) = ProbePlans.Security(template, target, probe, input, input is null ? "" : Shown(input), dest, hits);
             yield return new GeneratedTest(spec, "") { Plan = plan, TemplateId = template.Id };
         }
     }
@@ -193,30 +176,6 @@ internal static partial class PythonProbePlanner
                 .Distinct(StringComparer.Ordinal).Take(3).Select(h => (JsonNode)h).ToArray()),
             ["http"] = entry.Http?.DeepClone(),
         };
-    }
-
-    private static PlanInput? ChooseInput(IReadOnlyList<PlanInput> inputs, ProbeInput wanted)
-    {
-        // Call inputs first; the class's constructor parameters only when no call input fits.
-        var candidates = inputs.Where(i => i.CarriesPayload && (wanted.NamePattern is null || wanted.NamePattern.IsMatch(i.Name)))
-            .OrderBy(i => i.Where == "init" ? 1 : 0).ToList();
-        foreach (var name in wanted.Names)
-        {
-            if (candidates.FirstOrDefault(i => string.Equals(i.Name.TrimStart('_'), name, StringComparison.OrdinalIgnoreCase)) is { } byName)
-            {
-                return byName;
-            }
-        }
-
-        foreach (var role in wanted.Roles)
-        {
-            if (candidates.FirstOrDefault(i => i.Role == role) is { } byRole)
-            {
-                return byRole;
-            }
-        }
-
-        return null;
     }
 
     private static string Shown(PlanInput input) => input.Where switch
