@@ -54,30 +54,7 @@ public static class TemplatesCommand
                 return ExitCodes.Success;
             }
 
-            var text = File.ReadAllText(file.FullName);
-            var start = text.IndexOf(StartMarker, StringComparison.Ordinal);
-            var end = text.IndexOf(EndMarker, StringComparison.Ordinal);
-            if (start < 0 || end < start)
-            {
-                AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {file.FullName}: no templates-table markers; add the lines '{StartMarker}' and '{EndMarker}'");
-                return ExitCodes.BadInput;
-            }
-
-            var updated = string.Concat(text.AsSpan(0, start + StartMarker.Length), "\n", markdown, text.AsSpan(end));
-            if (parse.GetValue(check))
-            {
-                if (updated != text)
-                {
-                    AnsiConsole.MarkupLineInterpolated($"[red]{file.Name} is out of date:[/] run dualgauge templates table --update {file.Name}");
-                    return ExitCodes.GateFailed;
-                }
-
-                return ExitCodes.Success;
-            }
-
-            File.WriteAllText(file.FullName, updated);
-            AnsiConsole.MarkupLineInterpolated($"updated {file.FullName}");
-            return ExitCodes.Success;
+            return GeneratedSection.Update(file, "templates-table", StartMarker, EndMarker, markdown, parse.GetValue(check), "dualgauge templates table");
         });
 
         return new Command("templates", "Inspect the snippet probe templates.") { validate, table };
