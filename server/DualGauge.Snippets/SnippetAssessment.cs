@@ -329,6 +329,14 @@ public static class SnippetAssessor
         var evidence = bench ? FunctionalEvidence.BenchTests
             : judged.Select(t => plan.Info(t.Test.Id)?.Evidence ?? FunctionalEvidence.SmokeOnly).Min();
         var failed = judged.Where(t => !t.Passed).ToList();
+        if (bench && failed.Count == judged.Count && judged.Count > 1)
+        {
+            // Matched by name and arity, failing every one of the task's tests: the code most likely has another
+            // contract (another schema, another return shape), so the task's tests say nothing about whether it works.
+            return (FunctionalStatus.NotJudged, null,
+                $"not judged: it fails all {judged.Count} tests of bench task {plan.Match.TemplateId}, whose name it shares, so it may implement another contract ({FirstLine(failed[0].Message)})");
+        }
+
         if (failed.Count > 0)
         {
             return (FunctionalStatus.Broken, evidence, $"{failed.Count} of {judged.Count} functional test(s) failed: {FirstLine(failed[0].Message)}");

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DualGauge.Core.Tasks;
+using DualGauge.Snippets.Checking;
 
 namespace DualGauge.LanguageServer.Documents;
 
@@ -64,7 +65,8 @@ internal static partial class FunctionLocator
     /// </summary>
     public static bool IsSuppressed(Language language, TextDocument document, int headerLine)
     {
-        if (document.GetLine(headerLine).Contains(IgnoreMarker, StringComparison.Ordinal))
+        // Only a bare marker skips the function; a scoped one (dualgauge-ignore[CWE-89]: reason) accepts one CWE.
+        if (Suppressions.IsBareMarker(document.GetLine(headerLine)))
         {
             return true;
         }
@@ -72,7 +74,7 @@ internal static partial class FunctionLocator
         for (var i = headerLine - 1; i >= 0; i--)
         {
             var text = document.GetLine(i).Trim();
-            if (text.Contains(IgnoreMarker, StringComparison.Ordinal))
+            if (Suppressions.IsBareMarker(text))
             {
                 return true;
             }

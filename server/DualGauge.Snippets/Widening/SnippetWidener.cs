@@ -217,8 +217,9 @@ public static partial class SnippetWidener
     }
 
     private static bool IsIgnored(DocumentOutline outline, SourceFunction f) =>
-        f.StartLine > 0 && outline.Lines[f.StartLine - 1].Contains(IgnoreMarker, StringComparison.Ordinal)
-        || outline.Lines[f.StartLine].Contains(IgnoreMarker, StringComparison.Ordinal);
+        // A scoped marker (dualgauge-ignore[CWE-89]: reason) accepts one finding; only a bare one skips the function.
+        f.StartLine > 0 && Checking.Suppressions.IsBareMarker(outline.Lines[f.StartLine - 1])
+        || Checking.Suppressions.IsBareMarker(outline.Lines[f.StartLine]);
 
     [GeneratedRegex(@"[A-Za-z_$][\w$]*")]
     private static partial Regex IdentifierRegex();
