@@ -41,6 +41,13 @@ if ! docker info >/dev/null 2>&1; then
   docker info >/dev/null 2>&1 || { echo "dockerd did not start; see /tmp/dualgauge/dockerd.log" >&2; exit 3; }
 fi
 
+if [ "${DUALGAUGE_SETUP_TEST_TOOLS:-0}" = 1 ]; then
+  # Microsoft's SARIF Multitool, which the tests validate every SARIF file with (pinned in tests/tools).
+  log "installing the SARIF Multitool"
+  (cd "$here/tests/tools" && npm ci --no-audit --no-fund >/dev/null) || { echo "npm ci in tests/tools failed (the SARIF Multitool)" >&2; exit 2; }
+  chmod u+x "$here"/tests/tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool 2>/dev/null || true
+fi
+
 log "building DualGauge"
 dotnet build "$here/DualGauge.sln" -c Release -v quiet -nologo -clp:ErrorsOnly
 dotnet publish "$here/server/DualGauge.Cli" -c Release -o "$here/.dualgauge/cli" -v quiet -nologo -clp:ErrorsOnly

@@ -100,7 +100,7 @@ public sealed partial class AiAuthorship
     }
 
     // Trailers that tools and teams use for assistant-written commits.
-    [GeneratedRegex(@"^(?:Co-authored-by|Generated-by|Assisted-by|AI-assisted|Made-with)\s*:.*\b(?:copilot|claude|chatgpt|openai|gpt-?\d|codex|gemini|cursor|devin|aider|codewhisperer|amazon q|tabnine|codeium|windsurf|assistant|\[bot\])",
+    [GeneratedRegex(@"^(?:Co-authored-by|Generated-by|Assisted-by|AI-assisted|Made-with)\s*:.*\b(?:copilot|claude|chatgpt|openai|gpt-?\d|codex|gemini|cursor|devin|aider|codewhisperer|amazon q|tabnine|codeium|windsurf|assistant)",
         RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex TrailerRegex();
 

@@ -86,6 +86,15 @@ public sealed partial record ChangeSet(string Root, string Description, string? 
                     continue;
                 }
 
+                var entry = SampleFileReader.Inspect(file, followSymlink: false).Kind;
+                if (entry != SampleFileReader.EntryKind.RegularFile)
+                {
+                    skipped.Add(new SkippedFile(relative, entry == SampleFileReader.EntryKind.Symlink
+                        ? "a symbolic link: not followed, not checked"
+                        : SampleFileReader.NotRegular(entry)));
+                    continue;
+                }
+
                 var read = SampleFileReader.Read(file, null, MaxFileBytes);
                 if (read.Bytes is null)
                 {

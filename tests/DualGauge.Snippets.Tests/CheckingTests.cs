@@ -1,0 +1,154 @@
+using System.Text;
+using DualGauge.Snippets.Checking;
+using FluentAssertions;
+
+namespace DualGauge.Snippets.Tests;
+
+/// <summary>The pure parts of <c>dualgauge check</c>: diffs, markers, fingerprints, the gate and baselines.</summary>
+[TestClass]
+public sealed class CheckingTests
+{
+    [TestMethod]
+    public void ChangedLines_ReadsTheNewSideOfEachHunk_AndMarksBothSidesOfAPureDeletion()
+    {
+        const string diff = """
+            diff --git a/x.py b/x.py
+            --- a/x.py
+            +++ b/x.py
+            @@ -3,0 +4,2 @@ def f():
+            +    a = 1
+            +    b = 2
+            @@ -10 +12 @@
+            -old
+            +new
+            @@ -20,3 +21,0 @@
+            -gone
+            """;
+
+        ChangeSet.ChangedLines(diff).Should().BeEquivalentTo([3, 4, 11, 20, 21]);
+    }
+
+    [TestMethod]
+    public void ParseRaw_ReadsStatusesModesBlobsAndRenames()
+    {
+        var raw = Encoding.UTF8.GetBytes(
+            ":100644 100644 aaaa bbbb M\0src/a.py\0" +
+            ":100644 100644 cccc dddd R087\0old name.py\0new name.py\0" +
+            ":000000 120000 0000 eeee A\0link.py\0" +
+            ":100644 000000 ffff 0000 D\0gone.js\0");
+
+        var entries = ChangeSet.ParseRaw(raw).ToList();
+
+        entries.Should().HaveCount(4);
+        entries[0].Should().Be(new ChangeSet.RawEntry('M', null, "100644", "bbbb", "src/a.py", null));
+        entries[1].Should().Be(new ChangeSet.RawEntry('R', 87, "100644", "dddd", "new name.py", "old name.py"));
+        entries[2].NewMode.Should().Be("120000");
+        entries[3].Status.Should().Be('D');
+    }
+
+    [TestMethod]
+    [DataRow("main", "main", "HEAD")]
+    [DataRow("main..feature", "main", "feature")]
+    [DataRow("main...feature", "main", "feature")]
+    [DataRow("abc123..", "abc123", "HEAD")]
+    public void SplitRange_AcceptsTheRangeForms(string range, string expectedBase, string expectedHead) =>
+        ChangeSet.SplitRange(range).Should().Be((expectedBase, expectedHead));
+
+    [TestMethod]
+    public void Text_RefusesNulBytesAndInvalidUtf8_AndDropsABom()
+    {
+        ChangeSet.Text([0x61, 0x00, 0x62]).Should().BeNull();
+        ChangeSet.Text([0xC3, 0x28]).Should().BeNull();
+        ChangeSet.Text([0xEF, 0xBB, 0xBF, 0x61]).Should().Be("a");
+    }
+
+    [TestMethod]
+    public void Suppressions_NeedAReason_AndAreScopedToTheirCwes()
+    {
+        string[] lines =
+        [
+            "def f(conn, code):",
+            "    # dualgauge-ignore[CWE-89, cwe-78]: internal codes only",
+            "    x = 1  # dualgauge-ignore[CWE-22]",
+            "    /* dualgauge-ignore[CWE-134]: constant format */",
+        ];
+
+        var markers = Suppressions.Find(lines, 0, 3);
+
+        markers.Should().HaveCount(3);
+        markers[0].Should().BeEquivalentTo(new SuppressionMarker(2, ["CWE-89", "CWE-78"], "internal codes only"));
+        markers[1].Honoured.Should().BeFalse("a marker without a reason accepts nothing");
+        markers[2].Reason.Should().Be("constant format");
+        Suppressions.Accepting(markers, "CWE-89").Should().NotBeNull();
+        Suppressions.Accepting(markers, "CWE-22").Should().BeNull();
+        Suppressions.Accepting(markers, "CWE-79").Should().BeNull();
+        Suppressions.IsBareMarker("# dualgauge-ignore").Should().BeTrue();
+        Suppressions.IsBareMarker("# dualgauge-ignore[CWE-89]: why").Should().BeFalse();
+    }
+
+    [TestMethod]
+    public void Fingerprints_IgnoreIndentationAndLineNumbers_ButNotTheCodeTheFunctionOrTheRule()
+    {
+        var a = Fingerprints.Of("app.py", "find", "CWE-89", "    cur.execute(q)");
+        Fingerprints.Of("app.py", "find", "CWE-89", "cur.execute(q)   ").Should().Be(a);
+        Fingerprints.Of("app.py", "find", "CWE-89", "cur.execute(q2)").Should().NotBe(a);
+        Fingerprints.Of("app.py", "find2", "CWE-89", "cur.execute(q)").Should().NotBe(a);
+        Fingerprints.Of("app.py", "find", "CWE-78", "cur.execute(q)").Should().NotBe(a);
+        Fingerprints.Of("other.py", "find", "CWE-89", "cur.execute(q)").Should().NotBe(a);
+        Fingerprints.Disambiguate(["x", "y", "x", "x"]).Should().Equal("x", "y", "x:2", "x:3");
+    }
+
+    [TestMethod]
+    public void Gate_ParsesListsAndAlwaysFailsTampering()
+    {
+        CheckGate.TryParse("broken, insecure", out var failOn, out _).Should().BeTrue();
+        failOn.Should().Be(FailOn.Broken | FailOn.Insecure);
+        CheckGate.TryParse("never", out _, out var error).Should().BeFalse();
+        error.Should().Contain("'never'");
+        CheckGate.TryParse(" , ", out _, out _).Should().BeFalse();
+
+        CheckGate.Fails(CheckVerdict.Tampered, FailOn.Broken).Should().BeTrue();
+        CheckGate.Fails(CheckVerdict.Insecure, FailOn.Broken).Should().BeFalse();
+        CheckGate.Fails(CheckVerdict.NotMatched, FailOn.NotJudged).Should().BeTrue();
+        CheckGate.Fails(CheckVerdict.NotJudged, FailOn.Insecure).Should().BeFalse();
+        CheckGate.Fails(CheckVerdict.Accepted, FailOn.Any).Should().BeFalse();
+        CheckGate.Fails(CheckVerdict.Secure, FailOn.Any).Should().BeFalse();
+    }
+
+    [TestMethod]
+    public void Baseline_RoundTrips_AndReportsMalformedFilesWithWhereAndWhat()
+    {
+        var folder = Directory.CreateTempSubdirectory("dg-baseline-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "b.json");
+            var baseline = new Baseline(Baseline.CurrentVersion, DateTimeOffset.UnixEpoch, [new BaselineEntry("abc", "CWE-89", "a.py", "f", "m")]);
+            File.WriteAllText(file, baseline.ToJson());
+            Baseline.Read(file).Accepts("abc").Should().BeTrue();
+            Baseline.Read(file).Accepts("abd").Should().BeFalse();
+
+            File.WriteAllText(file, "{ \"version\": 1, \"findings\": [ {");
+            var act = () => Baseline.Read(file);
+            act.Should().Throw<CheckInputException>().WithMessage($"{file}: not a DualGauge baseline*");
+            File.WriteAllText(file, "{ \"version\": 7, \"findings\": [] }");
+            act.Should().Throw<CheckInputException>().WithMessage("*baseline version 7*");
+            act = () => Baseline.Read(Path.Combine(folder, "missing.json"));
+            act.Should().Throw<CheckInputException>().WithMessage("*cannot be read*");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    [DataRow("Add x\n\nCo-authored-by: GitHub Copilot <copilot@github.com>", true)]
+    [DataRow("Fix\n\nCo-Authored-By: Claude <noreply@anthropic.com>", true)]
+    [DataRow("Fix\n\nGenerated-by: Cursor", true)]
+    [DataRow("Fix\n\nCo-authored-by: dependabot[bot] <x@y>", false)]
+    [DataRow("Fix\n\nCo-authored-by: copilot-swe-agent[bot] <x@y>", true)]
+    [DataRow("Fix\n\nCo-authored-by: Jane Doe <jane@example.com>", false)]
+    [DataRow("Mention copilot in the text, no trailer", false)]
+    public void AssistantTrailers_AreRecognised(string message, bool expected) =>
+        AiAuthorship.IsAssistantMessage(message).Should().Be(expected);
+}
