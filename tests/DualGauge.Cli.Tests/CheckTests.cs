@@ -372,3 +372,82 @@ public sealed class CheckTests
         }
     }
 }
+
+/// <summary>The GitHub Action and the pre-commit hook drive the real CLI with options it has.</summary>
+[TestClass]
+public sealed class CheckIntegrationFilesTests
+{
+    private static string RepoFile(string name) => Path.Combine(CliProcess.RepositoryRoot, name);
+
+    [TestMethod]
+    public async Task ActionCheckStep_RunsTheRealCli_AndReportsItsExitCode()
+    {
+        var yaml = new YamlDotNet.Serialization.DeserializerBuilder().Build().Deserialize<Dictionary<string, object>>(File.ReadAllText(RepoFile("action.yml")));
+        var steps = (List<object>)((Dictionary<object, object>)yaml["runs"])["steps"];
+        var check = steps.Cast<Dictionary<object, object>>().Single(s => s.TryGetValue("id", out var id) && (string)id == "check");
+        var script = (string)check["run"];
+
+        using var repo = new GitFixture();
+        repo.Write("README.md", "x\n");
+        repo.Commit("initial");
+        repo.Git("checkout", "-q", "-b", "feature");
+        repo.Write("db.py", "import sqlite3\n\n\ndef by_name(conn, name):\n    return conn.execute(\"SELECT id FROM people WHERE name = '\" + name + \"'\").fetchall()\n");
+        var head = repo.Commit("add");
+
+        // RUNNER_TEMP/dualgauge/dualgauge is what the action's build step publishes; here it is the tested build.
+        var runnerTemp = Path.Combine(repo.Cache + "-runner");
+        Directory.CreateDirectory(Path.Combine(runnerTemp, "dualgauge"));
+        var launcher = Path.Combine(runnerTemp, "dualgauge", "dualgauge");
+        File.WriteAllText(launcher, $"#!/usr/bin/env bash\nexec dotnet \"{Path.Combine(AppContext.BaseDirectory, "dualgauge.dll")}\" \"$@\" --cache-dir \"{repo.Cache}\" --tasks \"{repo.EmptyTasks}\"\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(launcher, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        var outputFile = Path.Combine(runnerTemp, "github-output");
+        var summary = Path.Combine(runnerTemp, "summary.md");
+
+        var info = new ProcessStartInfo("bash") { WorkingDirectory = repo.Root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add("-e");
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add(script);
+        info.Environment["RUNNER_TEMP"] = runnerTemp;
+        info.Environment["GITHUB_OUTPUT"] = outputFile;
+        info.Environment["GITHUB_ACTIONS"] = "true";
+        info.Environment["GITHUB_STEP_SUMMARY"] = summary;
+        info.Environment["INPUT_BASE"] = "main";
+        info.Environment["INPUT_FAIL_ON"] = "insecure";
+        info.Environment["INPUT_AI_ONLY"] = "false";
+        info.Environment["INPUT_AI_PATHS"] = "";
+        info.Environment["INPUT_BASELINE"] = "";
+        info.Environment["INPUT_SARIF"] = Path.Combine(runnerTemp, "dualgauge.sarif");
+        info.Environment["INPUT_PARALLEL"] = "2";
+        using var process = Process.Start(info)!;
+        var text = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        process.ExitCode.Should().Be(0, "the step records the exit code and leaves the gate to the last step: " + text);
+        File.ReadAllText(outputFile).Should().Contain("exit-code=1", text);
+        text.Should().Contain("::error file=db.py,line=5,title=SQL injection (CWE-89)::");
+        File.Exists(Path.Combine(runnerTemp, "dualgauge.sarif")).Should().BeTrue();
+        File.ReadAllText(summary).Should().Contain("DualGauge check: failed");
+        head.Should().NotBeNullOrEmpty();
+        Directory.Delete(runnerTemp, recursive: true);
+    }
+
+    [TestMethod]
+    public async Task ActionAndPreCommitHook_UseOnlyOptionsTheCheckCommandHas()
+    {
+        var (exit, help) = await CliProcess.RunAsync(CliProcess.RepositoryRoot, null, "check", "--help");
+        exit.Should().Be(0, help);
+        foreach (var file in new[] { "action.yml", ".pre-commit-hooks.yaml" })
+        {
+            // Every long option in the file is one dualgauge check has (dotnet's own options there are single-dash).
+            var options = System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(RepoFile(file)), @"(?<![\w-])--[a-z][a-z-]+").Select(m => m.Value).Distinct().ToList();
+            options.Should().Contain(file == "action.yml" ? "--diff" : "--staged");
+            foreach (var option in options)
+            {
+                help.Should().Contain(option, $"{file} passes {option} to dualgauge check");
+            }
+        }
+    }
+}
