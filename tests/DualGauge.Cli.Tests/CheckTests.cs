@@ -122,6 +122,50 @@ public sealed class CheckTests
     }
 
     [TestMethod]
+    public async Task Diff_InJavaScriptAndCFiles_FindsTheInjectionAndTheOverflow()
+    {
+        using var repo = new GitFixture();
+        repo.Write("README.md", "x\n");
+        repo.Commit("initial");
+        repo.Write("src/net.js", """
+            const { execSync } = require('child_process');
+
+            function pingHost(host) {
+              const out = execSync('ping -c 1 ' + host, { encoding: 'utf8' });
+              return out.includes('1 received');
+            }
+
+            module.exports = { pingHost };
+            """);
+        repo.Write("src/label.c", """
+            #include <stdio.h>
+            #include <stdlib.h>
+            #include <string.h>
+
+            char *shipping_label(const char *name, int parcels)
+            {
+                char label[32];
+                sprintf(label, "Ship to %s (%d parcels)", name, parcels);
+                return strdup(label);
+            }
+            """);
+        repo.Commit("net and labels");
+        var json = Path.Combine(repo.Cache + "-langs.json");
+
+        var (exit, output) = await Check(repo, "--diff", "HEAD~1", "--json", json);
+
+        exit.Should().Be(1, output);
+        var functions = Json(json).GetProperty("functions").EnumerateArray().ToDictionary(f => f.GetProperty("function").GetString()!);
+        functions["pingHost"].GetProperty("verdict").GetString().Should().Be("insecure", output);
+        functions["pingHost"].GetProperty("findings").EnumerateArray().Select(f => (f.GetProperty("ruleId").GetString(), f.GetProperty("line").GetInt32()))
+            .Should().Contain(("CWE-78", 4));
+        functions["shipping_label"].GetProperty("verdict").GetString().Should().Be("insecure", output);
+        functions["shipping_label"].GetProperty("cwesFound").EnumerateArray().Select(c => c.GetString())
+            .Should().IntersectWith(["CWE-119", "CWE-120", "CWE-121", "CWE-787"], output);
+        File.Delete(json);
+    }
+
+    [TestMethod]
     public async Task Sarif_ValidatesWithMicrosoftsMultitool()
     {
         var tool = Path.Combine(CliProcess.RepositoryRoot, "tests", "tools", "node_modules", ".bin", "sarif-multitool");

@@ -29,6 +29,22 @@ public sealed class CheckingTests
     }
 
     [TestMethod]
+    public void HunksByPath_SplitsAWholeChangeByNewPath_IncludingQuotedPathsAndDeletions()
+    {
+        const string diff = "diff --git a/a.py b/a.py\nindex 1..2 100644\n--- a/a.py\n+++ b/a.py\n@@ -1 +1,2 @@\n+x\n+y\n"
+            + "diff --git \"a/t\\tb.py\" \"b/t\\tb.py\"\n--- /dev/null\n+++ \"b/t\\tb.py\"\n@@ -0,0 +1 @@\n+z\n"
+            + "diff --git a/gone.py b/gone.py\n--- a/gone.py\n+++ /dev/null\n@@ -1 +0,0 @@\n-w\n"
+            + "diff --git a/caf\u00e9.js b/caf\u00e9.js\n--- a/caf\u00e9.js\n+++ b/caf\u00e9.js\n@@ -3 +3 @@\n-a\n+b\n";
+
+        var hunks = ChangeSet.HunksByPath(diff);
+
+        hunks.Keys.Should().BeEquivalentTo(["a.py", "t\tb.py", "caf\u00e9.js"]);
+        ChangeSet.ChangedLines(hunks["a.py"]).Should().BeEquivalentTo([0, 1]);
+        ChangeSet.ChangedLines(hunks["caf\u00e9.js"]).Should().BeEquivalentTo([2]);
+        ChangeSet.Unquote("\"b/\\303\\251.py\"").Should().Be("b/\u00e9.py");
+    }
+
+    [TestMethod]
     public void ParseRaw_ReadsStatusesModesBlobsAndRenames()
     {
         var raw = Encoding.UTF8.GetBytes(

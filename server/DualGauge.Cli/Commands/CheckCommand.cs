@@ -205,7 +205,7 @@ internal static class CheckCommand
             Console.WriteLine($"{report.Functions.Count} function(s) in {report.Seconds:0.0} s ({report.CacheHits} cached, {report.SandboxJobs} sandbox job(s)): {(counts.Length > 0 ? counts : "nothing to check")}");
             if (failing.Count > 0)
             {
-                Console.WriteLine($"check failed (--fail-on {parse.GetValue(failOn)}): {failing.Count} function(s): {string.Join(", ", failing.Select(f => $"{f.Path}:{f.Line} {f.Function} ({CheckGate.Words(f.Verdict)})"))}");
+                Console.WriteLine($"check failed (--fail-on {parse.GetValue(failOn)}): {failing.Count} function(s): {string.Join(", ", failing.Take(10).Select(f => $"{f.Path}:{f.Line} {f.Function} ({CheckGate.Words(f.Verdict)})"))}{(failing.Count > 10 ? $" and {failing.Count - 10} more" : "")}");
                 return ExitCodes.GateFailed;
             }
 

@@ -120,6 +120,7 @@ public sealed partial record ChangeSet(string Root, string Description, string? 
     {
         var files = new List<CheckFile>();
         var skipped = new List<SkippedFile>();
+        var candidates = new List<(RawEntry Entry, string Shown, Language Language)>();
         foreach (var entry in ParseRaw(git.RunChecked(rawDiff)))
         {
             var shown = entry.OldPath is { } old && old != entry.Path ? $"{entry.Path} (renamed from {old})" : entry.Path;
@@ -152,37 +153,42 @@ public sealed partial record ChangeSet(string Root, string Description, string? 
                 continue;
             }
 
-            var size = git.BlobSize(entry.NewBlob);
-            if (size > MaxFileBytes)
+            candidates.Add((entry, shown, language));
+        }
+
+        if (candidates.Count == 0)
+        {
+            return new ChangeSet(git.Root, description, revision, files, skipped);
+        }
+
+        // Two git processes for the whole change, whatever its size: one diff, one batch read of the new blobs.
+        var blobs = git.ReadBlobs(candidates.Select(c => c.Entry.NewBlob).Distinct(StringComparer.Ordinal).ToList(), MaxFileBytes, out var sizes);
+        var arguments = new List<string> { "diff", "-U0", "--no-color", "--no-ext-diff", "--no-textconv", "--find-renames", "--src-prefix=a/", "--dst-prefix=b/", from };
+        if (to is null)
+        {
+            arguments.Insert(1, "--cached");
+        }
+        else
+        {
+            arguments.Add(to);
+        }
+
+        var hunks = HunksByPath(git.Run(arguments));
+        foreach (var (entry, shown, language) in candidates)
+        {
+            if (blobs.GetValueOrDefault(entry.NewBlob) is not { } bytes)
             {
-                skipped.Add(new SkippedFile(shown, SampleFileReader.TooLarge(size, MaxFileBytes)));
+                skipped.Add(new SkippedFile(shown, sizes.TryGetValue(entry.NewBlob, out var size) ? SampleFileReader.TooLarge(size, MaxFileBytes) : "its content could not be read from git"));
                 continue;
             }
 
-            if (Text(git.ReadBlob(entry.NewBlob)) is not { } text)
+            if (Text(bytes) is not { } text)
             {
                 skipped.Add(new SkippedFile(shown, "binary content (NUL bytes or not UTF-8); not checked"));
                 continue;
             }
 
-            var arguments = new List<string> { "diff", "-U0", "--no-color", "--no-ext-diff", "--no-textconv", "--find-renames", from };
-            if (to is null)
-            {
-                arguments.Insert(1, "--cached");
-            }
-            else
-            {
-                arguments.Add(to);
-            }
-
-            arguments.Add("--");
-            if (entry.OldPath is { } oldPath)
-            {
-                arguments.Add(oldPath);
-            }
-
-            arguments.Add(entry.Path);
-            var changed = ChangedLines(git.Run(arguments));
+            var changed = ChangedLines(hunks.GetValueOrDefault(entry.Path) ?? "");
             var note = entry.Status switch
             {
                 'A' => "added",
@@ -195,6 +201,80 @@ public sealed partial record ChangeSet(string Root, string Description, string? 
         }
 
         return new ChangeSet(git.Root, description, revision, files, skipped);
+    }
+
+    /// <summary>Splits a whole-change unified diff into each new path's hunk headers.</summary>
+    internal static Dictionary<string, string> HunksByPath(string unifiedDiff)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? current = null;
+        var text = new StringBuilder();
+        void Flush()
+        {
+            if (current is not null)
+            {
+                result[current] = text.ToString();
+            }
+
+            text.Clear();
+        }
+
+        foreach (var line in unifiedDiff.Split('\n'))
+        {
+            if (line.StartsWith("diff --git ", StringComparison.Ordinal))
+            {
+                Flush();
+                current = null;
+                continue;
+            }
+
+            if (current is null && line.StartsWith("+++ ", StringComparison.Ordinal))
+            {
+                var path = Unquote(line[4..]);
+                current = path == "/dev/null" ? null : path.StartsWith("b/", StringComparison.Ordinal) ? path[2..] : path;
+                continue;
+            }
+
+            if (line.StartsWith("@@ ", StringComparison.Ordinal))
+            {
+                text.Append(line).Append('\n');
+            }
+        }
+
+        Flush();
+        return result;
+    }
+
+    /// <summary>Git's C-style quoting of unusual paths (<c>"b/a\tb.py"</c>, octal escapes for bytes).</summary>
+    internal static string Unquote(string path)
+    {
+        if (path.Length < 2 || path[0] != '"' || path[^1] != '"')
+        {
+            return path;
+        }
+
+        var bytes = new List<byte>();
+        for (var i = 1; i < path.Length - 1; i++)
+        {
+            var c = path[i];
+            if (c != '\\' || i + 1 >= path.Length - 1)
+            {
+                bytes.AddRange(Encoding.UTF8.GetBytes(c.ToString()));
+                continue;
+            }
+
+            var next = path[++i];
+            if (next is >= '0' and <= '7' && i + 2 < path.Length - 1)
+            {
+                bytes.Add(Convert.ToByte(path.Substring(i, 3), 8));
+                i += 2;
+                continue;
+            }
+
+            bytes.Add(next switch { 'n' => (byte)'\n', 't' => (byte)'\t', 'r' => (byte)'\r', 'a' => 7, 'b' => 8, 'f' => 12, 'v' => 11, _ => (byte)next });
+        }
+
+        return Encoding.UTF8.GetString(bytes.ToArray());
     }
 
     /// <summary>The 0-based new-side lines of a <c>-U0</c> diff's hunks; a pure deletion marks the lines around it.</summary>

@@ -69,13 +69,72 @@ public sealed class GitRepository
     /// <summary>The size of a blob in bytes, without reading it.</summary>
     public long BlobSize(string blob) => long.Parse(Run(["cat-file", "-s", blob]).Trim(), System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Reads many blobs with one <c>git cat-file --batch</c>: each blob's bytes, or null when it is larger than
+    /// <paramref name="maxBytes"/> (its size is then in <paramref name="sizes"/>) or missing.
+    /// </summary>
+    public IReadOnlyDictionary<string, byte[]?> ReadBlobs(IReadOnlyCollection<string> blobs, long maxBytes, out IReadOnlyDictionary<string, long> sizes)
+    {
+        var contents = new Dictionary<string, byte[]?>(StringComparer.Ordinal);
+        var sizeOf = new Dictionary<string, long>(StringComparer.Ordinal);
+        sizes = sizeOf;
+        if (blobs.Count == 0)
+        {
+            return contents;
+        }
+
+        // --batch-check first (sizes only), so an oversized blob is never read into memory.
+        var check = Encoding.UTF8.GetString(RunChecked(["cat-file", "--batch-check"], string.Join('\n', blobs) + "\n"));
+        var wanted = new List<string>();
+        foreach (var line in check.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = line.Split(' ');
+            if (parts.Length == 3 && long.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size))
+            {
+                sizeOf[parts[0]] = size;
+                if (size <= maxBytes)
+                {
+                    wanted.Add(parts[0]);
+                }
+            }
+        }
+
+        var batch = RunChecked(["cat-file", "--batch"], string.Join('\n', wanted) + "\n");
+        var at = 0;
+        while (at < batch.Length)
+        {
+            var newline = Array.IndexOf(batch, (byte)'\n', at);
+            if (newline < 0)
+            {
+                break;
+            }
+
+            var header = Encoding.UTF8.GetString(batch, at, newline - at).Split(' ');
+            at = newline + 1;
+            if (header.Length != 3 || !int.TryParse(header[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length))
+            {
+                continue;
+            }
+
+            contents[header[0]] = batch.AsSpan(at, length).ToArray();
+            at += length + 1;
+        }
+
+        foreach (var blob in blobs.Where(b => !contents.ContainsKey(b)))
+        {
+            contents[blob] = null;
+        }
+
+        return contents;
+    }
+
     /// <summary>Runs git and returns stdout as UTF-8 text.</summary>
     /// <exception cref="CheckInputException">git failed; the message has its error.</exception>
     public string Run(IReadOnlyList<string> arguments) => Encoding.UTF8.GetString(RunChecked(arguments));
 
-    public byte[] RunChecked(IReadOnlyList<string> arguments)
+    public byte[] RunChecked(IReadOnlyList<string> arguments, string? input = null)
     {
-        var (code, output, error) = RunRaw(Root, arguments);
+        var (code, output, error) = RunRaw(Root, arguments, input);
         if (code != 0)
         {
             throw new CheckInputException($"git {string.Join(' ', arguments)} failed in {Root}: {FirstLine(error)}");
@@ -84,7 +143,7 @@ public sealed class GitRepository
         return output;
     }
 
-    private static (int Code, byte[] Output, string Error) RunRaw(string folder, IReadOnlyList<string> arguments)
+    private static (int Code, byte[] Output, string Error) RunRaw(string folder, IReadOnlyList<string> arguments, string? input = null)
     {
         var start = new ProcessStartInfo("git")
         {
@@ -92,6 +151,7 @@ public sealed class GitRepository
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
+            StandardInputEncoding = new UTF8Encoding(false),
             UseShellExecute = false,
         };
         foreach (var option in new[] { "-c", "core.quotePath=false", "-c", "color.ui=never", "--no-pager" })
@@ -122,11 +182,20 @@ public sealed class GitRepository
 
         using (process)
         {
-            process.StandardInput.Close();
+            var inputTask = Task.Run(() =>
+            {
+                if (input is not null)
+                {
+                    process.StandardInput.Write(input);
+                }
+
+                process.StandardInput.Close();
+            });
             var errorTask = process.StandardError.ReadToEndAsync();
             using var buffer = new MemoryStream();
             process.StandardOutput.BaseStream.CopyTo(buffer);
             process.WaitForExit();
+            inputTask.GetAwaiter().GetResult();
             return (process.ExitCode, buffer.ToArray(), errorTask.GetAwaiter().GetResult());
         }
     }
