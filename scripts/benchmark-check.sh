@@ -22,7 +22,7 @@ for f in range(unchanged // per_file):
     with open(os.path.join(root, f"lib_{f:03}.py"), "w") as out:
         for i in range(per_file):
             out.write(f"def helper_{f}_{i}(values, k={i}):\n    return [v * k + {f} for v in values]\n\n\n")
-git("add", "-A"); git("commit", "-qm", "unchanged code")
+git("add", "-A"); git("commit", "-q", "--allow-empty", "-m", "unchanged code")
 git("checkout", "-qb", "feature")
 kinds = [
     ("import sqlite3\n", "def find_{n}(conn, name):\n    cur = conn.cursor()\n    cur.execute(\"SELECT id FROM t{n} WHERE name = '\" + name + \"'\")\n    return cur.fetchall()\n"),
@@ -42,14 +42,15 @@ PY
 
 echo "| unchanged functions | changed functions | run | wall time (s) | sandbox jobs | cache hits |"
 echo "|---:|---:|---|---:|---:|---:|"
-for changed in 10 50; do
-  repo="$work/repo-$changed"; cache="$work/cache-$changed"
-  generate "$repo" 2000 "$changed"
+for config in "2000 10" "2000 50" "0 50"; do
+  read -r unchanged changed <<<"$config"
+  repo="$work/repo-$unchanged-$changed"; cache="$work/cache-$unchanged-$changed"
+  generate "$repo" "$unchanged" "$changed"
   for run in cold cached; do
     start=$(date +%s.%N)
-    (cd "$repo" && "$dualgauge" check --diff main --parallel "$parallel" --cache-dir "$cache" --json "$work/$changed-$run.json" >"$work/$changed-$run.log" 2>&1) || true
+    (cd "$repo" && "$dualgauge" check --diff main --parallel "$parallel" --cache-dir "$cache" --json "$work/$unchanged-$changed-$run.json" >"$work/$unchanged-$changed-$run.log" 2>&1) || true
     end=$(date +%s.%N)
-    read -r jobs hits < <(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(d['sandboxJobs'], d['cacheHits'])" "$work/$changed-$run.json")
-    printf '| 2000 | %s | %s | %.1f | %s | %s |\n' "$changed" "$run" "$(echo "$end - $start" | bc)" "$jobs" "$hits"
+    read -r jobs hits < <(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(d['sandboxJobs'], d['cacheHits'])" "$work/$unchanged-$changed-$run.json")
+    printf '| %s | %s | %s | %.1f | %s | %s |\n' "$unchanged" "$changed" "$run" "$(echo "$end - $start" | bc)" "$jobs" "$hits"
   done
 done

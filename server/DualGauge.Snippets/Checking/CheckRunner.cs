@@ -187,8 +187,10 @@ public sealed class CheckRunner(SnippetEvaluator evaluator, CheckOptions options
                 continue;
             }
 
-            var line = (f.Line ?? f.RelatedLine ?? function.HeaderLine) - function.StartLine;
             var steps = f.Steps.Select(s => new RunStep(s.Line - function.StartLine, s.Description)).ToList();
+            // A security finding sits at its sink (the last step of its path), as code scanning expects; the path's
+            // other steps (where the input is read, where the value is built) are its related locations.
+            var line = (f.Kind == TestKind.Security && steps.Count > 0 ? steps[^1].LineOffset + function.StartLine : f.Line ?? f.RelatedLine ?? function.HeaderLine) - function.StartLine;
             if (steps.Count == 0 && f.RelatedLine is { } related && related != f.Line)
             {
                 steps.Add(new RunStep(related - function.StartLine, "sink"));
