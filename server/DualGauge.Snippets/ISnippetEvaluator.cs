@@ -26,7 +26,11 @@ public sealed record Snippet(
     string DocumentText,
     int StartLine,
     int EndLine,
-    SnippetSource Source);
+    SnippetSource Source)
+{
+    /// <summary>False: a bare <c>dualgauge-ignore</c> marker does not skip the function (<c>check --ignore-markers</c>).</summary>
+    public bool HonourIgnoreMarker { get; init; } = true;
+}
 
 /// <summary>What the evaluator decided the snippet is, and how sure it is.</summary>
 public enum MatchKind

@@ -49,7 +49,7 @@ public sealed class SnippetEvaluator : ISnippetEvaluator
                 $"snippet range {snippet.StartLine}-{snippet.EndLine} of {snippet.DocumentUri} is outside the document ({lineCount} lines)");
         }
 
-        var widened = SnippetWidener.Widen(snippet.Language, snippet.DocumentText, snippet.StartLine, Math.Min(snippet.EndLine, lineCount - 1), out var reason);
+        var widened = SnippetWidener.Widen(snippet.Language, snippet.DocumentText, snippet.StartLine, Math.Min(snippet.EndLine, lineCount - 1), snippet.HonourIgnoreMarker, out var reason);
         if (widened is null)
         {
             return new SnippetPreparation(snippet, null, new SnippetPlan(new TemplateMatch(MatchKind.None, null, 0, reason!, null), null, []));

@@ -275,6 +275,8 @@ public sealed class CheckTests
         exit.Should().Be(0, output);
         output.Should().Contain("not matched").And.Contain("scale").And.NotContain("calc.py:1 add");
         (exit, output) = await Check(repo, "--diff", "HEAD~1", "--fail-on", "not-judged");
+        exit.Should().Be(0, "not judged means a template matched and nothing decided; nothing matched here: " + output);
+        (exit, output) = await Check(repo, "--diff", "HEAD~1", "--fail-on", "not-matched");
         exit.Should().Be(1, output);
         (exit, output) = await Check(repo, "--diff", "HEAD~1", "--fail-on", "any");
         exit.Should().Be(1, output);
@@ -284,7 +286,7 @@ public sealed class CheckTests
         // Bad input: exit 2 with what and where.
         (exit, output) = await Check(repo, "--diff", "HEAD~1", "--fail-on", "sometimes");
         exit.Should().Be(2, output);
-        output.Should().Contain("--fail-on 'sometimes' is not one of insecure, broken, not-judged, any");
+        output.Should().Contain("--fail-on 'sometimes' is not one of insecure, broken, not-judged, not-matched, any");
         (exit, output) = await Check(repo, "--diff", "no-such-branch");
         exit.Should().Be(2, output);
         output.Should().Contain("'no-such-branch' is not a commit of");
@@ -367,6 +369,47 @@ public sealed class CheckTests
         output.Should().Contain("accepted     coupons.py:4 coupon: CWE-89 accepted (inline: codes come from our own printed vouchers only (line 5))");
         output.Should().Contain("insecure     coupons.py:11 coupon_unexplained");
         File.ReadAllText(summary).Should().Contain("### Accepted findings").And.Contain("CWE-89 in coupon: inline, codes come from our own printed vouchers only");
+        File.Delete(summary);
+    }
+
+    [TestMethod]
+    public async Task BareMarker_SkipsAFunctionVisibly_AndIgnoreMarkersRunsItAnyway()
+    {
+        using var repo = new GitFixture();
+        repo.Write("README.md", "x\n");
+        repo.Commit("initial");
+        repo.Write("hide.py", """
+            import sqlite3
+
+
+            # dualgauge-ignore
+            def lookup(conn, code):
+                cur = conn.cursor()
+                cur.execute("SELECT id FROM coupons WHERE code = '" + code + "'")
+                return cur.fetchall()
+
+
+            def lookup_accepted(conn, code):
+                # dualgauge-ignore[CWE-89]: trust me
+                cur = conn.cursor()
+                cur.execute("SELECT id FROM coupons WHERE code = '" + code + "'")
+                return cur.fetchall()
+            """);
+        repo.Commit("hide it");
+        var summary = Path.Combine(repo.Cache + "-hide.md");
+
+        var (exit, output) = await Check(repo, "--diff", "HEAD~1", "--summary", summary);
+        exit.Should().Be(0, "the default gate honours the author's markers: " + output);
+        output.Should().Contain("ignored      hide.py:5 lookup: skipped by the dualgauge-ignore marker on line 4");
+        output.Should().Contain("accepted     hide.py:11 lookup_accepted");
+        File.ReadAllText(summary).Should().Contain("lookup: ignored, skipped by the dualgauge-ignore marker on line 4");
+        (exit, output) = await Check(repo, "--diff", "HEAD~1", "--fail-on", "insecure,not-matched");
+        exit.Should().Be(1, "a marker-skipped function fails when not-matched does: " + output);
+
+        // Code from an author who is not trusted: markers count for nothing.
+        (exit, output) = await Check(repo, "--diff", "HEAD~1", "--ignore-markers");
+        exit.Should().Be(1, output);
+        output.Should().Contain("insecure     hide.py:5 lookup: CWE-89 at line 7").And.Contain("insecure     hide.py:11 lookup_accepted").And.Contain("CWE-89 at line 14");
         File.Delete(summary);
     }
 

@@ -125,7 +125,10 @@ public sealed class CheckingTests
 
         CheckGate.Fails(CheckVerdict.Tampered, FailOn.Broken).Should().BeTrue();
         CheckGate.Fails(CheckVerdict.Insecure, FailOn.Broken).Should().BeFalse();
-        CheckGate.Fails(CheckVerdict.NotMatched, FailOn.NotJudged).Should().BeTrue();
+        CheckGate.Fails(CheckVerdict.NotMatched, FailOn.NotJudged).Should().BeFalse();
+        CheckGate.Fails(CheckVerdict.NotMatched, FailOn.NotMatched).Should().BeTrue();
+        CheckGate.Fails(CheckVerdict.Ignored, FailOn.NotMatched).Should().BeTrue();
+        CheckGate.Fails(CheckVerdict.Ignored, FailOn.Insecure).Should().BeFalse();
         CheckGate.Fails(CheckVerdict.NotJudged, FailOn.Insecure).Should().BeFalse();
         CheckGate.Fails(CheckVerdict.Accepted, FailOn.Any).Should().BeFalse();
         CheckGate.Fails(CheckVerdict.Secure, FailOn.Any).Should().BeFalse();
@@ -155,6 +158,14 @@ public sealed class CheckingTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [TestMethod]
+    public void SummaryText_FromTheCodeUnderCheck_CannotMakeLinksImagesOrHtml()
+    {
+        var escaped = CheckText.Escape("[approve](https://evil.example) ![x](y) <img src=x> `a` | b\nc");
+
+        escaped.Should().Be("\\[approve\\](https://evil.example) \\!\\[x\\](y) &lt;img src=x&gt; \\`a\\` \\| b c");
     }
 
     [TestMethod]

@@ -28,7 +28,7 @@ internal static class CheckCommand
         var staged = new Option<bool>("--staged") { Description = "Check the functions the index (staged changes) adds or modifies." };
         var failOn = new Option<string>("--fail-on")
         {
-            Description = "What fails the check (exit 1): insecure, broken, not-judged (includes functions no test fits), any, or a comma-separated list. Tampering always fails.",
+            Description = "What fails the check (exit 1): insecure, broken, not-judged (matched, but nothing decided: setup errors, unreached probes, crashes, hangs), not-matched (no test fits, or skipped by a marker), any, or a comma-separated list. Tampering always fails.",
             DefaultValueFactory = _ => "insecure",
         };
         var sarif = new Option<FileInfo?>("--sarif") { Description = "Write SARIF 2.1.0 (for code scanning) to this file." };
@@ -41,6 +41,7 @@ internal static class CheckCommand
         var cacheDir = new Option<DirectoryInfo?>("--cache-dir") { Description = "Where results are cached by code, test and image hash (default: $XDG_CACHE_HOME/dualgauge/check or ~/.cache/dualgauge/check)." };
         var noCache = new Option<bool>("--no-cache") { Description = "Run every function, and do not store results." };
         var parallel = new Option<int>("--parallel", "-j") { Description = "Functions evaluated at once, each in its own container.", DefaultValueFactory = _ => 2 };
+        var ignoreMarkers = new Option<bool>("--ignore-markers") { Description = "Do not honour dualgauge-ignore markers in the code (for authors who are not trusted): every function is run, no finding is accepted inline. Markers are still listed." };
         var aiOnly = new Option<bool>("--ai-only") { Description = "Only code an assistant wrote: lines from commits of the change with an assistant trailer (Co-authored-by: ...Copilot/Claude/...), and files matching --ai-paths." };
         var aiPaths = new Option<FileInfo?>("--ai-paths") { Description = "A file of globs (one per line) naming AI-written paths, for --ai-only." };
         var tasks = new Option<DirectoryInfo?>("--tasks") { Description = "Bench tasks a function may match by contract (default: ./bench-tasks, else the tasks beside the tool)." };
@@ -48,7 +49,7 @@ internal static class CheckCommand
         var image = CommonOptions.Image();
         var command = new Command("check", "Evaluate the functions in files, or the ones a change adds or modifies, in the sandbox: exit 1 when one fails the gate, 2 on bad input, 3 when the sandbox is unreachable.")
         {
-            paths, diff, staged, failOn, sarif, junit, json, summary, github, baseline, writeBaseline, cacheDir, noCache, parallel, aiOnly, aiPaths, tasks, dockerHost, image,
+            paths, diff, staged, failOn, sarif, junit, json, summary, github, baseline, writeBaseline, cacheDir, noCache, parallel, ignoreMarkers, aiOnly, aiPaths, tasks, dockerHost, image,
         };
 
         command.SetAction(async (parse, ct) =>
@@ -144,7 +145,7 @@ internal static class CheckCommand
                 var version = string.Join('/', new[] { typeof(CheckRunner), typeof(RunMetadata) }.Select(t =>
                     (t.Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown") + "#" + t.Assembly.ManifestModule.ModuleVersionId.ToString("N")));
                 var cache = parse.GetValue(noCache) ? null : new CheckCache(parse.GetValue(cacheDir)?.FullName ?? CheckCache.DefaultFolder());
-                runner = new CheckRunner(new SnippetEvaluator(sandbox, benchTasks), new CheckOptions(jobs, cache, accepted, $"{version}|{sandbox.ImageTag}"));
+                runner = new CheckRunner(new SnippetEvaluator(sandbox, benchTasks), new CheckOptions(jobs, cache, accepted, $"{version}|{sandbox.ImageTag}") { HonourMarkers = !parse.GetValue(ignoreMarkers) });
                 results = await RunWithProgressAsync(runner, targets, ct).ConfigureAwait(false);
             }
             catch (SandboxUnavailableException ex)

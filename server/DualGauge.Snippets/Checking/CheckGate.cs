@@ -7,14 +7,16 @@ public enum FailOn
     None = 0,
     Insecure = 1,
     Broken = 2,
-    /// <summary>Every function without a verdict: not judged, and not matched (no test fits it).</summary>
+    /// <summary>A template or task matched but nothing decided: setup errors, unreached probes, and code that crashed, hung or flooded its output under a probe.</summary>
     NotJudged = 4,
-    Any = Insecure | Broken | NotJudged,
+    /// <summary>No task or template fits the function, or a bare <c>dualgauge-ignore</c> marker skipped it.</summary>
+    NotMatched = 8,
+    Any = Insecure | Broken | NotJudged | NotMatched,
 }
 
 public static class CheckGate
 {
-    /// <summary>Parses <c>insecure</c>, <c>broken</c>, <c>not-judged</c>, <c>any</c>, or a comma-separated list.</summary>
+    /// <summary>Parses <c>insecure</c>, <c>broken</c>, <c>not-judged</c>, <c>not-matched</c>, <c>any</c>, or a comma-separated list.</summary>
     public static bool TryParse(string text, out FailOn failOn, out string? error)
     {
         failOn = FailOn.None;
@@ -26,16 +28,17 @@ public static class CheckGate
                 case "insecure": failOn |= FailOn.Insecure; break;
                 case "broken": failOn |= FailOn.Broken; break;
                 case "not-judged": failOn |= FailOn.NotJudged; break;
+                case "not-matched": failOn |= FailOn.NotMatched; break;
                 case "any": failOn |= FailOn.Any; break;
                 default:
-                    error = $"--fail-on '{part}' is not one of insecure, broken, not-judged, any";
+                    error = $"--fail-on '{part}' is not one of insecure, broken, not-judged, not-matched, any";
                     return false;
             }
         }
 
         if (failOn == FailOn.None)
         {
-            error = "--fail-on needs at least one of insecure, broken, not-judged, any";
+            error = "--fail-on needs at least one of insecure, broken, not-judged, not-matched, any";
             return false;
         }
 
@@ -47,7 +50,8 @@ public static class CheckGate
         CheckVerdict.Tampered => true,
         CheckVerdict.Insecure => failOn.HasFlag(FailOn.Insecure),
         CheckVerdict.Broken => failOn.HasFlag(FailOn.Broken),
-        CheckVerdict.NotJudged or CheckVerdict.NotMatched => failOn.HasFlag(FailOn.NotJudged),
+        CheckVerdict.NotJudged => failOn.HasFlag(FailOn.NotJudged),
+        CheckVerdict.NotMatched or CheckVerdict.Ignored => failOn.HasFlag(FailOn.NotMatched),
         _ => false,
     };
 
@@ -62,6 +66,7 @@ public static class CheckGate
         CheckVerdict.Broken => "broken",
         CheckVerdict.NotJudged => "not judged",
         CheckVerdict.NotMatched => "not matched",
+        CheckVerdict.Ignored => "ignored",
         CheckVerdict.Accepted => "accepted",
         _ => "secure",
     };

@@ -16,6 +16,8 @@ public enum CheckVerdict
     NotJudged,
     /// <summary>No task or template fits the function: nothing was run, nothing is claimed.</summary>
     NotMatched,
+    /// <summary>A bare <c>dualgauge-ignore</c> marker skipped the function (unless <c>--ignore-markers</c>): listed, never run.</summary>
+    Ignored,
     /// <summary>Every finding is accepted by an inline marker or the baseline.</summary>
     Accepted,
     /// <summary>Probes reached the code and it resisted, for the CWE classes listed.</summary>

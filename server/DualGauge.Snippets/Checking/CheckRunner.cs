@@ -22,6 +22,12 @@ public sealed record CheckTarget(CheckFile File, SourceFunction Function)
 /// <param name="LineFilter">For <c>--ai-only</c>: keeps the changed lines that count (0-based), per file.</param>
 public sealed record CheckOptions(int Parallel, CheckCache? Cache, Baseline? Baseline, string CacheScope)
 {
+    /// <summary>
+    /// False (<c>--ignore-markers</c>, for code from authors who are not trusted): a bare <c>dualgauge-ignore</c>
+    /// does not skip a function and a scoped <c>dualgauge-ignore[CWE-N]</c> accepts nothing; markers are still listed.
+    /// </summary>
+    public bool HonourMarkers { get; init; } = true;
+
     public Func<CheckFile, IReadOnlySet<int>?, IReadOnlySet<int>?>? LineFilter { get; init; }
 }
 
@@ -113,7 +119,18 @@ public sealed class CheckRunner(SnippetEvaluator evaluator, CheckOptions options
     private async Task<CheckedFunction> CheckAsync(CheckTarget target, CancellationToken cancellationToken)
     {
         var function = target.Function;
-        var snippet = new Snippet(target.File.Path, target.File.Language, target.File.Text, function.StartLine, function.EndLine, SnippetSource.Selection);
+        if (options.HonourMarkers && SnippetWidener.IsIgnored(SnippetWidener.Outline(target.File.Language, target.File.Text), function))
+        {
+            var marker = function.StartLine > 0 && Suppressions.IsBareMarker(SourceMask.Lines(target.File.Text)[function.StartLine - 1]) ? function.StartLine : function.StartLine + 1;
+            var skipped = new FunctionRun("none", null, $"skipped by the {SnippetWidener.IgnoreMarker} marker on line {marker} (check --ignore-markers evaluates it anyway)",
+                "not judged", false, "not run", "not judged", nameof(SecurityStatus.NotJudged), "not run", [], [], 0, 0, null, [], 0);
+            return Place(target, skipped, cached: false) with { Verdict = CheckVerdict.Ignored };
+        }
+
+        var snippet = new Snippet(target.File.Path, target.File.Language, target.File.Text, function.StartLine, function.EndLine, SnippetSource.Selection)
+        {
+            HonourIgnoreMarker = options.HonourMarkers,
+        };
         var prepared = evaluator.Prepare(snippet);
         var key = prepared.Widened is { } widened && prepared.Plan.Request is not null ? CacheKey(prepared, widened, function) : null;
         if (key is not null && options.Cache?.TryGet(key) is { } hit)
@@ -250,7 +267,7 @@ public sealed class CheckRunner(SnippetEvaluator evaluator, CheckOptions options
         var findings = run.Findings.Select((f, i) =>
         {
             FindingSuppression? suppression = null;
-            if (f.Kind == "security" && Suppressions.Accepting(markers, f.RuleId) is { } marker)
+            if (f.Kind == "security" && options.HonourMarkers && Suppressions.Accepting(markers, f.RuleId) is { } marker)
             {
                 suppression = new FindingSuppression("inline", $"{marker.Reason} (line {marker.Line})");
             }

@@ -40,7 +40,7 @@ public static class CheckText
             CheckVerdict.Insecure or CheckVerdict.Tampered => string.Join("; ", f.Findings.Where(x => x.Suppression is null && x.Kind != "functional").Select(x => $"{x.RuleId} at line {x.Line}")),
             CheckVerdict.Broken => FirstLine(f.FunctionalDetail),
             CheckVerdict.NotJudged => WhyNotJudged(f),
-            CheckVerdict.NotMatched => f.MatchReason,
+            CheckVerdict.NotMatched or CheckVerdict.Ignored => f.MatchReason,
             CheckVerdict.Accepted => string.Join("; ", f.Findings.Where(x => x.Suppression is not null).Select(x => $"{x.RuleId} accepted ({x.Suppression!.Kind}: {x.Suppression.Reason})")),
             _ => f.Security,
         };
@@ -119,10 +119,10 @@ public static class CheckText
             md.AppendLine();
             foreach (var (f, x) in open2)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"- `{Escape(f.Path)}:{x.Line}` {Escape(Headline(f, x))}");
+                md.AppendLine(CultureInfo.InvariantCulture, $"- `{Code(f.Path)}:{x.Line}` {Escape(Headline(f, x))}");
                 if (x.Actual is { Length: > 0 } actual)
                 {
-                    md.AppendLine(CultureInfo.InvariantCulture, $"  - evidence: `{Escape(Truncate(FirstLine(actual), 200))}`");
+                    md.AppendLine(CultureInfo.InvariantCulture, $"  - evidence: `{Code(Truncate(FirstLine(actual), 200))}`");
                 }
             }
         }
@@ -135,11 +135,11 @@ public static class CheckText
             md.AppendLine();
             foreach (var (f, x) in accepted2)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"- `{Escape(f.Path)}:{x.Line}` {x.RuleId} in {Escape(f.Function)}: {x.Suppression!.Kind}, {Escape(x.Suppression.Reason)}");
+                md.AppendLine(CultureInfo.InvariantCulture, $"- `{Code(f.Path)}:{x.Line}` {x.RuleId} in {Escape(f.Function)}: {x.Suppression!.Kind}, {Escape(x.Suppression.Reason)}");
             }
         }
 
-        var unjudged = report.Functions.Where(f => f.Verdict is CheckVerdict.NotJudged or CheckVerdict.NotMatched).ToList();
+        var unjudged = report.Functions.Where(f => f.Verdict is CheckVerdict.NotJudged or CheckVerdict.NotMatched or CheckVerdict.Ignored).ToList();
         if (unjudged.Count > 0)
         {
             md.AppendLine();
@@ -147,7 +147,7 @@ public static class CheckText
             md.AppendLine();
             foreach (var f in unjudged)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"- `{Escape(f.Path)}:{f.Line}` {Escape(f.Function)}: {CheckGate.Words(f.Verdict)}, {Escape(f.Verdict == CheckVerdict.NotJudged ? WhyNotJudged(f) : f.MatchReason)}");
+                md.AppendLine(CultureInfo.InvariantCulture, $"- `{Code(f.Path)}:{f.Line}` {Escape(f.Function)}: {CheckGate.Words(f.Verdict)}, {Escape(f.Verdict == CheckVerdict.NotJudged ? WhyNotJudged(f) : f.MatchReason)}");
             }
 
             md.AppendLine();
@@ -161,7 +161,7 @@ public static class CheckText
             md.AppendLine();
             foreach (var s in report.Skipped)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"- `{Escape(s.Path)}`: {Escape(s.Reason)}");
+                md.AppendLine(CultureInfo.InvariantCulture, $"- `{Code(s.Path)}`: {Escape(s.Reason)}");
             }
 
             md.AppendLine();
@@ -191,7 +191,7 @@ public static class CheckText
                     testcase.Add(new XElement("failure", new XAttribute("message", XmlSafe(message)), new XAttribute("type", open.FirstOrDefault()?.RuleId ?? CheckGate.Words(f.Verdict)),
                         XmlSafe(string.Join("\n", open.Select(x => $"{f.Path}:{x.Line}: {Headline(f, x)}" + (x.Actual is { } a ? $"\n  evidence: {a}" : ""))))));
                 }
-                else if (f.Verdict is CheckVerdict.NotJudged or CheckVerdict.NotMatched)
+                else if (f.Verdict is CheckVerdict.NotJudged or CheckVerdict.NotMatched or CheckVerdict.Ignored)
                 {
                     testcase.Add(new XElement("skipped", new XAttribute("message", XmlSafe($"{CheckGate.Words(f.Verdict)}: {(f.Verdict == CheckVerdict.NotJudged ? WhyNotJudged(f) : f.MatchReason)}"))));
                 }
@@ -235,7 +235,43 @@ public static class CheckText
 
     private static bool XmlConvertIsValid(char c) => c is '\t' or '\n' or '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF);
 
-    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
+    /// <summary>
+    /// Text for Markdown, much of it shaped by the code under check (payload echoes, statements it ran, names): no
+    /// link, image, HTML, emphasis or table cell can be made from it.
+    /// </summary>
+    internal static string Escape(string text)
+    {
+        var md = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '!' or '|':
+                    md.Append('\\').Append(c);
+                    break;
+                case '<':
+                    md.Append("&lt;");
+                    break;
+                case '>':
+                    md.Append("&gt;");
+                    break;
+                case '&':
+                    md.Append("&amp;");
+                    break;
+                case '\r' or '\n':
+                    md.Append(' ');
+                    break;
+                default:
+                    md.Append(c);
+                    break;
+            }
+        }
+
+        return md.ToString();
+    }
+
+    /// <summary>Text inside a Markdown code span: nothing escapes it but a backtick, so backticks become quotes.</summary>
+    private static string Code(string text) => text.Replace('`', '\'').Replace('\r', ' ').Replace('\n', ' ');
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 

@@ -23,7 +23,11 @@ public static partial class SnippetWidener
     };
 
     /// <summary>Returns the widened snippet, or null with a reason when the range touches no function.</summary>
-    public static WidenedSnippet? Widen(Language language, string documentText, int startLine, int endLine, out string? reason)
+    public static WidenedSnippet? Widen(Language language, string documentText, int startLine, int endLine, out string? reason) =>
+        Widen(language, documentText, startLine, endLine, honourIgnoreMarker: true, out reason);
+
+    /// <param name="honourIgnoreMarker">False: a bare <c>dualgauge-ignore</c> does not skip a function (for code whose author is not trusted).</param>
+    public static WidenedSnippet? Widen(Language language, string documentText, int startLine, int endLine, bool honourIgnoreMarker, out string? reason)
     {
         if (startLine > endLine)
         {
@@ -33,7 +37,7 @@ public static partial class SnippetWidener
         var outline = Outline(language, documentText);
         var overlapping = outline.Functions.Where(f => f.StartLine <= endLine && f.EndLine >= startLine).ToList();
         var selected = overlapping
-            .Where(f => !IsIgnored(outline, f))
+            .Where(f => !honourIgnoreMarker || !IsIgnored(outline, f))
             .Where(f => !(language == Language.C && f.Name == "main"))
             // A #private method cannot be called from outside its class: it runs through the methods that call it.
             .Where(f => !(language == Language.JavaScript && f.Name.StartsWith('#')))
@@ -41,7 +45,7 @@ public static partial class SnippetWidener
         if (selected.Count == 0)
         {
             reason = overlapping.Count > 0
-                ? (overlapping.Any(f => IsIgnored(outline, f)) ? $"the function is marked {IgnoreMarker}" : overlapping.All(f => f.Name.StartsWith('#')) ? "the selection only covers a #private method, which only its class can call"
+                ? (honourIgnoreMarker && overlapping.Any(f => IsIgnored(outline, f)) ? $"the function is marked {IgnoreMarker}" : overlapping.All(f => f.Name.StartsWith('#')) ? "the selection only covers a #private method, which only its class can call"
                 : "the selection only covers main(), which takes no input to probe")
                 : $"no function in the selection (lines {startLine + 1}-{endLine + 1})";
             return null;
@@ -216,7 +220,8 @@ public static partial class SnippetWidener
         }
     }
 
-    private static bool IsIgnored(DocumentOutline outline, SourceFunction f) =>
+    /// <summary>True when a bare <c>dualgauge-ignore</c> on the function's header or the line above skips it.</summary>
+    public static bool IsIgnored(DocumentOutline outline, SourceFunction f) =>
         // A scoped marker (dualgauge-ignore[CWE-89]: reason) accepts one finding; only a bare one skips the function.
         f.StartLine > 0 && Checking.Suppressions.IsBareMarker(outline.Lines[f.StartLine - 1])
         || Checking.Suppressions.IsBareMarker(outline.Lines[f.StartLine]);
