@@ -79,27 +79,39 @@ public sealed class CheckingTests
     }
 
     [TestMethod]
-    public void Suppressions_NeedAReason_AndAreScopedToTheirCwes()
+    public void Suppressions_NeedAReason_AreScopedToTheirCwes_AndCountOnlyInComments()
     {
-        string[] lines =
-        [
-            "def f(conn, code):",
-            "    # dualgauge-ignore[CWE-89, cwe-78]: internal codes only",
-            "    x = 1  # dualgauge-ignore[CWE-22]",
-            "    /* dualgauge-ignore[CWE-134]: constant format */",
-        ];
+        const string python = """
+            def f(conn, code):
+                # dualgauge-ignore[CWE-89, cwe-78]: internal codes only
+                x = 1  # dualgauge-ignore[CWE-22]
+                note = "dualgauge-ignore[CWE-79]: a string, not a marker"
+                return x
+            """;
 
-        var markers = Suppressions.Find(lines, 0, 3);
+        var markers = Suppressions.Find(Core.Tasks.Language.Python, python.ReplaceLineEndings("\n"), 0, 4);
 
-        markers.Should().HaveCount(3);
+        markers.Should().HaveCount(2, "the text in the string literal is data");
         markers[0].Should().BeEquivalentTo(new SuppressionMarker(2, ["CWE-89", "CWE-78"], "internal codes only"));
         markers[1].Honoured.Should().BeFalse("a marker without a reason accepts nothing");
-        markers[2].Reason.Should().Be("constant format");
         Suppressions.Accepting(markers, "CWE-89").Should().NotBeNull();
         Suppressions.Accepting(markers, "CWE-22").Should().BeNull();
         Suppressions.Accepting(markers, "CWE-79").Should().BeNull();
+
+        var c = Suppressions.Find(Core.Tasks.Language.C, "int f(void)\n{\n    /* dualgauge-ignore[CWE-134]: constant format */\n    return 0;\n}\n", 0, 4);
+        c.Should().ContainSingle().Which.Reason.Should().Be("constant format");
         Suppressions.IsBareMarker("# dualgauge-ignore").Should().BeTrue();
         Suppressions.IsBareMarker("# dualgauge-ignore[CWE-89]: why").Should().BeFalse();
+    }
+
+    [TestMethod]
+    public void BareMarker_InAStringAboveAFunction_DoesNotSkipIt()
+    {
+        const string js = "const banner = '// dualgauge-ignore';\nfunction run(cmd) {\n  return cmd;\n}\n// dualgauge-ignore\nfunction skip(x) {\n  return x;\n}\n";
+        var outline = Widening.SnippetWidener.Outline(Core.Tasks.Language.JavaScript, js);
+
+        Widening.SnippetWidener.IsIgnored(outline, outline.Functions.Single(f => f.Name == "run")).Should().BeFalse();
+        Widening.SnippetWidener.IsIgnored(outline, outline.Functions.Single(f => f.Name == "skip")).Should().BeTrue();
     }
 
     [TestMethod]

@@ -260,7 +260,7 @@ public sealed class CheckRunner(SnippetEvaluator evaluator, CheckOptions options
     {
         var function = target.Function;
         var lines = SourceMask.Lines(target.File.Text);
-        var markers = Suppressions.Find(lines, function.StartLine, function.EndLine);
+        var markers = Suppressions.Find(target.File.Language, target.File.Text, function.StartLine, function.EndLine);
         int Doc(int offset) => Math.Clamp(function.StartLine + offset, 0, Math.Max(0, lines.Length - 1));
         var raw = run.Findings.Select(f => Fingerprints.Of(target.File.Path, target.QualifiedName, f.RuleId, lines.Length == 0 ? "" : lines[Doc(f.LineOffset)])).ToList();
         var prints = Fingerprints.Disambiguate(raw);

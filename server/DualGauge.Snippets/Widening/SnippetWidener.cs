@@ -221,10 +221,20 @@ public static partial class SnippetWidener
     }
 
     /// <summary>True when a bare <c>dualgauge-ignore</c> on the function's header or the line above skips it.</summary>
-    public static bool IsIgnored(DocumentOutline outline, SourceFunction f) =>
-        // A scoped marker (dualgauge-ignore[CWE-89]: reason) accepts one finding; only a bare one skips the function.
-        f.StartLine > 0 && Checking.Suppressions.IsBareMarker(outline.Lines[f.StartLine - 1])
-        || Checking.Suppressions.IsBareMarker(outline.Lines[f.StartLine]);
+    public static bool IsIgnored(DocumentOutline outline, SourceFunction f)
+    {
+        // A scoped marker (dualgauge-ignore[CWE-89]: reason) accepts one finding; only a bare one skips the function,
+        // and only in a comment: the same text in a string literal is data the program uses.
+        if (!(f.StartLine > 0 && Checking.Suppressions.IsBareMarker(outline.Lines[f.StartLine - 1]) || Checking.Suppressions.IsBareMarker(outline.Lines[f.StartLine])))
+        {
+            return false;
+        }
+
+        var lines = outline.Lines.ToArray();
+        var comments = SourceMask.LinesOf(SourceMask.CommentMap(outline.Language, string.Join('\n', lines)), lines);
+        return f.StartLine > 0 && Checking.Suppressions.IsBareMarkerIn(lines[f.StartLine - 1], comments[f.StartLine - 1])
+            || Checking.Suppressions.IsBareMarkerIn(lines[f.StartLine], comments[f.StartLine]);
+    }
 
     [GeneratedRegex(@"[A-Za-z_$][\w$]*")]
     private static partial Regex IdentifierRegex();

@@ -8,7 +8,23 @@ namespace DualGauge.Snippets.Widening;
 /// </summary>
 internal static class SourceMask
 {
-    public static string Python(string text)
+    /// <summary>The character comments are blanked with in <see cref="CommentMap"/>.</summary>
+    public const char CommentFill = '\u0001';
+
+    /// <summary>
+    /// A masked copy in which comments are filled with <see cref="CommentFill"/> (strings blanked as usual), so a
+    /// position can be told to be inside a comment, rather than in code or in a string literal.
+    /// </summary>
+    public static string CommentMap(Core.Tasks.Language language, string text) => language switch
+    {
+        Core.Tasks.Language.Python => Python(text, CommentFill),
+        Core.Tasks.Language.JavaScript => JavaScript(text, CommentFill),
+        _ => C(text, out _, CommentFill),
+    };
+
+    public static string Python(string text) => Python(text, ' ');
+
+    private static string Python(string text, char commentFill)
     {
         var mask = new StringBuilder(text);
         var i = 0;
@@ -19,7 +35,7 @@ internal static class SourceMask
             {
                 while (i < text.Length && text[i] != '\n')
                 {
-                    mask[i++] = ' ';
+                    mask[i++] = commentFill;
                 }
 
                 continue;
@@ -62,7 +78,9 @@ internal static class SourceMask
         return mask.ToString();
     }
 
-    public static string C(string text, out IReadOnlyList<(int Start, int End)> preprocessorLines)
+    public static string C(string text, out IReadOnlyList<(int Start, int End)> preprocessorLines) => C(text, out preprocessorLines, ' ');
+
+    private static string C(string text, out IReadOnlyList<(int Start, int End)> preprocessorLines, char commentFill)
     {
         var mask = new StringBuilder(text);
         var directives = new List<(int, int)>();
@@ -105,7 +123,7 @@ internal static class SourceMask
                 atLineStart = false;
             }
 
-            if (TrySkipComment(text, mask, ref i, ref line) || TrySkipQuoted(text, mask, ref i, '"') || TrySkipQuoted(text, mask, ref i, '\''))
+            if (TrySkipComment(text, mask, ref i, ref line, commentFill) || TrySkipQuoted(text, mask, ref i, '"') || TrySkipQuoted(text, mask, ref i, '\''))
             {
                 continue;
             }
@@ -117,7 +135,9 @@ internal static class SourceMask
         return mask.ToString();
     }
 
-    public static string JavaScript(string text)
+    public static string JavaScript(string text) => JavaScript(text, ' ');
+
+    private static string JavaScript(string text, char commentFill)
     {
         var mask = new StringBuilder(text);
         var i = 0;
@@ -143,7 +163,7 @@ internal static class SourceMask
                 continue;
             }
 
-            if (TrySkipComment(text, mask, ref i, ref line))
+            if (TrySkipComment(text, mask, ref i, ref line, commentFill))
             {
                 continue;
             }
@@ -290,7 +310,7 @@ internal static class SourceMask
         return lastSignificant is '\0' or '(' or ',' or '=' or ':' or '[' or '!' or '&' or '|' or '?' or '{' or '}' or ';' or '+' or '-' or '*' or '%' or '<' or '>' or '~' or '^';
     }
 
-    private static bool TrySkipComment(string text, StringBuilder mask, ref int i, ref int line)
+    private static bool TrySkipComment(string text, StringBuilder mask, ref int i, ref int line, char fill)
     {
         if (text[i] != '/' || i + 1 >= text.Length)
         {
@@ -301,7 +321,7 @@ internal static class SourceMask
         {
             while (i < text.Length && text[i] != '\n')
             {
-                mask[i++] = ' ';
+                mask[i++] = fill;
             }
 
             return true;
@@ -319,7 +339,7 @@ internal static class SourceMask
                 }
                 else
                 {
-                    mask[j] = ' ';
+                    mask[j] = fill;
                 }
             }
 
