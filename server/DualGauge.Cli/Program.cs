@@ -18,6 +18,7 @@ public static class Program
             GenerateCommand.Create(),
             AuditCommand.Create(),
             SnippetsCommand.Create(),
+            ImportCommand.Create(),
         };
 
         // Our own SIGINT/SIGTERM handling: System.CommandLine's gives the command 2 s and then exits without
