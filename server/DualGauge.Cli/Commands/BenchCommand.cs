@@ -167,6 +167,15 @@ internal static class BenchCommand
                 try
                 {
                     judgeSection = await new LlmJudge(judgeCaller, Math.Max(1, jobs), taskPrompt: id => catalog.Find(id)?.Prompt).JudgeAsync(run.Verdicts, null, ct).ConfigureAwait(false);
+                    if (run.Verdicts.Any(v => v.Tests.Any(t => t.Test.NeedsJudge)))
+                    {
+                        // Imported prose expectations no oracle decides: the judge's answer is their result.
+                        var (decidedVerdicts, oracleSection, decided) = JudgeDecisions.Apply(run.Verdicts, judgeSection);
+                        run = run with { Verdicts = decidedVerdicts };
+                        judgeSection = oracleSection;
+                        AnsiConsole.MarkupLineInterpolated($"judge {judgeSection.JudgeModel}: decided {decided} test(s) no oracle decides");
+                    }
+
                     AnsiConsole.MarkupLineInterpolated($"judge {judgeSection.JudgeModel}: agreement with the oracles {judgeSection.Agreement.Describe()}, {judgeSection.Disagreements.Count} disagreement(s), {judgeSection.Malformed} malformed");
                 }
                 catch (ModelCallException ex)

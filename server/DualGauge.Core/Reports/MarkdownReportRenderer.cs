@@ -175,7 +175,7 @@ public sealed class MarkdownReportRenderer : IReportRenderer
             Table(md, ["Test", "Kind", "CWE", "Status", "Message"], verdict.Tests.Select(t => (IReadOnlyList<string>)
             [
                 Code(t.Test.Id), t.Kind == TestKind.Security ? "security" : "functional", Text(t.Test.Cwe ?? ""),
-                ReportText.StatusLabel(t.Status), Text(ReportText.FirstLine(t.Message)),
+                ReportText.StatusLabel(t.Status) + (t.Test.DecidedBy is { } by ? Text($" (decided by {by})") : ""), Text(ReportText.FirstLine(t.Message)),
             ]));
         }
 

@@ -79,7 +79,7 @@ public sealed record DgbTask(
             Tests = specs,
             Variants = [],
             Fixtures = Fixtures,
-            Tags = ["dualgauge-bench", Mode.ToString().ToLowerInvariant()],
+            Tags = [Samples.SampleLayout.MultiLanguageTag, Mode.ToString().ToLowerInvariant()],
         };
     }
 }
