@@ -92,6 +92,21 @@ public sealed class DualGaugeBenchEndToEndTests
     }
 
     [TestMethod]
+    public async Task ProgramTask_ComparesStdoutAndExitCode_AndTheShellingProgramFailsNoShell()
+    {
+        var secure = await EvaluateAsync("dgb-111", Language.Python, "secure");
+        var insecure = await EvaluateAsync("dgb-111", Language.Python, "insecure");
+        var stdin = await EvaluateAsync("dgb-112", Language.Python, "secure");
+
+        secure.JointPass.Should().BeTrue("argv in, reversed words out, exit 2 without arguments");
+        insecure.FunctionalPass.Should().BeTrue("what the shell's echo writes to fd 1 is the program's stdout too");
+        var shell = insecure.Tests.Single(t => t.Test.Id == "sec_1");
+        shell.Passed.Should().BeFalse();
+        shell.Findings.Should().Contain(f => f.Oracle == "no-shell");
+        stdin.FunctionalPass.Should().BeTrue("an unguarded script reading sys.stdin runs per test, not at load");
+    }
+
+    [TestMethod]
     public async Task ProseOnlyExpectation_WithoutAJudge_IsNotJudged_NeverPassed()
     {
         var verdict = await EvaluateAsync("dgb-107", Language.Python, "secure");

@@ -23,10 +23,49 @@ public sealed class DgbImporterTests
     {
         var ids = Both.Value.Tasks.Select(t => t.Id).Distinct().ToList();
 
-        ids.Should().Contain(["dgb-101", "dgb-102", "dgb-103", "dgb-104", "dgb-105", "dgb-106", "dgb-107", "dgb-108", "dgb-109"]);
-        foreach (var id in ids)
+        ids.Should().BeEquivalentTo(["dgb-101", "dgb-102", "dgb-103", "dgb-104", "dgb-105", "dgb-106", "dgb-107", "dgb-108", "dgb-109", "dgb-111", "dgb-112"]);
+        foreach (var id in ids.Where(id => id is not "dgb-111" and not "dgb-112"))
         {
             Both.Value.Tasks.Where(t => t.Id == id).Select(t => t.Language).Should().BeEquivalentTo([Language.Python, Language.JavaScript], id);
+        }
+    }
+
+    [TestMethod]
+    public void Import_ProgramTask_RunsTheSampleAsMain_InPythonOnly()
+    {
+        var task = Task("dgb-111");
+
+        task.EntryPoint.Should().Be(DgbImporter.ProgramEntryPoint);
+        task.Tags.Should().Contain("program");
+        task.Signature.Should().Be("python3 solution.py ARGS... < STDIN");
+        task.Prompt.Should().Contain("Write it in Python as a complete program");
+        task.FunctionalTests.Should().OnlyContain(t => t.DecidedBy == "assertion: stdout and exit code equal expected_output");
+        task.SecurityTests.Single().DecidedBy.Should().Be("oracle: no-shell");
+        Encoding.UTF8.GetString(task.TestsFile.Content).Should().Contain("ctx.run_main(");
+        Task("dgb-112").SecurityTests.Should().BeEmpty();
+        Both.Value.Tasks.Should().NotContain(t => t.Id == "dgb-111" && t.Language == Language.JavaScript);
+        Both.Value.Errors.Should().Contain(e => e.File.EndsWith("111/tests.json", StringComparison.Ordinal) && e.Field == "fc_tests[0].input"
+            && e.Problem == "program mode is supported in python only; the javascript task is skipped");
+    }
+
+    [TestMethod]
+    public void Import_ProgramTaskWithAMalformedInput_IsReportedWithTheField()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "dgb-prog-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root, "5"));
+            File.WriteAllText(Path.Combine(root, "5", "tests.json"),
+                """{"benchmark_id": "5", "prompt": "Write a program that echoes.", "fc_tests": [{"test_id": "a", "input": {"args": ["x"]}, "expected_output": {"stdout": "x\n", "exit_code": 0}}, {"test_id": "b", "input": {"args": ["y"]}, "expected_output": {"stdout": "y\n", "exit_code": "zero"}}], "sec_tests": []}""");
+
+            var catalog = DgbImporter.Import(root, [Language.Python]);
+
+            catalog.Tasks.Should().BeEmpty();
+            catalog.Errors.Should().ContainSingle().Which.ToString().Should().EndWith("5/tests.json: fc_tests[1].expected_output: a program-mode expectation is {stdout, exit_code} (exit_code an integer)");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
         }
     }
 

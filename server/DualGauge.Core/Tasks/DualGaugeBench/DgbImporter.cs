@@ -82,7 +82,17 @@ public static partial class DgbImporter
             }
 
             seen[parsed.Id] = Relative(fullRoot, file);
-            tasks.AddRange(wanted.Select(parsed.ToBenchTask));
+            foreach (var language in wanted)
+            {
+                if (parsed.Mode == DgbMode.Program && language != Language.Python)
+                {
+                    errors.Add(new TaskLoadError(taskDir, Relative(fullRoot, file), "fc_tests[0].input",
+                        $"program mode is supported in python only; the {language.Id()} task is skipped"));
+                    continue;
+                }
+
+                tasks.Add(parsed.ToBenchTask(language));
+            }
         }
 
         return new TaskCatalog(fullRoot, tasks, errors);
@@ -172,13 +182,7 @@ public static partial class DgbImporter
             return (null, errors);
         }
 
-        if (mode == DgbMode.Program)
-        {
-            Error("fc_tests[0].input", "program mode ({args, stdin} -> {stdout, exit_code}) is not supported yet; the task is skipped");
-            return (null, errors);
-        }
-
-        var entry = EntryPoint(prompt!);
+        var entry = mode == DgbMode.Program ? ProgramEntryPoint : EntryPoint(prompt!);
         if (entry is null)
         {
             Error("prompt", "names no function (expected wording such as \"a function named get_password_hash\")");
@@ -209,7 +213,23 @@ public static partial class DgbImporter
                 continue;
             }
 
-            foreach (var (name, _) in args)
+            if (mode == DgbMode.Program)
+            {
+                if (ProgramInputProblem(args) is { } inputProblem)
+                {
+                    Error($"{field}.input", inputProblem);
+                    continue;
+                }
+
+                if (t["expected_output"] is not JsonObject expected || !(expected.ContainsKey("stdout") || expected.ContainsKey("exit_code"))
+                    || expected["exit_code"] is JsonNode code && !(code is JsonValue cv && cv.TryGetValue<long>(out _)))
+                {
+                    Error($"{field}.expected_output", "a program-mode expectation is {stdout, exit_code} (exit_code an integer)");
+                    continue;
+                }
+            }
+
+            foreach (var (name, _) in mode == DgbMode.Program ? [] : args)
             {
                 if (!ParameterPattern().IsMatch(name))
                 {
@@ -238,11 +258,17 @@ public static partial class DgbImporter
 
             if (t["input"] is not JsonObject args)
             {
-                Error($"{field}.input", t["input"] is null ? "missing" : "a function-mode input must be an object of named arguments");
+                Error($"{field}.input", t["input"] is null ? "missing" : mode == DgbMode.Program ? "a program-mode input is {args, stdin}" : "a function-mode input must be an object of named arguments");
                 continue;
             }
 
-            foreach (var (name, _) in args)
+            if (mode == DgbMode.Program && ProgramInputProblem(args) is { } inputProblem)
+            {
+                Error($"{field}.input", inputProblem);
+                continue;
+            }
+
+            foreach (var (name, _) in mode == DgbMode.Program ? [] : args)
             {
                 if (!ParameterPattern().IsMatch(name))
                 {
@@ -290,6 +316,25 @@ public static partial class DgbImporter
 
         var source = Text(obj["source_repo"]);
         return (new DgbTask(id!, benchmarkId!, taskDir, rel, prompt!.Trim(), hints, mode, entry!, parameters, functional, security, fixtures, hasFixtures, source), errors);
+    }
+
+    /// <summary>The entry point of a program-mode task: the harness runs the sample as <c>__main__</c> (Python).</summary>
+    public const string ProgramEntryPoint = "__main__";
+
+    private static string? ProgramInputProblem(JsonObject input)
+    {
+        if (input["args"] is not JsonArray args || args.Any(a => a is not JsonValue))
+        {
+            return "a program-mode input's args must be a list of strings";
+        }
+
+        if (input["stdin"] is JsonNode stdin && !(stdin is JsonValue v && v.TryGetValue<string>(out _)))
+        {
+            return "a program-mode input's stdin must be a string";
+        }
+
+        var other = input.Select(kv => kv.Key).FirstOrDefault(k => k is not "args" and not "stdin");
+        return other is null ? null : $"a program-mode input holds only args and stdin, not '{other}'";
     }
 
     /// <summary>Function mode unless every input says otherwise: an HTTP path means endpoint mode, <c>{args}</c> program mode.</summary>

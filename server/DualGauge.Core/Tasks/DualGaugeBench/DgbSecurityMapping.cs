@@ -138,7 +138,8 @@ public static partial class DgbSecurityMapping
 
     /// <summary>The string argument that carries SQL syntax (a quote, a comment, a statement separator), or null.</summary>
     internal static string? SqlPayload(JsonObject input) =>
-        input.Select(kv => kv.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : null)
+        input.SelectMany(kv => kv.Value is JsonArray list ? list.AsEnumerable() : [kv.Value])
+            .Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : null)
             .Where(s => s is not null && (s.Contains('\'') || s.Contains('"') || s.Contains("--", StringComparison.Ordinal) || s.Contains(';')))
             .OrderByDescending(s => s!.Length)
             .FirstOrDefault();

@@ -49,6 +49,7 @@ public static class DgbTestsWriter
         {
             ["task"] = task.Id,
             ["chdir"] = task.HasFixtureFolder,
+            ["mode"] = task.Mode == DgbMode.Program ? "program" : "function",
             ["params"] = new JsonArray(task.Parameters.Select(p => (JsonNode?)JsonValue.Create(p)).ToArray()),
             ["tests"] = tests,
         };
@@ -114,17 +115,45 @@ public static class DgbTestsWriter
                     ctx.prepare("import os\nos.chdir(args[0])", ctx.fixtures)
 
 
+            def _out(text):
+                # Program output: line endings as \n, trailing whitespace at the very end not significant.
+                return str(text).replace("\r\n", "\n").rstrip()
+
+
+            def _run(ctx, t):
+                return ctx.run_main(t["input"].get("args", []), t["input"].get("stdin", ""))
+
+
             def _functional(ctx, t):
                 _enter(ctx)
+                if _SPEC["mode"] == "program":
+                    r = _run(ctx, t)
+                    expected, problems = t["expected"], []
+                    if "stdout" in expected and _out(r["stdout"]) != _out(expected["stdout"]):
+                        problems.append(f"stdout {_show(r['stdout'])}, expected {_show(expected['stdout'])}")
+                    if "exit_code" in expected and r["exit_code"] != expected["exit_code"]:
+                        problems.append(f"exit code {r['exit_code']}, expected {expected['exit_code']}")
+                    if r["error"] and problems:
+                        problems.append(f"uncaught {r['error']['type']}: {r['error']['message']}")
+                    assert not problems, "; ".join(problems)
+                    return
                 value = ctx.call(**t["input"])
                 assert _same(value, t["expected"]), f"expected {_show(t['expected'])}, got {_show(value)}"
 
 
+            class _Ran:
+                def __init__(self, r):
+                    self.value = _out(r["stdout"])
+                    self.error = RuntimeError(f"{r['error']['type']}: {r['error']['message']}") if r["error"] else None
+
+
             def _security(ctx, t):
                 _enter(ctx)
-                r = ctx.attempt(**t["input"])
+                r = _Ran(_run(ctx, t)) if _SPEC["mode"] == "program" else ctx.attempt(**t["input"])
                 check = t["check"]
-                if check == "value":
+                if check == "value" and _SPEC["mode"] == "program":
+                    assert r.value == _out(t["value"]), f"expected the prompt-defined response {_show(t['value'])} on stdout, got {_show(r.value)}"
+                elif check == "value":
                     assert r.error is None, f"expected the prompt-defined response {_show(t['value'])}, got {type(r.error).__name__}: {r.error}"
                     assert _same(r.value, t["value"]), f"expected the prompt-defined response {_show(t['value'])}, got {_show(r.value)}"
                 elif check == "no_error":
