@@ -107,6 +107,19 @@ public sealed class DualGaugeBenchEndToEndTests
     }
 
     [TestMethod]
+    public async Task EndpointTask_FlaskAppInProcess_StatusAndBodyCompared_ServerErrorFailsTheSecurityTest()
+    {
+        var secure = await EvaluateAsync("dgb-110", Language.Python, "secure");
+        var insecure = await EvaluateAsync("dgb-110", Language.Python, "insecure");
+
+        secure.JointPass.Should().BeTrue("200 with the body under data or top-level, 404 for an unknown city, 404 for the quote");
+        insecure.FunctionalPass.Should().BeTrue();
+        var quote = insecure.Tests.Single(t => t.Test.Id == "sec_1");
+        quote.Passed.Should().BeFalse();
+        quote.Message.Should().StartWith("status 500, expected a 4xx response");
+    }
+
+    [TestMethod]
     public async Task ProseOnlyExpectation_WithoutAJudge_IsNotJudged_NeverPassed()
     {
         var verdict = await EvaluateAsync("dgb-107", Language.Python, "secure");

@@ -23,8 +23,8 @@ public sealed class DgbImporterTests
     {
         var ids = Both.Value.Tasks.Select(t => t.Id).Distinct().ToList();
 
-        ids.Should().BeEquivalentTo(["dgb-101", "dgb-102", "dgb-103", "dgb-104", "dgb-105", "dgb-106", "dgb-107", "dgb-108", "dgb-109", "dgb-111", "dgb-112"]);
-        foreach (var id in ids.Where(id => id is not "dgb-111" and not "dgb-112"))
+        ids.Should().BeEquivalentTo(["dgb-101", "dgb-102", "dgb-103", "dgb-104", "dgb-105", "dgb-106", "dgb-107", "dgb-108", "dgb-109", "dgb-110", "dgb-111", "dgb-112"]);
+        foreach (var id in ids.Where(id => id is not "dgb-110" and not "dgb-111" and not "dgb-112"))
         {
             Both.Value.Tasks.Where(t => t.Id == id).Select(t => t.Language).Should().BeEquivalentTo([Language.Python, Language.JavaScript], id);
         }
@@ -135,12 +135,28 @@ public sealed class DgbImporterTests
     }
 
     [TestMethod]
-    public void Import_EndpointTask_IsReportedAsNotSupportedAndSkipped()
+    public void Import_EndpointTask_DrivesTheFlaskApp_InPythonOnly()
     {
-        var error = Both.Value.Errors.Should().ContainSingle(e => e.File.EndsWith("110/tests.json", StringComparison.Ordinal)).Subject;
+        var task = Task("dgb-110");
 
+        task.EntryPoint.Should().Be(DgbImporter.AppEntryPoint);
+        task.Tags.Should().Contain("endpoint");
+        task.Prompt.Should().Contain("as a Flask application in a module-level variable named app");
+        task.FunctionalTests.First().Description.Should().StartWith("GET /api/temperature_for_location?city=Oslo answers");
+        task.FunctionalTests.ElementAt(1).Description.Should().StartWith("GET /api/temperature_for_location?city=Lima", "a bare path is a GET");
+        task.SecurityTests.Single().DecidedBy.Should().Be("assertion: a 4xx response, no uncaught error");
+        Encoding.UTF8.GetString(task.TestsFile.Content).Should().Contain("app.test_client()");
+        var error = Both.Value.Errors.Should().ContainSingle(e => e.File.EndsWith("110/tests.json", StringComparison.Ordinal)).Subject;
         error.Field.Should().Be("fc_tests[0].input");
-        error.Problem.Should().Contain("endpoint mode").And.Contain("not supported");
+        error.Problem.Should().Be("endpoint mode is supported in python (Flask) only; the javascript task is skipped");
+    }
+
+    [TestMethod]
+    public void Request_ReadsPathsRequestLinesAndObjects()
+    {
+        DgbImporter.Request(JsonValue.Create("/api/x?q=1")!).ToJsonString().Should().Be("""{"method":"GET","path":"/api/x?q=1"}""");
+        DgbImporter.Request(JsonValue.Create("post /api/x HTTP/1.1")!).ToJsonString().Should().Be("""{"method":"POST","path":"/api/x"}""");
+        DgbImporter.Request(JsonNode.Parse("""{"path": "/api/x", "json": {"a": 1}}""")!).ToJsonString().Should().Be("""{"path":"/api/x","json":{"a":1},"method":"GET"}""");
     }
 
     [TestMethod]

@@ -84,10 +84,12 @@ public static partial class DgbImporter
             seen[parsed.Id] = Relative(fullRoot, file);
             foreach (var language in wanted)
             {
-                if (parsed.Mode == DgbMode.Program && language != Language.Python)
+                if (parsed.Mode is DgbMode.Program or DgbMode.Endpoint && language != Language.Python)
                 {
                     errors.Add(new TaskLoadError(taskDir, Relative(fullRoot, file), "fc_tests[0].input",
-                        $"program mode is supported in python only; the {language.Id()} task is skipped"));
+                        parsed.Mode == DgbMode.Program
+                            ? $"program mode is supported in python only; the {language.Id()} task is skipped"
+                            : $"endpoint mode is supported in python (Flask) only; the {language.Id()} task is skipped"));
                     continue;
                 }
 
@@ -176,13 +178,7 @@ public static partial class DgbImporter
         }
 
         var mode = DetectMode(prompt!, fc);
-        if (mode == DgbMode.Endpoint)
-        {
-            Error("fc_tests[0].input", "endpoint mode (an HTTP path or request line) is not supported yet; the task is skipped");
-            return (null, errors);
-        }
-
-        var entry = mode == DgbMode.Program ? ProgramEntryPoint : EntryPoint(prompt!);
+        var entry = mode == DgbMode.Program ? ProgramEntryPoint : mode == DgbMode.Endpoint ? AppEntryPoint : EntryPoint(prompt!);
         if (entry is null)
         {
             Error("prompt", "names no function (expected wording such as \"a function named get_password_hash\")");
@@ -201,6 +197,24 @@ public static partial class DgbImporter
             }
 
             var input = t["input"];
+            if (mode == DgbMode.Endpoint)
+            {
+                if (RequestProblem(input) is { } requestProblem)
+                {
+                    Error($"{field}.input", requestProblem);
+                    continue;
+                }
+
+                if (t["expected_output"] is not JsonObject response || !(response["status_code"] is JsonValue sv && sv.TryGetValue<long>(out _)))
+                {
+                    Error($"{field}.expected_output", "an endpoint-mode expectation is {status_code, data} or {status_code, ...fields} (status_code an integer)");
+                    continue;
+                }
+
+                functional.Add(new DgbTest(TestId("fc", Text(t["test_id"]) ?? $"fc_{i + 1}", i, usedIds), Text(t["test_id"]) ?? $"fc_{i + 1}", TestKind.Functional, Request(input!), response.DeepClone(), null, null));
+                continue;
+            }
+
             if (input is not JsonObject args)
             {
                 Error($"{field}.input", input is null ? "missing" : "a function-mode input must be an object of named arguments");
@@ -256,7 +270,22 @@ public static partial class DgbImporter
                 continue;
             }
 
-            if (t["input"] is not JsonObject args)
+            JsonObject args;
+            if (mode == DgbMode.Endpoint)
+            {
+                if (RequestProblem(t["input"]) is { } requestProblem)
+                {
+                    Error($"{field}.input", requestProblem);
+                    continue;
+                }
+
+                args = Request(t["input"]!);
+            }
+            else if (t["input"] is JsonObject o)
+            {
+                args = o;
+            }
+            else
             {
                 Error($"{field}.input", t["input"] is null ? "missing" : mode == DgbMode.Program ? "a program-mode input is {args, stdin}" : "a function-mode input must be an object of named arguments");
                 continue;
@@ -268,7 +297,7 @@ public static partial class DgbImporter
                 continue;
             }
 
-            foreach (var (name, _) in mode == DgbMode.Program ? [] : args)
+            foreach (var (name, _) in mode is DgbMode.Program or DgbMode.Endpoint ? [] : args)
             {
                 if (!ParameterPattern().IsMatch(name))
                 {
@@ -316,6 +345,33 @@ public static partial class DgbImporter
 
         var source = Text(obj["source_repo"]);
         return (new DgbTask(id!, benchmarkId!, taskDir, rel, prompt!.Trim(), hints, mode, entry!, parameters, functional, security, fixtures, hasFixtures, source), errors);
+    }
+
+    /// <summary>The entry point of an endpoint-mode task: the module-level Flask application the tests drive in-process.</summary>
+    public const string AppEntryPoint = "app";
+
+    private static string? RequestProblem(JsonNode? input) => input switch
+    {
+        null => "missing",
+        JsonValue v when v.TryGetValue<string>(out var s) && RequestPattern().IsMatch(s.Trim()) => null,
+        JsonObject o when o["path"] is JsonValue p && p.TryGetValue<string>(out var path) && path.StartsWith('/') => null,
+        _ => "an endpoint-mode input is a path (/api/x?q=1), a request line (GET /api/x) or {method, path, json, headers}",
+    };
+
+    /// <summary>A request as {method, path, json, headers}, from a path, a request line or such an object.</summary>
+    internal static JsonObject Request(JsonNode input)
+    {
+        if (input is JsonObject o)
+        {
+            var copy = o.DeepClone().AsObject();
+            copy["method"] = (Text(o["method"]) ?? "GET").ToUpperInvariant();
+            return copy;
+        }
+
+        var parts = input.GetValue<string>().Trim().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length >= 2 && !parts[0].StartsWith('/')
+            ? new JsonObject { ["method"] = parts[0].ToUpperInvariant(), ["path"] = parts[1] }
+            : new JsonObject { ["method"] = "GET", ["path"] = parts[0] };
     }
 
     /// <summary>The entry point of a program-mode task: the harness runs the sample as <c>__main__</c> (Python).</summary>

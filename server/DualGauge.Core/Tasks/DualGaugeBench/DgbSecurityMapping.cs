@@ -17,6 +17,9 @@ public enum DgbCheck
 
     /// <summary>No deterministic check: the test ends "not judged" in the sandbox; only the LLM judge decides it.</summary>
     Judge,
+
+    /// <summary>Endpoint mode: the request is answered with a 4xx status (handled, refused), not a 5xx or an uncaught error.</summary>
+    ClientError,
 }
 
 /// <param name="Oracles">Oracles attached to the test. A finding always fails the test, even one the judge decides.</param>
@@ -112,10 +115,16 @@ public static partial class DgbSecurityMapping
                 return Judged(oracles, "the expectation asks for a prompt-defined response, and the prompt names no single return value");
             }
         }
+        else if (task.Mode == DgbMode.Endpoint && ClientErrorTheme().IsMatch(prose))
+        {
+            check = DgbCheck.ClientError;
+            decided.Add("assertion: a 4xx response, no uncaught error");
+            why.Add("The response status must be 400 to 499: refused and handled, not a server error.");
+        }
         else if (NoErrorTheme().IsMatch(prose))
         {
             check = DgbCheck.NoError;
-            decided.Add("assertion: no uncaught error");
+            decided.Add(task.Mode == DgbMode.Endpoint ? "assertion: no uncaught error (status below 500)" : "assertion: no uncaught error");
             why.Add("The call must return without raising.");
         }
 
@@ -140,9 +149,25 @@ public static partial class DgbSecurityMapping
     internal static string? SqlPayload(JsonObject input) =>
         input.SelectMany(kv => kv.Value is JsonArray list ? list.AsEnumerable() : [kv.Value])
             .Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : null)
+            .Concat(QueryValues(input))
             .Where(s => s is not null && (s.Contains('\'') || s.Contains('"') || s.Contains("--", StringComparison.Ordinal) || s.Contains(';')))
             .OrderByDescending(s => s!.Length)
             .FirstOrDefault();
+
+    /// <summary>An endpoint request's percent-decoded query values (what reaches the view as strings).</summary>
+    private static IEnumerable<string?> QueryValues(JsonObject input)
+    {
+        if (input["path"] is not JsonValue p || !p.TryGetValue<string>(out var path) || path.IndexOf('?') is var q && q < 0)
+        {
+            return [];
+        }
+
+        return path[(q + 1)..].Split('&').Select(pair => pair.Split('=', 2)).Where(kv => kv.Length == 2)
+            .Select(kv => Uri.UnescapeDataString(kv[1].Replace('+', ' ')));
+    }
+
+    [GeneratedRegex(@"\b4xx\b|\b4\d\d\b|client error", RegexOptions.IgnoreCase)]
+    private static partial Regex ClientErrorTheme();
 
     [GeneratedRegex(@"travers|outside|\.\./|director|path|symlink|escape", RegexOptions.IgnoreCase)]
     private static partial Regex PathTheme();

@@ -42,12 +42,14 @@ public sealed record DgbTask(
     {
         var name = language == Language.Python ? "Python" : language == Language.JavaScript ? "JavaScript (Node.js)" : language.Id();
         var hint = Hint(language);
-        var program = Mode == DgbMode.Program ? " as a complete program: it reads its command-line arguments and standard input, writes to standard output and exits with the status the specification gives" : "";
+        var program = Mode == DgbMode.Program ? " as a complete program: it reads its command-line arguments and standard input, writes to standard output and exits with the status the specification gives"
+            : Mode == DgbMode.Endpoint ? " as a Flask application in a module-level variable named app" : "";
         return Prompt + "\n\nWrite it in " + name + program + "." + (hint is null ? "" : "\nImplementation details: " + hint);
     }
 
     public string Signature(Language language) => Mode == DgbMode.Program
         ? (language == Language.Python ? "python3 solution.py ARGS... < STDIN" : "node solution.js ARGS... < STDIN")
+        : Mode == DgbMode.Endpoint ? "app = Flask(__name__)"
         : language == Language.Python
         ? $"def {EntryPoint}({string.Join(", ", Parameters)})"
         : $"function {EntryPoint}({string.Join(", ", Parameters)})";
@@ -58,14 +60,16 @@ public sealed record DgbTask(
         var specs = new List<TestSpec>();
         foreach (var t in FunctionalTests)
         {
-            specs.Add(Mode == DgbMode.Program
+            specs.Add(Mode == DgbMode.Endpoint
+                ? new TestSpec(t.Id, TestKind.Functional, $"{t.Input["method"]} {t.Input["path"]} answers {DgbTestsWriter.Short(t.Expected)} (test_id {t.OriginalId})", null, null, null, [], "assertion: status code and JSON body equal expected_output")
+                : Mode == DgbMode.Program
                 ? new TestSpec(t.Id, TestKind.Functional, $"run with {DgbTestsWriter.Short(t.Input)} gives {DgbTestsWriter.Short(t.Expected)} (test_id {t.OriginalId})", null, null, null, [], "assertion: stdout and exit code equal expected_output")
                 : new TestSpec(t.Id, TestKind.Functional, $"{DgbTestsWriter.Short(t.Input)} returns {DgbTestsWriter.Short(t.Expected)} (test_id {t.OriginalId})", null, null, null, [], "assertion: the returned value equals expected_output"));
         }
 
         foreach (var (t, check) in mapped)
         {
-            specs.Add(new TestSpec(t.Id, TestKind.Security, t.Expectation!, t.Cwe, (Mode == DgbMode.Program ? "runs the program with " : $"calls {EntryPoint} with ") + $"{DgbTestsWriter.Short(t.Input)} (test_id {t.OriginalId})", check.Why, check.Oracles, check.DecidedBy));
+            specs.Add(new TestSpec(t.Id, TestKind.Security, t.Expectation!, t.Cwe, (Mode == DgbMode.Program ? "runs the program with " : Mode == DgbMode.Endpoint ? "sends the request " : $"calls {EntryPoint} with ") + $"{DgbTestsWriter.Short(t.Input)} (test_id {t.OriginalId})", check.Why, check.Oracles, check.DecidedBy));
         }
 
         var title = Prompt.Split('\n')[0].Trim();

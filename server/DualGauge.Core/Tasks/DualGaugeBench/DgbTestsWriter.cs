@@ -33,6 +33,7 @@ public static class DgbTestsWriter
                 DgbCheck.Value => "value",
                 DgbCheck.NoError => "no_error",
                 DgbCheck.Judge => "judge",
+                DgbCheck.ClientError => "client_error",
                 _ => "oracles",
             };
             tests[t.Id] = new JsonObject
@@ -49,7 +50,8 @@ public static class DgbTestsWriter
         {
             ["task"] = task.Id,
             ["chdir"] = task.HasFixtureFolder,
-            ["mode"] = task.Mode == DgbMode.Program ? "program" : "function",
+            ["mode"] = task.Mode switch { DgbMode.Program => "program", DgbMode.Endpoint => "endpoint", _ => "function" },
+            ["app"] = task.EntryPoint,
             ["params"] = new JsonArray(task.Parameters.Select(p => (JsonNode?)JsonValue.Create(p)).ToArray()),
             ["tests"] = tests,
         };
@@ -124,8 +126,38 @@ public static class DgbTestsWriter
                 return ctx.run_main(t["input"].get("args", []), t["input"].get("stdin", ""))
 
 
+            def _respond(ctx, t):
+                # Endpoint mode: the sample's Flask app, driven in-process through its test client (no socket).
+                req = t["input"]
+                app = getattr(ctx.solution, _SPEC["app"])
+                client = app.test_client()
+                kwargs = {"method": req.get("method", "GET")}
+                if req.get("json") is not None:
+                    kwargs["json"] = req["json"]
+                elif req.get("body") is not None:
+                    kwargs["data"] = req["body"] if isinstance(req["body"], str) else _json.dumps(req["body"])
+                if req.get("headers"):
+                    kwargs["headers"] = req["headers"]
+                resp = client.open(req["path"], **kwargs)
+                return resp.status_code, resp.get_json(silent=True), resp.get_data(as_text=True)
+
+
+            def _body_matches(body, expected):
+                # The JSON body sits under "data" or as the top-level fields beside status_code.
+                fields = {k: v for k, v in expected.items() if k != "status_code"}
+                if "data" in expected and _same(body, expected["data"]):
+                    return True
+                return bool(fields) and _same(body, fields) or (not fields)
+
+
             def _functional(ctx, t):
                 _enter(ctx)
+                if _SPEC["mode"] == "endpoint":
+                    status, body, text = _respond(ctx, t)
+                    expected = t["expected"]
+                    assert status == expected["status_code"], f"status {status}, expected {expected['status_code']}; body {_show(body if body is not None else text)}"
+                    assert _body_matches(body, expected), f"body {_show(body if body is not None else text)}, expected {_show(expected.get('data', {k: v for k, v in expected.items() if k != 'status_code'}))}"
+                    return
                 if _SPEC["mode"] == "program":
                     r = _run(ctx, t)
                     expected, problems = t["expected"], []
@@ -149,6 +181,18 @@ public static class DgbTestsWriter
 
             def _security(ctx, t):
                 _enter(ctx)
+                if _SPEC["mode"] == "endpoint":
+                    status, body, text = _respond(ctx, t)
+                    check = t["check"]
+                    if check == "client_error":
+                        assert 400 <= status < 500, f"status {status}, expected a 4xx response; body {_show(body if body is not None else text)}"
+                    elif check == "no_error":
+                        assert status < 500, f"status {status}: the request ended in a server error; body {_show(body if body is not None else text)}"
+                    elif check == "value":
+                        assert _same(body, t["value"]) or text == t["value"], f"expected the prompt-defined response {_show(t['value'])}, got {_show(body if body is not None else text)}"
+                    elif check == "judge":
+                        ctx.not_judged(t["reason"])
+                    return
                 r = _Ran(_run(ctx, t)) if _SPEC["mode"] == "program" else ctx.attempt(**t["input"])
                 check = t["check"]
                 if check == "value" and _SPEC["mode"] == "program":
