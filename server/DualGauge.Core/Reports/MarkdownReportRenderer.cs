@@ -277,7 +277,7 @@ public sealed class MarkdownReportRenderer : IReportRenderer
             Code(r.Test.Test.Id),
             r.Test.Kind == TestKind.Security ? "security" : "functional",
             r.Test.Kind == TestKind.Security ? Text(ReportText.CweOf(r.Verdict, r.Test)) : "",
-            ReportText.StatusLabel(r.Test.Status),
+            ReportText.StatusLabel(r.Test.Status) + (r.Test.Test.DecidedBy is { } by ? Text($" (decided by {by})") : ""),
             Text(ReportText.FirstLine(ReportText.FailureMessage(r.Test), 400)),
         ]));
     }
