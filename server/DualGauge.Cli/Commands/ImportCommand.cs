@@ -45,7 +45,7 @@ internal static class ImportCommand
             foreach (var task in catalog.Tasks)
             {
                 var judged = task.SecurityTests.Count(t => t.NeedsJudge);
-                table.AddRow(Markup.Escape(task.Id), task.Language.Id(), Markup.Escape(task.Signature), string.Join(", ", task.Cwes), task.FunctionalTests.Count().ToString(), task.SecurityTests.Count().ToString(),
+                table.AddRow(Markup.Escape(task.Id), task.Language.Id(), Markup.Escape(task.EntryPoint), string.Join(", ", task.Cwes), task.FunctionalTests.Count().ToString(), task.SecurityTests.Count().ToString(),
                     (task.SecurityTests.Count() - judged).ToString(), judged.ToString());
             }
 
