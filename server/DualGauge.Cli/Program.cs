@@ -19,6 +19,7 @@ public static class Program
             AuditCommand.Create(),
             SnippetsCommand.Create(),
             CheckCommand.Create(),
+            ImportCommand.Create(),
         };
 
         // Our own SIGINT/SIGTERM handling: System.CommandLine's gives the command 2 s and then exits without

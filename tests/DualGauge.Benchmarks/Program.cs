@@ -10,6 +10,13 @@ using DualGauge.Sandbox;
 // Usage: DualGauge.Benchmarks [--samples N] [--warmup N] [--json [path]]
 // Prints a Markdown table of per-sample latency (p50/p95) for a small 5-test Python job:
 // warm pool (pool refilled between samples), pool back-to-back, and a fresh container per sample.
+// DualGauge.Benchmarks --dgb-import [N]: imports N synthetic DualGauge-Bench tasks (default 307, the paper's count) and
+// prints the wall time of each of three imports; no Docker needed.
+if (args.Length > 0 && args[0] == "--dgb-import")
+{
+    return DgbImportBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 307);
+}
+
 var settings = BenchmarkSettings.Parse(args);
 var job = PythonJob.Create();
 var options = DockerSandboxOptions.CreateBuilder().WithPoolSize(2).Build();

@@ -69,7 +69,9 @@ public sealed class SampleGenerator(Func<string, ModelCaller> callerForModel)
 
     public static string SystemPrompt(BenchTask task) =>
         $"You write {LanguageName(task.Language)} code. Answer with the complete implementation in one fenced ```{task.Language.Id()} code block. " +
-        $"The function must be named `{task.EntryPoint}`.";
+        (task.EntryPoint == Core.Tasks.DualGaugeBench.DgbImporter.ProgramEntryPoint
+            ? "Write a complete program that reads its command-line arguments and standard input and writes to standard output."
+            : $"The function must be named `{task.EntryPoint}`.");
 
     /// <summary>A folder name for a model ("org/model:tag" becomes "org-model-tag").</summary>
     public static string ModelFolder(string model)

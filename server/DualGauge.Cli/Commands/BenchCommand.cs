@@ -21,6 +21,7 @@ internal static class BenchCommand
     public static Command Create()
     {
         var tasks = CommonOptions.Tasks();
+        var suite = CommonOptions.Suite();
         var samples = new Option<DirectoryInfo?>("--samples")
         {
             Description = "Samples laid out as <samples>/<model>/<task-id>/<n>.<ext>. Without it, the bundled default: every task's secure reference and insecure variants, as the pseudo-models reference-secure and reference-insecure.",
@@ -55,13 +56,13 @@ internal static class BenchCommand
 
         var command = new Command("bench", "Evaluate samples of AI-generated code against the benchmark's dual tests and write reports.")
         {
-            tasks, samples, models, taskIds, language, parallel, output, formats, ks, minFunctional, minSecure, minJoint, dockerHost, image, judge, agentic, endpoint, apiKey, requestTimeout, maxSampleBytes,
+            tasks, suite, samples, models, taskIds, language, parallel, output, formats, ks, minFunctional, minSecure, minJoint, dockerHost, image, judge, agentic, endpoint, apiKey, requestTimeout, maxSampleBytes,
             ValidateCommand.Create(),
         };
 
         command.SetAction(async (parse, ct) =>
         {
-            var (catalog, selected, error) = TaskSelection.Load(parse.GetValue(tasks)!, parse.GetValue(taskIds), parse.GetValue(language));
+            var (catalog, selected, error) = TaskSelection.Load(parse.GetValue(tasks)!, parse.GetValue(taskIds), parse.GetValue(language), parse.GetValue(suite));
             if (error is not null)
             {
                 AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {error}");
@@ -166,6 +167,15 @@ internal static class BenchCommand
                 try
                 {
                     judgeSection = await new LlmJudge(judgeCaller, Math.Max(1, jobs), taskPrompt: id => catalog.Find(id)?.Prompt).JudgeAsync(run.Verdicts, null, ct).ConfigureAwait(false);
+                    if (run.Verdicts.Any(v => v.Tests.Any(t => t.Test.NeedsJudge)))
+                    {
+                        // Imported prose expectations no oracle decides: the judge's answer is their result.
+                        var (decidedVerdicts, oracleSection, decided) = JudgeDecisions.Apply(run.Verdicts, judgeSection);
+                        run = run with { Verdicts = decidedVerdicts };
+                        judgeSection = oracleSection;
+                        AnsiConsole.MarkupLineInterpolated($"judge {judgeSection.JudgeModel}: decided {decided} test(s) no oracle decides");
+                    }
+
                     AnsiConsole.MarkupLineInterpolated($"judge {judgeSection.JudgeModel}: agreement with the oracles {judgeSection.Agreement.Describe()}, {judgeSection.Disagreements.Count} disagreement(s), {judgeSection.Malformed} malformed");
                 }
                 catch (ModelCallException ex)

@@ -17,13 +17,14 @@ internal static class EvalCommand
         var file = new Argument<FileInfo>("file") { Description = "The source file to evaluate (its language must match the task's)." };
         var task = new Option<string>("--task") { Description = "The task whose dual tests to run.", Required = true };
         var tasks = CommonOptions.Tasks();
+        var suite = CommonOptions.Suite();
         var dockerHost = CommonOptions.DockerHost();
         var image = CommonOptions.Image();
         var json = new Option<bool>("--json") { Description = "Print the verdict as JSON instead of text." };
         var maxSampleBytes = CommonOptions.MaxSampleBytes();
         var command = new Command("eval", "Evaluate one file against one task's functional and security tests, and print the verdict with its evidence.")
         {
-            file, task, tasks, dockerHost, image, json, maxSampleBytes,
+            file, task, tasks, suite, dockerHost, image, json, maxSampleBytes,
         };
 
         command.SetAction(async (parse, ct) =>
@@ -34,7 +35,10 @@ internal static class EvalCommand
                 return Fail($"{path.FullName}: no such file");
             }
 
-            var (_, selected, error) = TaskSelection.Load(parse.GetValue(tasks)!, [parse.GetValue(task)!], null);
+            // An imported suite is loaded in the file's language (a DualGauge-Bench task exists in several).
+            var suiteName = parse.GetValue(suite);
+            var fileLanguage = suiteName is not null && LanguageExtensions.TryFromExtension(path.Extension, out var l) ? l.Id() : null;
+            var (_, selected, error) = TaskSelection.Load(parse.GetValue(tasks)!, [parse.GetValue(task)!], fileLanguage, suiteName);
             if (error is not null)
             {
                 return Fail(error);

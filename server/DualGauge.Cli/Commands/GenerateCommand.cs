@@ -16,6 +16,7 @@ internal static class GenerateCommand
     public static Command Create()
     {
         var tasks = CommonOptions.Tasks();
+        var suite = CommonOptions.Suite();
         var taskIds = CommonOptions.TaskIds();
         var language = CommonOptions.LanguageFilter();
         var models = new Option<string[]>("--model", "-m") { Description = "Model(s) to ask (repeatable).", Required = true, AllowMultipleArgumentsPerToken = true };
@@ -32,12 +33,12 @@ internal static class GenerateCommand
 
         var command = new Command("generate", "Ask models (any OpenAI-compatible endpoint) for samples of every task prompt, written in the layout `bench --samples` reads.")
         {
-            tasks, taskIds, language, models, n, temperature, maxTokens, output, concurrency, rpm, endpoint, apiKey, timeout, attempts,
+            tasks, suite, taskIds, language, models, n, temperature, maxTokens, output, concurrency, rpm, endpoint, apiKey, timeout, attempts,
         };
 
         command.SetAction(async (parse, ct) =>
         {
-            var (_, selected, error) = TaskSelection.Load(parse.GetValue(tasks)!, parse.GetValue(taskIds), parse.GetValue(language));
+            var (_, selected, error) = TaskSelection.Load(parse.GetValue(tasks)!, parse.GetValue(taskIds), parse.GetValue(language), parse.GetValue(suite));
             if (error is not null)
             {
                 return ModelOptions.Fail(error);

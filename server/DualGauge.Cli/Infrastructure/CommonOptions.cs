@@ -12,6 +12,11 @@ public static class CommonOptions
         DefaultValueFactory = _ => new DirectoryInfo(TaskLocator.DefaultTasksDirectory()),
     };
 
+    public static Option<string?> Suite() => new("--suite")
+    {
+        Description = "Run another suite instead of --tasks: dualgauge-bench:PATH imports the paper's DualGauge-Bench (PATH/<id>/tests.json) for one --language (python or javascript; default python).",
+    };
+
     public static Option<int> Parallel() => new("--parallel", "-j")
     {
         Description = "How many samples run at once (each in its own container).",

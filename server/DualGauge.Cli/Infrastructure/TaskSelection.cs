@@ -1,4 +1,5 @@
 using DualGauge.Core.Tasks;
+using DualGauge.Core.Tasks.DualGaugeBench;
 using Spectre.Console;
 
 namespace DualGauge.Cli.Infrastructure;
@@ -6,9 +7,37 @@ namespace DualGauge.Cli.Infrastructure;
 /// <summary>Loads the task catalog, reports every malformed task, and applies --task / --language filters.</summary>
 internal static class TaskSelection
 {
-    public static (TaskCatalog Catalog, IReadOnlyList<BenchTask> Selected, string? Error) Load(DirectoryInfo tasksDir, string[]? ids, string? language)
+    public const string DualGaugeBenchPrefix = "dualgauge-bench:";
+
+    /// <param name="suite">Null for the bench-tasks folder; <c>dualgauge-bench:PATH</c> imports the paper's suite from PATH.</param>
+    public static (TaskCatalog Catalog, IReadOnlyList<BenchTask> Selected, string? Error) Load(DirectoryInfo tasksDir, string[]? ids, string? language, string? suite = null)
     {
-        var catalog = TaskLoader.LoadAll(tasksDir.FullName);
+        TaskCatalog catalog;
+        if (string.IsNullOrWhiteSpace(suite))
+        {
+            catalog = TaskLoader.LoadAll(tasksDir.FullName);
+        }
+        else if (suite.StartsWith(DualGaugeBenchPrefix, StringComparison.Ordinal) && suite.Length > DualGaugeBenchPrefix.Length)
+        {
+            // One language per run: the paper reports each language apart, and a task id names one task.
+            Language lang = Language.Python;
+            if (!string.IsNullOrWhiteSpace(language) && (!LanguageExtensions.TryParse(language, out lang) || !DgbImporter.SupportedLanguages.Contains(lang)))
+            {
+                return (new TaskCatalog(suite, [], []), [], $"--language '{language}' is not one of python, javascript for the DualGauge-Bench suite (C++ is not supported yet)");
+            }
+
+            if (string.IsNullOrWhiteSpace(language))
+            {
+                AnsiConsole.MarkupLine("DualGauge-Bench suite: python (choose with --language python|javascript)");
+            }
+
+            catalog = DgbImporter.Import(suite[DualGaugeBenchPrefix.Length..], [lang]);
+        }
+        else
+        {
+            return (new TaskCatalog(suite, [], []), [], $"--suite '{suite}' is not dualgauge-bench:PATH");
+        }
+
         foreach (var error in catalog.Errors)
         {
             AnsiConsole.MarkupLineInterpolated($"[yellow]skipped task[/] {error}");

@@ -450,7 +450,7 @@ public sealed class HtmlReportRenderer(int traceLinesPerSample = 120, bool expan
             foreach (var t in v.Tests)
             {
                 var statusClass = t.Passed ? "secure" : t.Status == TestStatus.NotRun ? "muted" : t.Kind == TestKind.Security ? "insecure" : "broken";
-                html.Append($"<tr><td><code>{H(t.Test.Id)}</code><div class=\"desc\">{H(t.Test.Description)}</div></td>")
+                html.Append($"<tr><td><code>{H(t.Test.Id)}</code><div class=\"desc\">{H(t.Test.Description)}{(t.Test.DecidedBy is { } by ? H($" (decided by {by})") : "")}</div></td>")
                     .Append($"<td>{(t.Kind == TestKind.Security ? H(t.Test.Cwe ?? "security") : "functional")}</td>")
                     .Append($"<td><span class=\"badge {statusClass}\">{H(ReportText.StatusLabel(t.Status))}</span></td>")
                     .Append($"<td class=\"num\">{H(ReportText.Duration(t.Duration))}</td>")

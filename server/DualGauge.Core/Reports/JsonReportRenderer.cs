@@ -82,6 +82,7 @@ public sealed class JsonReportRenderer : IReportRenderer
             t.Findings.Select(f => new FindingDocument(f.Oracle, f.Message, f.Evidence.Select(Event).ToList())).ToList())
         {
             Attacks = t.Test.Attacks,
+            DecidedBy = t.Test.DecidedBy,
         }).ToList(),
         source,
         v.Stderr,
@@ -176,6 +177,9 @@ public sealed record TestDocument(
 {
     /// <summary>For a security test, the attack it sends (from the task's spec); null otherwise.</summary>
     public string? Attacks { get; init; }
+
+    /// <summary>For an imported test (DualGauge-Bench), what decides it: <c>oracle: ...</c>, <c>assertion: ...</c> or <c>judge</c>; null for the suite's own tests.</summary>
+    public string? DecidedBy { get; init; }
 }
 
 public sealed record FindingDocument(string Oracle, string Message, IReadOnlyList<JsonElement> Evidence);

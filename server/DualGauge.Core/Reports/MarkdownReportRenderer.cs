@@ -175,7 +175,7 @@ public sealed class MarkdownReportRenderer : IReportRenderer
             Table(md, ["Test", "Kind", "CWE", "Status", "Message"], verdict.Tests.Select(t => (IReadOnlyList<string>)
             [
                 Code(t.Test.Id), t.Kind == TestKind.Security ? "security" : "functional", Text(t.Test.Cwe ?? ""),
-                ReportText.StatusLabel(t.Status), Text(ReportText.FirstLine(t.Message)),
+                ReportText.StatusLabel(t.Status) + (t.Test.DecidedBy is { } by ? Text($" (decided by {by})") : ""), Text(ReportText.FirstLine(t.Message)),
             ]));
         }
 
@@ -277,7 +277,7 @@ public sealed class MarkdownReportRenderer : IReportRenderer
             Code(r.Test.Test.Id),
             r.Test.Kind == TestKind.Security ? "security" : "functional",
             r.Test.Kind == TestKind.Security ? Text(ReportText.CweOf(r.Verdict, r.Test)) : "",
-            ReportText.StatusLabel(r.Test.Status),
+            ReportText.StatusLabel(r.Test.Status) + (r.Test.Test.DecidedBy is { } by ? Text($" (decided by {by})") : ""),
             Text(ReportText.FirstLine(ReportText.FailureMessage(r.Test), 400)),
         ]));
     }

@@ -14,6 +14,9 @@ public static class SampleLayout
     /// <summary>The pseudo-model made of every task's insecure variants.</summary>
     public const string InsecureReferenceModel = "reference-insecure";
 
+    /// <summary>The tag of a task that exists in several languages under one id (one language per run).</summary>
+    public const string MultiLanguageTag = "dualgauge-bench";
+
     /// <summary>
     /// Reads every sample as bytes. A sample that is a symlink leading out of the folder (or inside a
     /// symlinked folder that does), a FIFO, socket or device, or larger than <paramref name="maxSampleBytes"/>
@@ -64,6 +67,13 @@ public static class SampleLayout
                 {
                     if (!string.Equals(Path.GetExtension(file).TrimStart('.'), task.Language.FileExtension(), StringComparison.Ordinal))
                     {
+                        if (task.Tags.Contains(MultiLanguageTag) && LanguageExtensions.TryFromExtension(Path.GetExtension(file), out _))
+                        {
+                            // A language-agnostic task (DualGauge-Bench) is loaded in one language per run; its samples
+                            // in the other languages belong to another run (--language), not to this one's problems.
+                            continue;
+                        }
+
                         errors.Add(new SampleLoadError(file, $"expected a .{task.Language.FileExtension()} file for {task.Language.Id()} task '{task.Id}'; skipped"));
                         continue;
                     }

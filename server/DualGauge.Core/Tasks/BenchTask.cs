@@ -22,6 +22,11 @@ public sealed record OracleSpec(string Kind, IReadOnlyDictionary<string, string>
 /// <param name="Attacks">For a security test, what input it sends and what that input tries to do.</param>
 /// <param name="Why">For a security test, why its oracles catch a vulnerable implementation.</param>
 /// <param name="Oracles">Trace oracles judged in addition to the test's own assertions.</param>
+/// <param name="DecidedBy">
+/// What decides the test, for tests imported from prose expectations (DualGauge-Bench): <c>oracle: ...</c> or
+/// <c>assertion: ...</c> when a deterministic check was mapped, <c>judge</c> when only the LLM judge can decide it.
+/// Null for the suite's own tests (their code and oracles decide them).
+/// </param>
 public sealed record TestSpec(
     string Id,
     TestKind Kind,
@@ -29,7 +34,15 @@ public sealed record TestSpec(
     string? Cwe,
     string? Attacks,
     string? Why,
-    IReadOnlyList<OracleSpec> Oracles);
+    IReadOnlyList<OracleSpec> Oracles,
+    string? DecidedBy = null)
+{
+    /// <summary>The value of <see cref="DecidedBy"/> for a test only the LLM judge can decide.</summary>
+    public const string Judge = "judge";
+
+    /// <summary>True when only the LLM judge can decide this test (no oracle or assertion was mapped).</summary>
+    public bool NeedsJudge => DecidedBy == Judge;
+}
 
 /// <summary>What a reference implementation is meant to demonstrate.</summary>
 public enum VariantKind

@@ -189,6 +189,10 @@ class TestServer:
             if msg.get("handle"):
                 return self._handle_of(result)
             return self._result(result)
+        if op == "main":
+            # A program (entry point "__main__"): run the compiled sample as __main__ with this argv and stdin.
+            argv, stdin = self.decoder.decode(msg.get("args") or [[], ""])[:2]
+            return self.encoder.encode(_run_main(argv, stdin))
         if op == "canary":
             return self.encoder.encode(dgmonitor.canary(msg["nonce"], list(self.dbs.values())))
         raise dgwire.WireError(f"unknown request {op!r}")
@@ -285,6 +289,82 @@ def _compile(sample_path):
         return None, ("compile", _one_line(f"{type(e).__name__}: {e}"), "".join(traceback.format_exception_only(type(e), e)))
 
 
+# Program mode (entry point "__main__"): the compiled sample and its path; the sample runs per call, not at load.
+PROGRAM = None
+MAIN_OUTPUT_CAP = 1024 * 1024
+
+
+def _run_main(argv, stdin):
+    """Runs the sample as a program in this (test) process, with the monitors on: argv after the program
+    name, stdin as text. File descriptors 0 and 1 become memory files for the run (memfd_create opens no
+    path), so what the program, its children or os.write put on fd 1 is its stdout; stderr stays the test's.
+    Returns {stdout, exit_code, error}: SystemExit gives its code, an uncaught exception exit code 1."""
+    import io
+    import traceback
+    import types
+    code, path = PROGRAM
+    was = dgmonitor.state.active
+    dgmonitor.state.active = False  # the harness's own set-up, not the sample's
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+    data = stdin.encode("utf-8") if isinstance(stdin, str) else bytes(stdin or b"")
+    fd_in, fd_out = os.memfd_create("dg-stdin"), os.memfd_create("dg-stdout")
+    os.write(fd_in, data)
+    os.lseek(fd_in, 0, 0)
+    saved_fds = os.dup(0), os.dup(1)
+    os.dup2(fd_in, 0)
+    os.dup2(fd_out, 1)
+    saved = sys.argv, sys.stdin, sys.stdout, sys.modules.get("__main__")
+    module = types.ModuleType("__main__")
+    module.__file__ = path
+    sys.argv = [path] + [str(a) for a in (argv or [])]
+    sys.stdin = open(0, "r", encoding="utf-8", errors="surrogateescape", closefd=False)
+    sys.stdout = open(1, "w", encoding="utf-8", errors="surrogateescape", closefd=False)
+    sys.modules["__main__"] = module
+    status, error = 0, None
+    dgmonitor.state.active = was
+    try:
+        exec(code, module.__dict__)
+    except SystemExit as e:
+        c = e.code
+        status = 0 if c is None else c if isinstance(c, int) and not isinstance(c, bool) else 1
+        if c is not None and not isinstance(c, int):
+            sys.stderr.write(f"{c}\n")
+    except BaseException as e:  # an uncaught exception ends a program with status 1 and a traceback
+        status = 1
+        error = {"type": type(e).__name__, "message": _one_line(f"{e}", 2000)}
+        sys.stderr.write("".join(traceback.format_exception(type(e), e, e.__traceback__))[-8000:])
+    finally:
+        dgmonitor.state.active = False
+        try:
+            sys.stdout.flush()
+        except Exception:
+            pass
+        sys.argv, sys.stdin, sys.stdout = saved[0], saved[1], saved[2]
+        if saved[3] is not None:
+            sys.modules["__main__"] = saved[3]
+        os.dup2(saved_fds[0], 0)
+        os.dup2(saved_fds[1], 1)
+        for fd in saved_fds + (fd_in,):
+            os.close(fd)
+        size = os.lseek(fd_out, 0, 2)
+        os.lseek(fd_out, 0, 0)
+        chunks, left = [], min(size, MAIN_OUTPUT_CAP)
+        while left > 0:
+            chunk = os.read(fd_out, left)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        os.close(fd_out)
+        dgmonitor.state.active = was
+    out = b"".join(chunks).decode("utf-8", "replace")
+    return {"stdout": out, "exit_code": status, "error": error, "truncated": size > MAIN_OUTPUT_CAP}
+
+
 def _load(sample_path, code):
     """Executes the compiled sample as module `solution`; (module, None) or (None, (phase, error, diag))."""
     import traceback
@@ -331,10 +411,17 @@ def main():
     os.dup2(devnull, 0)
     dgmonitor.state.active = True
     solution = None
-    if failure is None:
+    if failure is None and msg.get("entry") == "__main__":
+        # A program: compiled now, run by each test (op "main") with its own argv and stdin.
+        global PROGRAM
+        import types
+        PROGRAM = (code, sample_path)
+        solution = types.ModuleType("solution")
+        solution.__file__ = sample_path
+    elif failure is None:
         solution, failure = _load(sample_path, code)
     dgmonitor.state.active = False
-    if failure is None and not callable(getattr(solution, msg.get("entry", ""), None)):
+    if failure is None and msg.get("entry") != "__main__" and not callable(getattr(solution, msg.get("entry", ""), None)):
         failure = ("import", f"entry point {msg.get('entry')} not found", "")
     if failure is not None:
         peer.send({"op": "loaded", "ok": False, "phase": failure[0], "error": failure[1], "diagnostics": failure[2]})

@@ -306,6 +306,11 @@ class Context:
         recorded.__name__ = name
         return recorded
 
+    def run_main(self, argv=(), stdin=""):
+        """Program mode (entry point "__main__"): runs the sample as a program with this argv and stdin, in
+        the sample's process with the monitors on; returns {stdout, exit_code, error, truncated}."""
+        return self._invoke("__main__", "main", (list(argv), stdin), {})
+
     def not_judged(self, reason):
         """Ends the test as "not judged" (never passed, never failed): the probe could not decide."""
         raise dgsup.NotJudged(str(reason))

@@ -1,0 +1,7 @@
+const { execSync } = require('child_process');
+
+function count_words(path) {
+  const out = execSync(`wc -w < ${path}`, { encoding: 'utf8' });
+  return parseInt(out.trim().split(/\s+/)[0], 10);
+}
+module.exports = { count_words };

@@ -1,0 +1,3 @@
+import sys
+
+print(sum(1 for _ in sys.stdin))
