@@ -50,7 +50,11 @@ function recordingSocket() {
 }
 
 async function headerProbe(ctx, t, p) {
-  const overrides = { [p.input]: p.payload };
+  // Every text input carries the payload (whichever reaches a header shows it); request headers and cookies refuse
+  // a line break before any code runs, so they keep their benign values unless the probe chose one.
+  const overrides = {};
+  for (const q of t.params) if (['text', 'url', 'file-path'].includes(q.role) && !['env', 'headers', 'cookies', 'init'].includes(q.where)) overrides[q.name] = p.payload;
+  overrides[p.input] = p.payload;
   const socket = t.params.find((q) => q.where === 'arg' && q.name !== p.input && /^(socket|sock|stream|duplex|conn_socket)$/i.test(q.name));
   if (socket) overrides[socket.name] = await ctx.handle(`return (${recordingSocket.toString()})();`);
   const r = await t.call(overrides);

@@ -43,7 +43,11 @@ def _split(value):
 
 
 def _header_probe(ctx, t, p):
-    r = t.call({p.input: p.payload})
+    # Every text input carries the payload (whichever reaches a header shows it); request headers and cookies
+    # refuse a line break before any code runs, so they keep their benign values unless the probe chose one.
+    overrides = {q.name: p.payload for q in t.params if q.role in ("text", "url", "file-path") and q.where not in ("env", "headers", "cookies", "init")}
+    overrides[p.input] = p.payload
+    r = t.call(overrides)
     if not r.ok:
         return  # refused: the function, or the framework it hands the header to, raised on the line break
     why = _split(r.value)

@@ -27,13 +27,35 @@ def _accepted(value):
         return "dg-attacker" in text_of(value)
 
 
+_GENUINE_KEYS = r'''
+import os, re
+keys = [v for k, v in vars(solution).items() if isinstance(v, str) and re.search(r"SECRET|KEY|JWT", k) and len(v) < 200]
+keys += [os.environ[k] for k in ("JWT_SECRET", "SECRET_KEY") if k in os.environ]
+result = list(dict.fromkeys(keys))[:4]
+'''
+
+
+def _genuine_control(ctx, t, p, bearer):
+    """A token signed with the secret the module holds (HS256): when one is accepted, the function's
+    verification ran, and its refusal of the forged token is evidence."""
+    for key in ctx.probe(_GENUINE_KEYS) or []:
+        header = {"alg": "HS256", "typ": "JWT"}
+        claims = {"sub": "dg-genuine", "iat": int(_time.time()) - 10, "exp": int(_time.time()) + 3600}
+        signing = _b64url(json.dumps(header).encode()) + "." + _b64url(json.dumps(claims).encode())
+        token = signing + "." + _b64url(_hmac.new(key.encode(), signing.encode(), hashlib.sha256).digest())
+        r = t.call({p.input: bearer + token})
+        if r.ok:
+            return
+
+
 def _jwt_probe(ctx, t, p, kind):
     token = _forged_token(kind)
     q = t.param(p.input)
-    if q is not None and (q.name.lower() == "authorization" or q.where == "headers"):
-        token = "Bearer " + token
+    bearer = "Bearer " if q is not None and (q.name.lower() == "authorization" or q.where == "headers") else ""
     ctx.prepare("import os\nos.environ.setdefault('JWT_SECRET', 'dg-server-secret-value')\nos.environ.setdefault('SECRET_KEY', 'dg-server-secret-value')")
-    r = t.call({p.input: token})
+    r = t.call({p.input: bearer + token})
+    if not (r.ok and _accepted(r.value)):
+        _genuine_control(ctx, t, p, bearer)
     if r.ok and _accepted(r.value):
         finding(("an unsigned alg=none token" if kind == "none" else "a token signed with the wrong key")
                 + " was accepted: its forged claims (sub=dg-attacker) came back")

@@ -22,7 +22,7 @@ function captureLogs() {
 async function logProbe(ctx, t, p) {
   await ctx.prepare(`return (${captureLogs.toString()})();`);
   const overrides = {};
-  for (const q of t.params) if (['text', 'url', 'host', 'file-path'].includes(q.role) && !['env', 'headers', 'cookies'].includes(q.where)) overrides[q.name] = p.payload;
+  for (const q of t.params) if (['text', 'url', 'host', 'file-path'].includes(q.role) && !['env', 'headers', 'cookies', 'init'].includes(q.where)) overrides[q.name] = p.payload;
   if (!Object.keys(overrides).length) ctx.notJudged('no input outside the request headers and cookies (which refuse a line break) can carry the payload');
   const r = await t.call(overrides);
   const lines = (await ctx.probe('return (globalThis.__dgLogLines || []).splice(0).map(String);')) || [];

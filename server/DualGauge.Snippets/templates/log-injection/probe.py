@@ -47,7 +47,7 @@ _FORGED_LINE = re.compile(r"[\r\n]INFO forged-entry")
 def _log_probe(ctx, t, p):
     ctx.prepare(_LOG_CAPTURE)
     overrides = {q.name: p.payload for q in t.params if q.role in ("text", "url", "host", "file-path")
-                 and q.where not in ("env", "headers", "cookies")}  # a header with a line break is refused before any code runs
+                 and q.where not in ("env", "headers", "cookies", "init")}  # a header with a line break is refused before any code runs
     if not overrides:
         ctx.not_judged("no input outside the request headers and cookies (which refuse a line break) can carry the payload")
     r = t.call(overrides)
