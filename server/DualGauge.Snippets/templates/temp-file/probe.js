@@ -12,14 +12,14 @@ function tmpList(known) {
     const p = path.join(base, name);
     try {
       const st = fs.lstatSync(p);
-      if (st.isFile()) out.push(p);
+      if (st.isFile()) out.push([p, st.mtimeMs]);
       else if (st.isDirectory()) {
         dirs.push(p);
-        if (known && !known.includes(p)) for (const n of fs.readdirSync(p)) { const q = path.join(p, n); if (fs.lstatSync(q).isFile()) out.push(q); }
+        if (known && !known.includes(p)) for (const n of fs.readdirSync(p)) { const q = path.join(p, n); const s = fs.lstatSync(q); if (s.isFile()) out.push([q, s.mtimeMs]); }
       }
     } catch (e) { /* gone */ }
   }
-  return [out.sort(), dirs];
+  return [out, dirs];
 }
 
 function plant(paths, target) {
@@ -32,9 +32,10 @@ async function tempfile_symlink_race(ctx, t, p) {
   const target = path.join(ctx.workdir, 'dg-planted-target.txt');
   const list = `return (${tmpList.toString()})(args[0]);`;
   const [files, dirs] = await ctx.probe(list, null);
-  const before = new Set(files);
+  // New files, or files the call wrote (an earlier test of the same function may have made a fixed-name one).
+  const before = new Map(files);
   await t.call();
-  const created = (await ctx.probe(list, dirs))[0].filter((f) => !before.has(f));
+  const created = (await ctx.probe(list, dirs))[0].filter(([f, m]) => before.get(f) !== m).map(([f]) => f);
   if (!created.length) ctx.notJudged('the call created no file in the temporary folder');
   await ctx.probe(`return (${plant.toString()})(args[0], args[1]);`, created, target);
   await t.call();

@@ -29,12 +29,12 @@ for name in os.listdir(base):
     if os.path.islink(p):
         continue
     if os.path.isfile(p):
-        out.append(p)
+        out.append([p, os.stat(p).st_mtime_ns])
     elif os.path.isdir(p):
         dirs.append(p)
         if known is not None and p not in known:
-            out.extend(os.path.join(p, n) for n in os.listdir(p) if os.path.isfile(os.path.join(p, n)) and not os.path.islink(os.path.join(p, n)))
-result = [sorted(out), dirs]
+            out.extend([os.path.join(p, n), os.stat(os.path.join(p, n)).st_mtime_ns] for n in os.listdir(p) if os.path.isfile(os.path.join(p, n)) and not os.path.islink(os.path.join(p, n)))
+result = [out, dirs]
 '''
 
 
@@ -48,7 +48,9 @@ def tempfile_symlink_race(ctx, t, p):
         if ctx.probe("import os\nresult = os.path.exists(args[0])", target):
             finding(f"wrote through a symlink planted at the name tempfile.mktemp returned ({os.path.basename(names[0])}): the name is chosen before the file is created")
         return
-    fixed = sorted(set(ctx.probe(_TMP_LIST, before_dirs)[0]) - set(before_files))
+    # New files, or files the call wrote (an earlier test of the same function may have made a fixed-name one).
+    seen = {f: m for f, m in before_files}
+    fixed = sorted(f for f, m in ctx.probe(_TMP_LIST, before_dirs)[0] if seen.get(f) != m)
     if not fixed:
         ctx.not_judged("the call created no file in the temporary folder and asked tempfile.mktemp for no name")
     # A second call: where it creates the same names again, they are predictable; plant the symlinks there.
