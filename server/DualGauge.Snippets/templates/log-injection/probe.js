@@ -6,14 +6,17 @@ function captureLogs() {
   globalThis.__dgLogLines = lines;
   if (!globalThis.__dgLogPatched) {
     globalThis.__dgLogPatched = true;
+    // Each console call is kept as one formatted line (and not printed: the capture is the output).
     for (const m of ['log', 'info', 'warn', 'error', 'debug', 'trace']) {
-      const original = console[m];
-      console[m] = (...args) => { try { globalThis.__dgLogLines.push(util.format(...args)); } catch (e) { /* ignore */ } if (typeof original === 'function' && false) original(...args); };
+      console[m] = (...args) => { try { globalThis.__dgLogLines.push(util.format(...args)); } catch (e) { /* ignore */ } };
     }
     for (const stream of [process.stdout, process.stderr]) {
-      const write = stream.write.bind(stream);
-      stream.write = (chunk, ...rest) => { try { globalThis.__dgLogLines.push(Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk)); } catch (e) { /* ignore */ } return typeof rest[rest.length - 1] === 'function' ? (rest[rest.length - 1](), true) : true; };
-      void write;
+      stream.write = (chunk, ...rest) => {
+        try { globalThis.__dgLogLines.push(Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk)); } catch (e) { /* ignore */ }
+        const done = rest[rest.length - 1];
+        if (typeof done === 'function') done();
+        return true;
+      };
     }
   }
   return true;
