@@ -269,6 +269,16 @@ public static class VulnerableSnippets
             }
             module.exports = { deepMerge };
             """),
+        new(Language.JavaScript, "temp-file", """
+            const fs = require('fs');
+            const os = require('os');
+            function writeExport(csv) {
+              const file = os.tmpdir() + '/dg-export.csv';
+              fs.writeFileSync(file, csv);
+              return file;
+            }
+            module.exports = { writeExport };
+            """),
         new(Language.C, "memory", """
             #include <stdio.h>
             #include <string.h>
