@@ -31,8 +31,8 @@ function permScan(since, extra) {
   return out;
 }
 
-const SECRET_NAME = /cred|secret|token|passw|private|\.pem$|\.key$|id_rsa|id_ed25519|id_ecdsa|(^|\/)\.env$|\.netrc$|keyring|api.?key|\.p12$|\.pfx$|auth/i;
-const SECRET_PARAM = /secret|token|passw|api_?key|private|credential|(^|_)key$|Key$|^pw$/i;
+const SECRET_NAME = /cred|secret|token|passw|private|\.pem$|\.key$|id_rsa|id_ed25519|id_ecdsa|(^|\/)\.env$|\.netrc$|keyring|api.?key|\.p12$|\.pfx$/i;
+const SECRET_PARAM = /secret|token|passw|api_?key|private|credential|^pw$/i;
 const SECRET_VALUE = 'dg-secret-7f3a9c';
 
 async function perm_world_writable(ctx, t, p) {

@@ -35,8 +35,8 @@ for root in roots:
             out.append([path, stat.S_IMODE(st.st_mode), stat.S_ISDIR(st.st_mode), content, since is not None and st.st_ctime >= since])
 result = out
 '''
-_SECRET_NAME = re.compile(r"cred|secret|token|passw|private|\.pem$|\.key$|id_rsa|id_ed25519|id_ecdsa|(^|/)\.env$|\.netrc$|keyring|api.?key|\.p12$|\.pfx$|auth", re.I)
-_SECRET_PARAM = re.compile(r"secret|token|passw|api_?key|private|credential|(^|_)key$|^pw$", re.I)
+_SECRET_NAME = re.compile(r"cred|secret|token|passw|private|\.pem$|\.key$|id_rsa|id_ed25519|id_ecdsa|(^|/)\.env$|\.netrc$|keyring|api.?key|\.p12$|\.pfx$", re.I)
+_SECRET_PARAM = re.compile(r"secret|token|passw|api_?key|private|credential|^pw$", re.I)
 _SECRET_VALUE = "dg-secret-7f3a9c"
 
 
