@@ -196,6 +196,94 @@ public static class SecureSnippets
                 printf("%s\n", msg);
             }
             """),
+        new(Language.Python, "header-injection", """
+            import re
+
+            def download_headers(filename):
+                safe = re.sub(r'[^A-Za-z0-9._-]', "_", filename)
+                return {"Content-Type": "text/csv", "Content-Disposition": f'attachment; filename="{safe}"'}
+            """),
+        new(Language.Python, "log-injection", """
+            import logging
+
+            log = logging.getLogger("auth")
+
+            def record_failed_login(username):
+                log.warning("login failed for %r", username)
+            """),
+        new(Language.Python, "file-permissions", """
+            import os
+
+            def share_file(filename):
+                os.chmod(filename, 0o640)
+                return filename
+            """),
+        new(Language.Python, "crypto-mode", """
+            import os
+
+            from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+            def encrypt_blocks(data: bytes, key: bytes):
+                nonce = os.urandom(12)
+                return nonce + AESGCM(key).encrypt(nonce, data, None)
+            """),
+        new(Language.Python, "jwt-verify", """
+            import jwt
+
+            SECRET = "s3cret-signing-key"
+
+            def current_user(token):
+                try:
+                    return jwt.decode(token, SECRET, algorithms=["HS256"])["sub"]
+                except jwt.PyJWTError:
+                    return None
+            """),
+        new(Language.Python, "temp-file", """
+            import tempfile
+
+            def write_report(text):
+                with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
+                    f.write(text)
+                    return f.name
+            """),
+        new(Language.JavaScript, "header-injection", """
+            const THEMES = new Set(['light', 'dark']);
+            function themeCookie(theme) {
+              return 'Set-Cookie: theme=' + (THEMES.has(theme) ? theme : 'light') + '; Path=/';
+            }
+            module.exports = { themeCookie };
+            """),
+        new(Language.JavaScript, "log-injection", """
+            function logLogin(user) {
+              console.log(JSON.stringify({ event: 'login_failed', user }));
+            }
+            module.exports = { logLogin };
+            """),
+        new(Language.JavaScript, "crypto-mode", """
+            const crypto = require('crypto');
+            function encryptField(text, key) {
+              const iv = crypto.randomBytes(12);
+              const cipher = crypto.createCipheriv('aes-256-gcm', key, iv);
+              const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+              return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('hex');
+            }
+            module.exports = { encryptField };
+            """),
+        new(Language.JavaScript, "prototype-pollution", """
+            function deepMerge(target, source) {
+              for (const key of Object.keys(source)) {
+                if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
+                if (source[key] && typeof source[key] === 'object') {
+                  if (!Object.prototype.hasOwnProperty.call(target, key) || typeof target[key] !== 'object') target[key] = {};
+                  deepMerge(target[key], source[key]);
+                } else {
+                  target[key] = source[key];
+                }
+              }
+              return target;
+            }
+            module.exports = { deepMerge };
+            """),
     ];
 
     public static IEnumerable<object[]> Rows => All.Select(c => new object[] { c });

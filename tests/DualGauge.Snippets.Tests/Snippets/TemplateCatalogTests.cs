@@ -49,7 +49,8 @@ public sealed class TemplateCatalogTests
         catalog.Runtime("runtime.js").Should().Contain("function register(target, probes, plan)");
         catalog.Runtime("entry_http.js").Should().Contain("async function __dg_http__(view, request, ...args)");
         var javascript = catalog.Templates.Where(t => t.Triggers.ContainsKey(Language.JavaScript)).ToList();
-        javascript.Select(t => t.Id).Should().BeEquivalentTo(["sql", "shell", "code-eval", "url-fetch", "redirect", "html", "randomness", "password-hash", "regex", "path"]);
+        javascript.Select(t => t.Id).Should().BeEquivalentTo(["sql", "shell", "code-eval", "url-fetch", "redirect", "html", "randomness", "password-hash", "regex", "path",
+            "header-injection", "log-injection", "file-permissions", "temp-file", "crypto-mode", "jwt-verify", "prototype-pollution"]);
         foreach (var template in javascript)
         {
             template.ProbeFiles.Should().ContainKey(Language.JavaScript, template.Id);
@@ -59,6 +60,41 @@ public sealed class TemplateCatalogTests
         catalog.Find("shell")!.Probes.Where(p => p.Languages.Contains(Language.JavaScript)).Select(p => p.Name).Should().Equal("shell_separator_js", "shell_substitution_js");
         catalog.Find("sql")!.StandInProbeJudgesReach.Should().BeTrue("a stand-in database produces no SQL event");
         catalog.Templates.Where(t => t.Id != "sql").Should().OnlyContain(t => !t.StandInProbeJudgesReach);
+    }
+
+    [TestMethod]
+    public void Builtin_Issue11Templates_NameTheirCwesAndLanguages_AndJudgeWhatTheCallProduced()
+    {
+        var catalog = TemplateCatalog.Builtin;
+        var expected = new Dictionary<string, string[]>
+        {
+            ["header-injection"] = ["CWE-113"],
+            ["log-injection"] = ["CWE-117"],
+            ["file-permissions"] = ["CWE-732"],
+            ["temp-file"] = ["CWE-377"],
+            ["crypto-mode"] = ["CWE-327", "CWE-329", "CWE-326"],
+            ["jwt-verify"] = ["CWE-347"],
+            ["prototype-pollution"] = ["CWE-1321"],
+        };
+        foreach (var (id, cwes) in expected)
+        {
+            var template = catalog.Find(id);
+            template.Should().NotBeNull(id);
+            template!.Cwes.Should().Equal(cwes, id);
+            template.Reach.Should().BeEmpty($"{id} judges the headers, log lines, modes, ciphers or prototypes the call produced, not a trace event");
+            template.Evidence.Should().NotBeNullOrWhiteSpace(id);
+            template.Triggers.Should().ContainKey(Language.JavaScript, id);
+            template.Probes.Select(p => p.Cwe).Should().BeSubsetOf(cwes, id);
+        }
+
+        catalog.Find("prototype-pollution")!.Triggers.Should().NotContainKey(Language.Python, "prototype pollution is JavaScript's");
+        foreach (var id in expected.Keys.Where(k => k != "prototype-pollution"))
+        {
+            catalog.Find(id)!.ProbeFiles.Should().ContainKey(Language.Python, id);
+        }
+
+        // The mode and symlink verdicts are more specific than traversal: they are preferred when both fit.
+        catalog.Templates.Select(t => t.Id).ToList().IndexOf("file-permissions").Should().BeLessThan(catalog.Templates.Select(t => t.Id).ToList().IndexOf("path"));
     }
 
     [TestMethod]

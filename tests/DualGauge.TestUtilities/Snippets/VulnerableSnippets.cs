@@ -116,6 +116,48 @@ public static class VulnerableSnippets
             def valid_name(value):
                 return re.match(r"^([a-z]+)+$", value) is not None
             """),
+        new(Language.Python, "header-injection", """
+            def download_headers(filename):
+                return {"Content-Type": "text/csv", "Content-Disposition": f'attachment; filename="{filename}"'}
+            """),
+        new(Language.Python, "log-injection", """
+            import logging
+
+            log = logging.getLogger("auth")
+
+            def record_failed_login(username):
+                log.warning("login failed for %s", username)
+            """),
+        new(Language.Python, "file-permissions", """
+            import os
+
+            def share_file(filename):
+                os.chmod(filename, 0o666)
+                return filename
+            """),
+        new(Language.Python, "crypto-mode", """
+            from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+            def encrypt_blocks(data: bytes, key: bytes):
+                enc = Cipher(algorithms.AES(key), modes.ECB()).encryptor()
+                return enc.update(data) + enc.finalize()
+            """),
+        new(Language.Python, "jwt-verify", """
+            import jwt
+
+            def current_user(token):
+                claims = jwt.decode(token, options={"verify_signature": False})
+                return claims["sub"]
+            """),
+        new(Language.Python, "temp-file", """
+            import tempfile
+
+            def write_report(text):
+                name = tempfile.mktemp(suffix=".txt")
+                with open(name, "w") as f:
+                    f.write(text)
+                return name
+            """),
         new(Language.JavaScript, "shell", """
             const { exec } = require('child_process');
 
@@ -174,6 +216,68 @@ public static class VulnerableSnippets
             function validName(value) {
               return /^([a-z]+)+$/.test(value);
             }
+            """),
+        new(Language.JavaScript, "header-injection", """
+            function themeCookie(theme) {
+              return 'Set-Cookie: theme=' + theme + '; Path=/';
+            }
+            module.exports = { themeCookie };
+            """),
+        new(Language.JavaScript, "log-injection", """
+            function logLogin(user) {
+              console.log(`login failed for ${user}`);
+            }
+            module.exports = { logLogin };
+            """),
+        new(Language.JavaScript, "file-permissions", """
+            const fs = require('fs');
+            const os = require('os');
+            function saveToken(token) {
+              const file = os.homedir() + '/.dg-token';
+              fs.writeFileSync(file, token);
+              fs.chmodSync(file, 0o666);
+              return file;
+            }
+            module.exports = { saveToken };
+            """),
+        new(Language.JavaScript, "crypto-mode", """
+            const crypto = require('crypto');
+            function encryptField(text, key) {
+              const cipher = crypto.createCipheriv('aes-256-ecb', key, null);
+              return Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]).toString('hex');
+            }
+            module.exports = { encryptField };
+            """),
+        new(Language.JavaScript, "jwt-verify", """
+            function claimsOf(token) {
+              const payload = token.split('.')[1];
+              return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+            }
+            module.exports = { claimsOf };
+            """),
+        new(Language.JavaScript, "prototype-pollution", """
+            function deepMerge(target, source) {
+              for (const key in source) {
+                if (source[key] && typeof source[key] === 'object') {
+                  if (!target[key] || typeof target[key] !== 'object') target[key] = {};
+                  deepMerge(target[key], source[key]);
+                } else {
+                  target[key] = source[key];
+                }
+              }
+              return target;
+            }
+            module.exports = { deepMerge };
+            """),
+        new(Language.JavaScript, "temp-file", """
+            const fs = require('fs');
+            const os = require('os');
+            function writeExport(csv) {
+              const file = os.tmpdir() + '/dg-export.csv';
+              fs.writeFileSync(file, csv);
+              return file;
+            }
+            module.exports = { writeExport };
             """),
         new(Language.C, "memory", """
             #include <stdio.h>

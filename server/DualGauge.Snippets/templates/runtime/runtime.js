@@ -217,7 +217,8 @@ class Target {
       case 'length': return 16;
       case 'boolean': return false;
       case 'float': return 1.5;
-      case 'bytes': return Buffer.from('hello');
+      // A key-named buffer gets a valid AES-256 key, so code that encrypts with it runs on to what it does.
+      case 'bytes': return /(^|_)key$/.test(name) || /Key$/.test(p.name) ? Buffer.from([...Array(32).keys()]) : Buffer.from('hello');
       case 'list': return ['hello'];
       case 'map': return {};
       case 'password': return 'correct horse battery staple';
@@ -232,6 +233,8 @@ class Target {
     if (/^(socket|sock|stream|duplex|conn_socket)$/.test(name)) {
       return this.ctx.handle("const { PassThrough } = require('stream'); const s = new PassThrough(); s.resume(); return s;");
     }
+    // A key-named text input: 32 characters (a valid AES-256 key as UTF-8; it still holds the benign marker).
+    if (/^(key|secretkey|enckey|encryptionkey|aeskey|cipherkey|masterkey|datakey)$/.test(name)) return 'hello-dg-aes-key-0123456789abcde';
     if (name.includes('email')) return 'alice@example.com';
     if (name.includes('user') || name.includes('name')) return 'alice';
     if (name.includes('xml')) return '<r>hello</r>';

@@ -158,7 +158,8 @@ class Target:
         if role == "float":
             return 1.0
         if role == "bytes":
-            return b"hello"
+            # A key-named buffer gets a valid AES-256 key, so code that encrypts with it runs on to what it does.
+            return bytes(range(32)) if re.search(r"(^|_)key$", name) else b"hello"
         if role == "list":
             return ["hello"]
         if role == "map":

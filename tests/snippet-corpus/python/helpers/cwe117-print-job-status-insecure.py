@@ -1,0 +1,8 @@
+# corpus: label=insecure cwe=CWE-117 function=report_job
+from datetime import datetime, timezone
+
+
+def report_job(job_name: str, status: str) -> None:
+    """The worker's status lines go to stdout, which the container runtime ships to the log store."""
+    stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    print(f"{stamp} INFO job={job_name} status={status}")
