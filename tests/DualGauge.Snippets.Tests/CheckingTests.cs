@@ -45,6 +45,19 @@ public sealed class CheckingTests
     }
 
     [TestMethod]
+    public void Targets_AreTheFunctionsTheChangeTouches_AndAChangedConstructorMeansItsMethods()
+    {
+        const string text = "class Store:\n    def __init__(self, path):\n        self.path = path\n\n    def get(self, key):\n        return key\n\n\ndef helper(x):\n    return x\n\n\ndef other(y):\n    return y\n";
+        var changes = new ChangeSet("/r", "test", null, [new CheckFile("s.py", Core.Tasks.Language.Python, text, new HashSet<int> { 2, 9 })], []);
+
+        var targets = CheckRunner.Targets(changes);
+
+        targets.Select(t => t.QualifiedName).Should().Equal("Store.get", "helper");
+        CheckRunner.Targets(changes, (_, _) => new HashSet<int> { 13 }).Select(t => t.QualifiedName).Should().Equal("other");
+        CheckRunner.Targets(changes, (_, _) => new HashSet<int>()).Should().BeEmpty();
+    }
+
+    [TestMethod]
     public void ParseRaw_ReadsStatusesModesBlobsAndRenames()
     {
         var raw = Encoding.UTF8.GetBytes(

@@ -57,13 +57,22 @@ public sealed class CheckRunner(SnippetEvaluator evaluator, CheckOptions options
             {
                 if (lines is null || lines.Any(l => l >= function.StartLine && l <= function.EndLine))
                 {
+                    if (function is { Name: "__init__", ClassName: { } owner } && file.Language == Language.Python
+                        && outline.Functions.Where(f => f.ClassName == owner && f.Name != "__init__").ToList() is { Count: > 0 } methods)
+                    {
+                        // A constructor is never probed alone: it runs as part of every method's probe, so a change
+                        // to it is checked through the class's methods.
+                        targets.AddRange(methods.Select(m => new CheckTarget(file, m)));
+                        continue;
+                    }
+
                     targets.Add(new CheckTarget(file, function));
                 }
             }
         }
 
-        // A method and the class around it are both listed by some outlines only once; keep each function once.
-        return targets.DistinctBy(t => (t.File.Path, t.Function.StartLine, t.Function.Name)).ToList();
+        // Keep each function once (a changed constructor and a changed method both name the method).
+        return targets.DistinctBy(t => (t.File.Path, t.Function.StartLine, t.Function.Name)).OrderBy(t => t.File.Path, StringComparer.Ordinal).ThenBy(t => t.Function.StartLine).ToList();
     }
 
     /// <exception cref="Core.Execution.SandboxUnavailableException">The sandbox cannot be reached: nothing is reported as passed.</exception>
