@@ -31,9 +31,32 @@ internal static partial class DiagnosticFactory
             return diagnostics;
         }
 
+        // Scoped markers (dualgauge-ignore[CWE-89]: reason, in a comment of the evaluated function) accept that CWE
+        // there: one Hint at the marker says so instead of the Errors. A marker without a reason accepts nothing.
+        var markers = Snippets.Checking.Suppressions.Find(evaluation.Snippet.Language, evaluation.Snippet.DocumentText, evaluation.StartLine, evaluation.EndLine);
+        var acceptedShown = new HashSet<string>(StringComparer.Ordinal);
         foreach (var finding in evaluation.Findings)
         {
             var line = finding.Line ?? evaluation.StartLine;
+            if (finding.Kind == TestKind.Security && finding.Cwe is { } cwe && Snippets.Checking.Suppressions.Accepting(markers, cwe) is { } marker)
+            {
+                if (acceptedShown.Add(cwe))
+                {
+                    diagnostics.Add(new Diagnostic
+                    {
+                        Range = LineRange(document, marker.Line - 1),
+                        Severity = DiagnosticSeverity.Hint,
+                        Code = cwe,
+                        CodeDescription = CweLink(cwe),
+                        Source = Source,
+                        Message = $"{cwe} accepted here: {marker.Reason} (a probe still proved it: {finding.Message})",
+                        Data = data,
+                    });
+                }
+
+                continue;
+            }
+
             if (finding.Kind == TestKind.Security)
             {
                 var sinkLine = finding.RelatedLine ?? line;

@@ -50,6 +50,39 @@ public sealed class RealSandboxTests : ServerTestBase
         (await server.Client.WaitForDiagnosticsAsync(Uri, _ => true)).Diagnostics.Should().BeEmpty();
     }
 
+    private const string AcceptedUri = "file:///work/app/vouchers.py";
+
+    private const string AcceptedLookup = """
+        import sqlite3
+
+
+        def voucher(conn, code):
+            # dualgauge-ignore[CWE-89]: codes come from our own printed vouchers only
+            cur = conn.cursor()
+            cur.execute("SELECT id FROM vouchers WHERE code = '" + code + "'")
+            return cur.fetchall()
+        """;
+
+    [TestMethod]
+    [Timeout(300_000, CooperativeCancellation = true)]
+    public async Task EvaluateSelection_ScopedMarkerWithAReason_ShowsOneHintWithTheReasonInsteadOfErrors()
+    {
+        RequiredServices.Require(RequiredServices.DockerAnswers(), "the Docker engine does not answer (`docker version` failed)");
+        await using var server = InProcessLanguageServer.Start(evaluatorFactory: null);
+        await server.Client.InitializeAsync(StoragePath, new DualGaugeSettings { DebounceMs = 50 });
+        await server.Client.OpenAsync(AcceptedUri, "python", AcceptedLookup);
+
+        await server.Client.ExecuteCommandAsync<HistoryEntrySummary>(Commands.EvaluateSelection, AcceptedUri, Lines(3, 8));
+
+        var published = await server.Client.WaitForDiagnosticsAsync(AcceptedUri, d => d.Any(x => x.Code == "CWE-89"), TimeSpan.FromSeconds(30));
+        var cwe89 = published.Diagnostics.Where(d => d.Code == "CWE-89").ToList();
+        cwe89.Should().ContainSingle(server.Client.Log);
+        cwe89[0].Severity.Should().Be(DiagnosticSeverity.Hint);
+        cwe89[0].Range.Start.Line.Should().Be(4, "the hint sits on the marker");
+        cwe89[0].Message.Should().StartWith("CWE-89 accepted here: codes come from our own printed vouchers only");
+        published.Diagnostics.Should().NotContain(d => d.Severity == DiagnosticSeverity.Error);
+    }
+
     private const string FlaskUri = "file:///work/app/shop.py";
 
     private const string FlaskSearch = """
