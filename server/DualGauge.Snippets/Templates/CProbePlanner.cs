@@ -276,7 +276,9 @@ internal static partial class CProbePlanner
     {
         var code = SourceMask.C(functionText, out _);
         var n = Regex.Escape(name);
-        return Regex.IsMatch(code, $@"\b{n}\s*[!=]=\s*(NULL|0|nullptr)\b|\b(NULL|nullptr)\s*[!=]=\s*{n}\b|!\s*{n}\b(?!\s*(->|\[|\.))|\bif\s*\(\s*{n}\s*\)|\b{n}\s*(&&|\|\|)|(&&|\|\|)\s*{n}\s*[)&|]");
+        // A comparison with NULL, a negation, or the name alone as a condition (`if (p)`, `p && ...`, `... || !p`);
+        // not `end == s || ...`, where s is an operand of another comparison.
+        return Regex.IsMatch(code, $@"\b{n}\s*[!=]=\s*(NULL|0|nullptr)\b|\b(NULL|nullptr)\s*[!=]=\s*{n}\b|!\s*{n}\b(?!\s*(->|\[|\.|\())|(?<=(\(|&&|\|\|)\s*){n}\s*(?=\)|&&|\|\|)");
     }
 
     /// <summary>

@@ -14,7 +14,9 @@
  * insertions, deletions, repeats); a length that measures a buffer is always its true length (a length
  * that lies about its buffer is a broken contract, not a bug); an output buffer measured by a length gets
  * sizes from 0 to 128 with strings of its size -1, +0, +1; integer, index and free length parameters get
- * boundary values (0, +-1, INT_MAX, INT_MIN, UINT_MAX, 2^32, LLONG_MAX, SIZE_MAX/2, the buffers' sizes +-1).
+ * boundary values (0, +-1, INT_MAX, INT_MIN, UINT_MAX, 2^32, LLONG_MAX, SIZE_MAX/2, the buffers' sizes +-1),
+ * except beside an array or output buffer no length measures: an integer may then be its capacity, and
+ * stays within [0, its size] (dg_fz_clamp).
  * NULL rule: a NULL pointer argument is tried only when the function itself compares one of its
  * parameters with NULL (null_checked): its contract then admits NULL, and a pointer it does not check is
  * the missing NULL check. A NULL from a failed allocation (sizes at their boundaries, the sanitizer's
@@ -68,6 +70,7 @@ typedef struct {
     int cls[DG_MAX_PARAMS];
     int null_ok;
     int measured[DG_MAX_PARAMS];   /* a length parameter gives this buffer's size */
+    long long int_cap;             /* >= 0: integers stay within [0, int_cap] (see dg_fz_clamp) */
     dg_fz_shared *shm;
     pid_t pid;
     int go, done, err;
@@ -414,7 +417,7 @@ static const size_t dg_fz_sizes[] = { 0, 1, 2, 4, 8, 16, 32, 64, 128 };
 static const long long dg_fz_ints[] = { 0, 1, -1, 2, -2, 7, 8, 9, 15, 16, 17, 31, 32, 63, 64, 65, 127, 128, 255, 256, 1023, 1024,
                                         4095, 4096, 65535, 65536, INT_MAX, INT_MIN, INT_MAX - 1, INT_MAX / 2 + 1, UINT_MAX,
                                         1LL << 32, LLONG_MAX, LLONG_MIN, (long long)(SIZE_MAX / 2), (long long)(SIZE_MAX / 4) };
-static const unsigned char dg_fz_bytes[] = { 'A', 0x00, 0x01, 0x7f, 0x80, 0xff, '%', '\n', ' ', ':', '9' };
+static const unsigned char dg_fz_bytes[] = { 'A', 0x00, 0x01, 0x7f, 0x80, 0xff, '%', '\n', ' ', ':', ',', '9' };
 
 #define DG_FZ_COUNT(a) (sizeof (a) / sizeof (a)[0])
 
@@ -428,13 +431,23 @@ static int dg_fz_fixed_len(const dg_fuzzer *f, int i)
 
 static unsigned char dg_fz_plain(const dg_param *q) { return dg_is(q->role, "text") || dg_is(q->role, "file-handle") ? 'A' : 0; }
 
-static void dg_fz_fill(dg_fuzzer *f, dg_fz_input *in, int i, size_t len, unsigned char fill)
+#define DG_FZ_LIST 0x100  /* the fill "1,1,1,...": a list of numbers, for parsers that count entries */
+
+/* Fills for text (printable but for 0xff, a negative `char`: control bytes add nothing a string parser sees
+ * and only swell a path's trace event) and for byte and element arrays. */
+static const int dg_fz_text_fills[] = { 'A', DG_FZ_LIST, '9', 0xff };
+static const int dg_fz_array_fills[] = { 0x00, 0x01, 0x7f, 0x80, 0xff, 'A' };
+
+static void dg_fz_fill(dg_fuzzer *f, dg_fz_input *in, int i, size_t len, int fill)
 {
     const dg_param *q = &f->t->fn->params[i];
     if (dg_fz_fixed_len(f, i)) len = DG_ARRAY_COUNT;
     if (len > dg_fz_max(q)) len = dg_fz_max(q);
     in->len[i] = len;
-    memset(in->d[i], fill, len * dg_fz_elem(q));
+    size_t bytes = len * dg_fz_elem(q);
+    if (fill == DG_FZ_LIST)
+        for (size_t b = 0; b < bytes; b++) in->d[i][b] = b % 2 ? ',' : '1';
+    else memset(in->d[i], fill, bytes);
 }
 
 /* Benign values, as dg_benign gives them. */
@@ -459,16 +472,19 @@ static int dg_fz_structured(dg_fuzzer *f, long k, dg_fz_input *in)
     int np = f->t->fn->nparams;
     dg_fz_base(f, in);
     if (k-- == 0) return 1;
-    /* One buffer at each length, with each fill; then every buffer at once. */
+    /* Every buffer at once, then one at a time, at each length with each fill. */
     for (int i = -1; i < np; i++) {
         if (i >= 0 && f->cls[i] != DG_FZ_BUF) continue;
-        for (size_t b = 0; b < 6; b++)
+        for (size_t b = 0; b < DG_FZ_COUNT(dg_fz_array_fills); b++)
             for (size_t l = 0; l < DG_FZ_COUNT(dg_fz_lengths); l++) {
-                if (b > 0 && i >= 0 && dg_is(f->t->fn->params[i].role, "text") && b != 5) continue;
+                int text = i >= 0 && dg_is(f->t->fn->params[i].role, "text");
+                if (text && b >= DG_FZ_COUNT(dg_fz_text_fills)) continue;
                 if (k-- == 0) {
-                    for (int j = 0; j < np; j++)
-                        if (f->cls[j] == DG_FZ_BUF && (j == i || i < 0))
-                            dg_fz_fill(f, in, j, dg_fz_lengths[l], b == 0 ? dg_fz_plain(&f->t->fn->params[j]) : dg_fz_bytes[b]);
+                    for (int j = 0; j < np; j++) {
+                        if (f->cls[j] != DG_FZ_BUF || !(j == i || i < 0)) continue;
+                        int is_text = dg_is(f->t->fn->params[j].role, "text") || dg_is(f->t->fn->params[j].role, "file-handle");
+                        dg_fz_fill(f, in, j, dg_fz_lengths[l], is_text ? dg_fz_text_fills[b % DG_FZ_COUNT(dg_fz_text_fills)] : dg_fz_array_fills[b]);
+                    }
                     return 1;
                 }
             }
@@ -579,6 +595,17 @@ static void dg_fz_mutate(dg_fuzzer *f, dg_fz_input *in)
             }
         }
     }
+}
+
+/* An array or output buffer no length parameter measures has a size the caller promised, and an integer
+ * parameter of the same function may well be that promise (`int *out, size_t max_ports`): its integers then
+ * stay within [0, the smallest such size], so that a capacity is never a lie about its buffer. */
+static void dg_fz_clamp(const dg_fuzzer *f, dg_fz_input *in)
+{
+    if (f->int_cap < 0) return;
+    for (int i = 0; i < f->t->fn->nparams; i++)
+        if (f->cls[i] == DG_FZ_INT && (in->n[i] < 0 || in->n[i] > f->int_cap))
+            in->n[i] = (long long)((unsigned long long)in->n[i] % (unsigned long long)(f->int_cap + 1));
 }
 
 /* ---- minimising and describing ------------------------------------------------------------------- */
@@ -763,6 +790,14 @@ static void dg_fuzz(dg_target *t, const dg_probe *p, int (*wanted)(const dg_fz_r
         if (q->null_checked && !dg_is(q->role, "integer") && !dg_is(q->role, "index") && !dg_is(q->role, "length") && !dg_is(q->role, "float"))
             f.null_ok = 1;
     }
+    f.int_cap = -1;
+    for (int i = 0; i < t->fn->nparams; i++) {
+        const dg_param *q = &t->fn->params[i];
+        long long size = -1;
+        if ((dg_is(q->role, "bytes") || dg_is(q->role, "int-array")) && !f.measured[i]) size = DG_ARRAY_COUNT;
+        else if (dg_is(q->role, "output-buffer") && f.cls[i] == DG_FZ_FIXED) size = DG_OUT_SIZE;
+        if (size >= 0 && (f.int_cap < 0 || size < f.int_cap)) f.int_cap = size;
+    }
     int fuzzable = 0;
     for (int i = 0; i < t->fn->nparams; i++) fuzzable += f.cls[i] != DG_FZ_FIXED;
     if (!fuzzable) dg_not_judged("%s has no parameter the fuzzer can vary (a string, buffer or integer)", t->fn->name);
@@ -784,6 +819,7 @@ static void dg_fuzz(dg_target *t, const dg_probe *p, int (*wanted)(const dg_fz_r
             memcpy(&in, &f.seeds[dg_fz_rand(&f) % (unsigned)f.nseeds], sizeof in);
             dg_fz_mutate(&f, &in);
         }
+        dg_fz_clamp(&f, &in);
         outcome = dg_fz_exec(&f, &in, deadline);
         if (outcome == DG_FZ_REPORT) break;
         if (outcome == DG_FZ_OK && fresh) {
