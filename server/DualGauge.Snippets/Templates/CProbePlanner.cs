@@ -277,8 +277,8 @@ internal static partial class CProbePlanner
         var code = SourceMask.C(functionText, out _);
         var n = Regex.Escape(name);
         // A comparison with NULL, a negation, or the name alone as a condition (`if (p)`, `p && ...`, `... || !p`);
-        // not `end == s || ...`, where s is an operand of another comparison.
-        return Regex.IsMatch(code, $@"\b{n}\s*[!=]=\s*(NULL|0|nullptr)\b|\b(NULL|nullptr)\s*[!=]=\s*{n}\b|!\s*{n}\b(?!\s*(->|\[|\.|\())|(?<=(\(|&&|\|\|)\s*){n}\s*(?=\)|&&|\|\|)");
+        // not `end == s || ...`, where s is an operand of another comparison, nor a call's argument (`strlen(s)`).
+        return Regex.IsMatch(code, $@"\b{n}\s*[!=]=\s*(NULL|0|nullptr)\b|\b(NULL|nullptr)\s*[!=]=\s*{n}\b|!\s*{n}\b(?!\s*(->|\[|\.|\())|(?<=(\b(if|while)\s*\(|&&|\|\||\breturn)\s*){n}\s*(?=\)|&&|\|\||\?)");
     }
 
     /// <summary>

@@ -143,6 +143,7 @@ public sealed partial class FuzzTemplateTests
             .Select(e => e.String("text") ?? "").FirstOrDefault(t => t.Contains("dg-fuzz:", StringComparison.Ordinal));
         output.Should().NotBeNull("the probe prints its measure of the fuzzing time");
         var line = output!.Split('\n').First(l => l.StartsWith("dg-fuzz:", StringComparison.Ordinal));
+        Console.WriteLine(line);
         return Pairs().Matches(line).ToDictionary(m => m.Groups["k"].Value, m => m.Groups["v"].Value, StringComparer.Ordinal);
     }
 
@@ -203,4 +204,19 @@ public sealed partial class FuzzTemplateTests
 
     [GeneratedRegex(@"(?<k>\w+)=(?<v>\S+)")]
     private static partial Regex Pairs();
+}
+
+/// <summary>The planner's NULL-check column, which decides whether the fuzzer may pass NULL (templates/README.md, "Fuzzing").</summary>
+[TestClass]
+public sealed class NullCheckedTests
+{
+    [TestMethod]
+    [DataRow("int f(const char *s) { if (s == NULL) return -1; return s[0]; }", "s", true)]
+    [DataRow("int f(const char *s) { if (!s) return -1; return s[0]; }", "s", true)]
+    [DataRow("int f(const char *s, int *n) { if (s && n) *n = 1; return 0; }", "n", true)]
+    [DataRow("int f(const char *s) { return strlen(s); }", "s", false)]
+    [DataRow("int f(const char *s) { char *end; strtol(s, &end, 10); if (end == s || *end) return -1; return 0; }", "s", false)]
+    [DataRow("int f(const char *s) { return s[0] != '!'; }", "s", false)]
+    public void NullChecked_OnlyAComparisonWithNullOrTheNameAsACondition(string code, string name, bool expected) =>
+        Templates.CProbePlanner.NullChecked(code, name).Should().Be(expected);
 }
