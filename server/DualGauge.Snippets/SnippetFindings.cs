@@ -49,6 +49,12 @@ public static partial class SnippetFindings
                 var message = Clean(UserText(ToDocumentLines(attackFindings.Count > 0
                     ? string.Join("; ", attackFindings.Select(f => f.Message).Distinct(StringComparer.Ordinal))
                     : test.Message, widened)), widened);
+                // A fuzzing probe names the minimised input that drew the report: the diagnostic shows it beside the report.
+                if (attackFindings.Count > 0 && test.Message.Contains("minimised reproducer: ", StringComparison.Ordinal))
+                {
+                    message += "; " + Clean(UserText(ToDocumentLines(test.Message, widened)), widened);
+                }
+
                 var attack = test.Test.Attacks is { Length: > 0 } a ? $" ({a.TrimEnd('.')})" : "";
                 var function = plan.Functions.FirstOrDefault(f => f.Tests.Any(t => t.Spec.Id == test.Test.Id))?.Target.Function
                     ?? widened.Functions.FirstOrDefault(f => f.HeaderLine == header) ?? widened.Functions[0];

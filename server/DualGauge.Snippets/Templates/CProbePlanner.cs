@@ -80,6 +80,11 @@ internal static partial class CProbePlanner
                 ["payload"] = probe.Payload,
                 ["hits"] = new JsonArray(hits.Select(h => (JsonNode)h).ToArray()),
             };
+            if (probe.BudgetMs is { } budget)
+            {
+                plan["budget_ms"] = budget;
+            }
+
             yield return new GeneratedTest(spec, "") { Plan = plan, TemplateId = template.Id };
         }
     }
@@ -179,6 +184,7 @@ internal static partial class CProbePlanner
                 .Append(", ").Append(row["inputs"] is JsonArray ? $"dg_inputs_{i}" : "NULL")
                 .Append(", ").Append(row["payload"] is JsonValue payload ? CString((string)payload!) : "NULL")
                 .Append(", ").Append(row["hits"] is JsonArray ? $"dg_hits_{i}" : "NULL")
+                .Append(", ").Append(row["budget_ms"] is JsonValue budget ? ((int)budget).ToString(CultureInfo.InvariantCulture) : "0")
                 .Append(" },\n");
         }
 
@@ -249,17 +255,30 @@ internal static partial class CProbePlanner
             };
             builder.Append("    { ").Append(CString(p.Name)).Append(", ").Append(CString(ParameterRoles.Key(role))).Append(", ").Append(CString(p.Type ?? ""))
                 .Append(", ").Append(role == ParameterRole.Length ? LengthOf(parameters, i).ToString(CultureInfo.InvariantCulture) : "-1")
-                .Append(", ").Append(elem).Append(" },\n");
+                .Append(", ").Append(elem).Append(", ").Append(NullChecked(target.Code, p.Name) ? "1" : "0").Append(" },\n");
         }
 
         if (parameters.Count == 0)
         {
-            builder.Append("    { NULL, NULL, NULL, -1, 0 },\n");
+            builder.Append("    { NULL, NULL, NULL, -1, 0, 0 },\n");
         }
 
         builder.Append("};\n");
         builder.Append("static const dg_function dg_fn_").Append(entry).Append(" = { ").Append(CString(entry)).Append(", ").Append(CString(target.Function.Name))
             .Append(", dg_call_").Append(entry).Append(", ").Append(parameters.Count.ToString(CultureInfo.InvariantCulture)).Append(", dg_params_").Append(entry).Append(" };\n\n");
+    }
+
+    /// <summary>
+    /// True when the function's code compares the parameter with NULL (<c>p == NULL</c>, <c>!p</c>, <c>if (p)</c>,
+    /// <c>p &amp;&amp; ...</c>): its contract then admits NULL for its pointers (the fuzz template's rule for NULL arguments).
+    /// </summary>
+    internal static bool NullChecked(string functionText, string name)
+    {
+        var code = SourceMask.C(functionText, out _);
+        var n = Regex.Escape(name);
+        // A comparison with NULL, a negation, or the name alone as a condition (`if (p)`, `p && ...`, `... || !p`);
+        // not `end == s || ...`, where s is an operand of another comparison, nor a call's argument (`strlen(s)`).
+        return Regex.IsMatch(code, $@"\b{n}\s*[!=]=\s*(NULL|0|nullptr)\b|\b(NULL|nullptr)\s*[!=]=\s*{n}\b|!\s*{n}\b(?!\s*(->|\[|\.|\())|(?<=(\b(if|while)\s*\(|&&|\|\||\breturn)\s*){n}\s*(?=\)|&&|\|\||\?)");
     }
 
     /// <summary>

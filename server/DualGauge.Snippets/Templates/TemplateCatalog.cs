@@ -34,6 +34,9 @@ public sealed record ProbeDescriptor(
 {
     public IReadOnlyList<ParameterRole> WithRoles { get; init; } = [];
 
+    /// <summary>A fuzzing probe's time budget in milliseconds (<c>budget-ms</c>), handed to the probe in its plan row; null: none.</summary>
+    public int? BudgetMs { get; init; }
+
     /// <summary>True when the function's parameter roles allow this probe (<c>unless-role</c>, <c>with-role</c>).</summary>
     public bool Applies(IEnumerable<ParameterRole> roles)
     {
@@ -470,12 +473,25 @@ internal static class TemplateDescriptorReader
             }
         }
 
+        int? budget = null;
+        if (Optional(node, "budget-ms") is { } b)
+        {
+            if (int.TryParse(b, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms) && ms is > 0 and <= 5000)
+            {
+                budget = ms;
+            }
+            else
+            {
+                errors.Add(new TemplateError(file, field + ".budget-ms", $"'{b}' is not a whole number of milliseconds between 1 and 5000"));
+            }
+        }
+
         if (errors.Count > before || name is null || cwe is null || description is null || attacks is null || why is null)
         {
             return null;
         }
 
-        return new ProbeDescriptor(name, cwe, languages, input, unless, Optional(node, "payload"), description, attacks, why, oracles) { WithRoles = withRoles };
+        return new ProbeDescriptor(name, cwe, languages, input, unless, Optional(node, "payload"), description, attacks, why, oracles) { WithRoles = withRoles, BudgetMs = budget };
     }
 
     private static bool DefinesProbe(Language language, string source, string name) => language switch

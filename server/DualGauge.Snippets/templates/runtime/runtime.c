@@ -48,6 +48,7 @@ typedef struct {
     const char *type;   /* as declared */
     int of;             /* a length: the parameter whose size it gives (-1: none) */
     size_t elem;        /* bytes, int-array, record: the size of one element */
+    int null_checked;   /* the function's code compares this parameter with NULL (its contract admits NULL) */
 } dg_param;
 
 /* The arguments of one call. */
@@ -81,6 +82,7 @@ struct dg_probe {
     const char *const *inputs;            /* the parameters carrying the payload (NULL-terminated); NULL: none */
     const char *payload;
     const char *const *hits;              /* the trigger hits that chose the template (NULL-terminated) */
+    long budget_ms;                       /* a fuzzing probe's time budget (the descriptor's budget-ms); 0: none */
 };
 
 struct dg_target {

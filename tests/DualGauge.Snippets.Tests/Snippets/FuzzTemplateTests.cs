@@ -1,0 +1,222 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DualGauge.Core.Execution;
+using DualGauge.Core.Tasks;
+using DualGauge.Core.Traces;
+using DualGauge.Core.Verdicts;
+using DualGauge.Sandbox;
+using DualGauge.Snippets;
+using DualGauge.Snippets.Templates;
+using FluentAssertions;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DualGauge.Snippets.Tests;
+
+/// <summary>
+/// The fuzz template against the real sandbox: a planted off-by-one is found and its reproducer minimised, a correct
+/// function runs the whole budget with no report, and the probe's own measure of its fuzzing time holds the budget.
+/// Without a Docker engine these tests fail under CI=true and are inconclusive elsewhere.
+/// </summary>
+[TestClass]
+public sealed partial class FuzzTemplateTests
+{
+    // A scratch buffer of 16 bytes; `n > sizeof buf` lets a 16-character tag write its terminator at buf[16].
+    private const string OffByOne = """
+        #include <ctype.h>
+        #include <string.h>
+
+        int classify_label(const char *label)
+        {
+            char buf[16];
+            size_t n = strlen(label);
+
+            if (n > sizeof buf) {
+                return -1;
+            }
+            for (size_t i = 0; i < n; i++) {
+                buf[i] = (char)toupper((unsigned char)label[i]);
+            }
+            buf[n] = '\0';
+            return strcmp(buf, "PRIORITY") == 0;
+        }
+        """;
+
+    private const string Correct = """
+        #include <ctype.h>
+        #include <string.h>
+
+        int classify_label(const char *label)
+        {
+            char buf[16];
+            size_t n = strlen(label);
+
+            if (n >= sizeof buf) {
+                return -1;
+            }
+            for (size_t i = 0; i < n; i++) {
+                buf[i] = (char)toupper((unsigned char)label[i]);
+            }
+            buf[n] = '\0';
+            return strcmp(buf, "PRIORITY") == 0;
+        }
+        """;
+
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static DockerSandbox? sandbox;
+    private static string? unavailable;
+
+    private static int Budget => ProbeTemplates.Find("fuzz")!.Probes.Single(p => p.Name == "fuzz_bounds").BudgetMs!.Value;
+
+    [ClassCleanup]
+    public static async Task CleanupAsync()
+    {
+        if (sandbox is not null)
+        {
+            await sandbox.DisposeAsync();
+            sandbox = null;
+        }
+    }
+
+    [TestMethod]
+    public void Descriptor_GivesEachFuzzProbeItsBudget()
+    {
+        var fuzz = ProbeTemplates.Find("fuzz");
+        fuzz.Should().NotBeNull();
+        fuzz!.Probes.Select(p => (p.Name, p.Cwe)).Should().BeEquivalentTo(new[]
+        {
+            ("fuzz_bounds", "CWE-787"), ("fuzz_integer_overflow", "CWE-190"), ("fuzz_null_dereference", "CWE-476"),
+        });
+        fuzz.Probes.Should().OnlyContain(p => p.BudgetMs == 300);
+    }
+
+    [TestMethod]
+    public async Task PlantedOffByOne_IsFound_WithAMinimisedReproducerAtTheBoundaryLength()
+    {
+        var evaluation = await EvaluateAsync(OffByOne);
+
+        var test = evaluation.Verdict!.Tests.Single(t => t.Test.Id.EndsWith("fuzz_bounds", StringComparison.Ordinal));
+        test.Status.Should().Be(TestStatus.Failed, test.Message);
+        test.Message.Should().StartWith("fuzzing found ").And.Contain("minimised reproducer: label = ");
+        var length = int.Parse(ReproducerLength().Match(test.Message).Groups["n"].Value, CultureInfo.InvariantCulture);
+        length.Should().Be(16, "the smallest input that writes past buf[16] is 16 characters (the exact fit): " + test.Message);
+
+        // The sanitizer's report (the final reproducer's, run where the harness collects it) names the user's line.
+        var reports = evaluation.Verdict.Trace.ForTest(test.Test.Id).Where(e => e.Kind == TraceEventKinds.Sanitizer).ToList();
+        reports.Should().NotBeEmpty();
+        reports.Should().OnlyContain(e => e.String("location") == "solution.c:15", "only the minimised reproducer's report reaches the harness");
+        evaluation.Assessment.CwesFound.Should().Contain("CWE-787");
+        evaluation.Findings.Should().Contain(f => f.Cwe == "CWE-787" && f.Line == 14 && f.Message.Contains("16 x 'A'", StringComparison.Ordinal),
+            "the finding sits on the document line of buf[n] = '\\0' (0-based 14) and shows the reproducer");
+
+        var fuzzed = FuzzLine(evaluation, test.Test.Id);
+        fuzzed["found"].Should().NotBe("none");
+        double.Parse(fuzzed["fuzz_ms"], CultureInfo.InvariantCulture).Should().BeLessThanOrEqualTo(Budget + 100);
+    }
+
+    [TestMethod]
+    public async Task CorrectFunction_RunsTheWholeBudgetWithNoReport_AndIsSecureForTheTestedCwes()
+    {
+        var evaluation = await EvaluateAsync(Correct);
+
+        foreach (var probe in new[] { "fuzz_bounds", "fuzz_integer_overflow", "fuzz_null_dereference" })
+        {
+            var test = evaluation.Verdict!.Tests.Single(t => t.Test.Id.EndsWith(probe, StringComparison.Ordinal));
+            test.Status.Should().Be(TestStatus.Passed, test.Message);
+            evaluation.Verdict.Trace.ForTest(test.Test.Id).Should().NotContain(e => e.Kind == TraceEventKinds.Sanitizer);
+
+            var fuzzed = FuzzLine(evaluation, test.Test.Id);
+            fuzzed["found"].Should().Be("none");
+            var ms = double.Parse(fuzzed["fuzz_ms"], CultureInfo.InvariantCulture);
+            // The whole budget ran (the loop stops only at its deadline) and held (+ one call's slack).
+            ms.Should().BeGreaterThanOrEqualTo(Budget - 1).And.BeLessThanOrEqualTo(Budget + 100, $"{probe} fuzzed for {ms} ms");
+            long.Parse(fuzzed["completed"], CultureInfo.InvariantCulture).Should().BeGreaterThan(100, "the probe reached the code: its calls returned");
+        }
+
+        evaluation.Assessment.Security.Should().Be(SecurityStatus.Secure, evaluation.Assessment.SecurityDetail);
+        evaluation.Assessment.CwesTested.Should().Contain(["CWE-787", "CWE-190", "CWE-476"]);
+    }
+
+    /// <summary>The probe's own "dg-fuzz: ..." line (stdout) as key=value pairs.</summary>
+    private static Dictionary<string, string> FuzzLine(SnippetEvaluation evaluation, string testId)
+    {
+        var output = evaluation.Verdict!.Trace.ForTest(testId).Where(e => e.Kind == TraceEventKinds.Output && e.String("stream") == "stdout")
+            .Select(e => e.String("text") ?? "").FirstOrDefault(t => t.Contains("dg-fuzz:", StringComparison.Ordinal));
+        output.Should().NotBeNull("the probe prints its measure of the fuzzing time");
+        var line = output!.Split('\n').First(l => l.StartsWith("dg-fuzz:", StringComparison.Ordinal));
+        Console.WriteLine(line);
+        return Pairs().Matches(line).ToDictionary(m => m.Groups["k"].Value, m => m.Groups["v"].Value, StringComparer.Ordinal);
+    }
+
+    private static async Task<SnippetEvaluation> EvaluateAsync(string code)
+    {
+        var evaluator = new SnippetEvaluator(await SandboxAsync(), []);
+        var snippet = new Snippet("file:///work/labels.c", Language.C, code, 0, code.Split('\n').Length - 1, SnippetSource.Selection);
+        var evaluation = await evaluator.EvaluateAsync(snippet, CancellationToken.None);
+        evaluation.Verdict.Should().NotBeNull(evaluation.Match.Reason);
+        evaluation.Match.Reason.Should().Contain("fuzz");
+        return evaluation;
+    }
+
+    private static async Task<ISandbox> SandboxAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (sandbox is null && unavailable is null)
+            {
+                var options = DockerSandboxOptions.CreateBuilder()
+                    .WithImage(Environment.GetEnvironmentVariable("DUALGAUGE_SANDBOX_IMAGE") is { Length: > 0 } image ? image : null)
+                    .WithPoolSize(1)
+                    .Build();
+                var created = new DockerSandbox(options, NullLoggerFactory.Instance);
+                try
+                {
+                    await created.StartAsync(null, CancellationToken.None);
+                    sandbox = created;
+                }
+                catch (SandboxUnavailableException e)
+                {
+                    unavailable = e.Message;
+                    await created.DisposeAsync();
+                }
+            }
+        }
+        finally
+        {
+            Gate.Release();
+        }
+
+        if (unavailable is not null)
+        {
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                Assert.Fail($"A Docker engine is required under CI: {unavailable}");
+            }
+
+            Assert.Inconclusive($"No Docker engine: {unavailable}");
+        }
+
+        return sandbox!;
+    }
+
+    [GeneratedRegex(@"minimised reproducer: label = (?<n>\d+) x 'A'")]
+    private static partial Regex ReproducerLength();
+
+    [GeneratedRegex(@"(?<k>\w+)=(?<v>\S+)")]
+    private static partial Regex Pairs();
+}
+
+/// <summary>The planner's NULL-check column, which decides whether the fuzzer may pass NULL (templates/README.md, "Fuzzing").</summary>
+[TestClass]
+public sealed class NullCheckedTests
+{
+    [TestMethod]
+    [DataRow("int f(const char *s) { if (s == NULL) return -1; return s[0]; }", "s", true)]
+    [DataRow("int f(const char *s) { if (!s) return -1; return s[0]; }", "s", true)]
+    [DataRow("int f(const char *s, int *n) { if (s && n) *n = 1; return 0; }", "n", true)]
+    [DataRow("int f(const char *s) { return strlen(s); }", "s", false)]
+    [DataRow("int f(const char *s) { char *end; strtol(s, &end, 10); if (end == s || *end) return -1; return 0; }", "s", false)]
+    [DataRow("int f(const char *s) { return s[0] != '!'; }", "s", false)]
+    public void NullChecked_OnlyAComparisonWithNullOrTheNameAsACondition(string code, string name, bool expected) =>
+        Templates.CProbePlanner.NullChecked(code, name).Should().Be(expected);
+}
