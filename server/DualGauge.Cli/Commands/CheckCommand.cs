@@ -132,7 +132,7 @@ internal static class CheckCommand
                 Console.WriteLine($"{"skipped",-12} {skipped.Path}: {skipped.Reason}");
             }
 
-            var benchTasks = LoadTasks(parse.GetValue(tasks));
+            var benchTasks = TaskLocator.LoadForSnippets(parse.GetValue(tasks)?.FullName ?? TaskLocator.DefaultTasksDirectory(), "note", "functions are matched against the probe templates only");
             using var logging = CliLogging.Create(null);
             IReadOnlyList<CheckedFunction> results;
             LazySandbox? sandbox = null;
@@ -257,24 +257,6 @@ internal static class CheckCommand
         var prefixes = paths.Select(p => Path.GetRelativePath(root, Path.GetFullPath(Path.Combine(cwd, p))).Replace('\\', '/').TrimEnd('/')).ToList();
         bool Under(string path) => prefixes.Any(p => p == "." || path == p || path.StartsWith(p + "/", StringComparison.Ordinal));
         return changes with { Files = changes.Files.Where(f => Under(f.Path)).ToList(), Skipped = changes.Skipped.Where(s => Under(s.Path)).ToList() };
-    }
-
-    private static IReadOnlyList<BenchTask> LoadTasks(DirectoryInfo? given)
-    {
-        var folder = given?.FullName ?? TaskLocator.DefaultTasksDirectory();
-        if (!Directory.Exists(folder))
-        {
-            Console.WriteLine($"note: no bench tasks at {folder}; functions are matched against the probe templates only");
-            return [];
-        }
-
-        var catalog = TaskLoader.LoadAll(folder);
-        if (catalog.Errors.Count > 0)
-        {
-            Console.WriteLine($"warning: {catalog.Errors.Count} malformed bench task(s) in {folder} skipped (dualgauge tasks list names them)");
-        }
-
-        return catalog.Tasks;
     }
 
     private static async Task WriteAsync(FileInfo? file, string text)

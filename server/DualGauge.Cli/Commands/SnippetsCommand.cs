@@ -225,24 +225,10 @@ internal static class SnippetsCommand
         return null;
     }
 
-    private static IReadOnlyList<BenchTask> LoadTasks(DirectoryInfo? given, string? repository)
-    {
-        var folder = given?.FullName
-            ?? (repository is not null && Directory.Exists(Path.Combine(repository, "bench-tasks")) ? Path.Combine(repository, "bench-tasks") : TaskLocator.DefaultTasksDirectory());
-        if (!Directory.Exists(folder))
-        {
-            Console.WriteLine($"warning: no bench tasks at {folder}; snippets are matched against probe templates only");
-            return [];
-        }
-
-        var catalog = TaskLoader.LoadAll(folder);
-        if (catalog.Errors.Count > 0)
-        {
-            Console.WriteLine($"warning: {catalog.Errors.Count} malformed bench task(s) skipped (dualgauge tasks list names them)");
-        }
-
-        return catalog.Tasks;
-    }
+    private static IReadOnlyList<BenchTask> LoadTasks(DirectoryInfo? given, string? repository) =>
+        TaskLocator.LoadForSnippets(
+            given?.FullName ?? (repository is not null && Directory.Exists(Path.Combine(repository, "bench-tasks")) ? Path.Combine(repository, "bench-tasks") : TaskLocator.DefaultTasksDirectory()),
+            "warning", "snippets are matched against probe templates only");
 
     private static string ToJson(CorpusSet set, IReadOnlyList<CorpusResult> results, CorpusSummary summary, CorpusThresholds thresholds, IReadOnlyList<string> missed) =>
         JsonSerializer.Serialize(new

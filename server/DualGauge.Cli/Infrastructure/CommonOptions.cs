@@ -53,6 +53,28 @@ public static class CommonOptions
 
 internal static class TaskLocator
 {
+    /// <summary>
+    /// The bench tasks the snippet pipeline may match by contract (snippets validate, check): none, with a line
+    /// saying what that means, when the folder is missing; malformed tasks are counted and skipped.
+    /// </summary>
+    /// <param name="missing">What the command does without tasks, printed after "no bench tasks at FOLDER; ".</param>
+    public static IReadOnlyList<Core.Tasks.BenchTask> LoadForSnippets(string folder, string missingLevel, string missing)
+    {
+        if (!Directory.Exists(folder))
+        {
+            Console.WriteLine($"{missingLevel}: no bench tasks at {folder}; {missing}");
+            return [];
+        }
+
+        var catalog = Core.Tasks.TaskLoader.LoadAll(folder);
+        if (catalog.Errors.Count > 0)
+        {
+            Console.WriteLine($"warning: {catalog.Errors.Count} malformed bench task(s) in {folder} skipped (dualgauge tasks list names them)");
+        }
+
+        return catalog.Tasks;
+    }
+
     public static string DefaultTasksDirectory()
     {
         var local = Path.Combine(Environment.CurrentDirectory, "bench-tasks");

@@ -10,7 +10,8 @@ using DualGauge.Snippets.Widening;
 namespace DualGauge.Snippets.Checking;
 
 /// <summary>A function a change added or modified, to be checked.</summary>
-public sealed record CheckTarget(CheckFile File, SourceFunction Function)
+/// <param name="Outline">The file's outline (computed once per file).</param>
+public sealed record CheckTarget(CheckFile File, SourceFunction Function, DocumentOutline Outline)
 {
     public string QualifiedName => Function.ClassName is { } c ? $"{c}.{Function.Name}" : Function.Name;
 }
@@ -62,11 +63,11 @@ public sealed class CheckRunner(SnippetEvaluator evaluator, CheckOptions options
                     {
                         // A constructor is never probed alone: it runs as part of every method's probe, so a change
                         // to it is checked through the class's methods.
-                        targets.AddRange(methods.Select(m => new CheckTarget(file, m)));
+                        targets.AddRange(methods.Select(m => new CheckTarget(file, m, outline)));
                         continue;
                     }
 
-                    targets.Add(new CheckTarget(file, function));
+                    targets.Add(new CheckTarget(file, function, outline));
                 }
             }
         }
@@ -128,9 +129,9 @@ public sealed class CheckRunner(SnippetEvaluator evaluator, CheckOptions options
     private async Task<CheckedFunction> CheckAsync(CheckTarget target, CancellationToken cancellationToken)
     {
         var function = target.Function;
-        if (options.HonourMarkers && SnippetWidener.IsIgnored(SnippetWidener.Outline(target.File.Language, target.File.Text), function))
+        if (options.HonourMarkers && SnippetWidener.IsIgnored(target.Outline, function))
         {
-            var marker = function.StartLine > 0 && Suppressions.IsBareMarker(SourceMask.Lines(target.File.Text)[function.StartLine - 1]) ? function.StartLine : function.StartLine + 1;
+            var marker = function.StartLine > 0 && Suppressions.IsBareMarker(target.Outline.Lines[function.StartLine - 1]) ? function.StartLine : function.StartLine + 1;
             var skipped = new FunctionRun("none", null, $"skipped by the {SnippetWidener.IgnoreMarker} marker on line {marker} (check --ignore-markers evaluates it anyway)",
                 "not judged", false, "not run", "not judged", nameof(SecurityStatus.NotJudged), "not run", [], [], 0, 0, null, [], 0);
             return Place(target, skipped, cached: false) with { Verdict = CheckVerdict.Ignored };

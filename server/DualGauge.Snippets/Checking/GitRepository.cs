@@ -63,12 +63,6 @@ public sealed class GitRepository
     public int ParentCount(string commit) =>
         Run(["rev-list", "--parents", "-n", "1", commit]).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length - 1;
 
-    /// <summary>The bytes of a blob.</summary>
-    public byte[] ReadBlob(string blob) => RunChecked(["cat-file", "blob", blob]);
-
-    /// <summary>The size of a blob in bytes, without reading it.</summary>
-    public long BlobSize(string blob) => long.Parse(Run(["cat-file", "-s", blob]).Trim(), System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>
     /// Reads many blobs with one <c>git cat-file --batch</c>: each blob's bytes, or null when it is larger than
     /// <paramref name="maxBytes"/> (its size is then in <paramref name="sizes"/>) or missing.
