@@ -61,6 +61,8 @@ public sealed class LanguageServerHost : IAsyncDisposable
             rpc.AddLocalRpcTarget(services.GetRequiredService(type), new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
         }
 
+        // Verified quick fixes are prepared after each insecure evaluation (the verifier subscribes to the scheduler).
+        services.GetRequiredService<Fixes.QuickFixVerifier>().Start();
         client.Attach(rpc);
         logging.ClientSink.Attach(client);
         rpc.StartListening();
@@ -102,7 +104,7 @@ public sealed class LanguageServerHost : IAsyncDisposable
 
     private async Task StopAsync()
     {
-        await services.GetRequiredService<SnippetWorkspace>().DisposeAsync().ConfigureAwait(false);
+        await services.GetRequiredService<EvaluationScheduler>().DisposeAsync().ConfigureAwait(false);
         await services.GetRequiredService<EvaluationQueue>().DisposeAsync().ConfigureAwait(false);
         await services.GetRequiredService<EvaluatorProvider>().DisposeAsync().ConfigureAwait(false);
     }

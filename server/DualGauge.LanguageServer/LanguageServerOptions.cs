@@ -20,6 +20,9 @@ public sealed record LanguageServerOptions
 
     public int MaxPendingEvaluations { get; init; } = 16;
 
+    /// <summary>After an insecure evaluation, try the deterministic quick fixes in the sandbox so verified ones can be offered.</summary>
+    public bool VerifyQuickFixes { get; init; } = true;
+
     /// <summary>Coalesces diagnostics re-publication during fast typing.</summary>
     public TimeSpan PublishDelay { get; init; } = TimeSpan.FromMilliseconds(50);
 

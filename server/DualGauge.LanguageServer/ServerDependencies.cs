@@ -1,3 +1,6 @@
+using DualGauge.LanguageServer.Documents;
+using DualGauge.LanguageServer.Features.Language.CodeLens;
+using DualGauge.LanguageServer.Publishing;
 using DualGauge.LanguageServer.Evaluation;
 using DualGauge.LanguageServer.Features.Custom.AiInsertion;
 using DualGauge.LanguageServer.Fixes;
@@ -28,6 +31,7 @@ internal static class ServerDependencies
         typeof(ConfigurationHandler),
         typeof(AiInsertionHandler),
         typeof(HistoryHandler),
+        typeof(CodeLensHandler),
     ];
 
     public static IServiceCollection AddServerDependencies(this IServiceCollection services, LanguageServerOptions options, ServerLogging logging)
@@ -55,7 +59,13 @@ internal static class ServerDependencies
 
         services.AddSingleton<EvaluatorProvider>();
         services.AddSingleton<EvaluationQueue>();
-        services.AddSingleton<SnippetWorkspace>();
+        services.AddSingleton<RequestQueue>();
+        services.AddSingleton<DocumentStore>();
+        services.AddSingleton<FindingsPublisher>();
+        services.AddSingleton<FindingsRestorer>();
+        services.AddSingleton<EvaluationScheduler>();
+        services.AddSingleton<CodeActionProvider>();
+        services.AddSingleton<QuickFixVerifier>();
         services.AddSingleton<AiFixService>();
 
         foreach (var handler in Handlers)

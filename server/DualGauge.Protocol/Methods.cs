@@ -16,11 +16,13 @@ public static class Methods
     public const string TextDocumentDidClose = "textDocument/didClose";
     public const string TextDocumentPublishDiagnostics = "textDocument/publishDiagnostics";
     public const string TextDocumentCodeAction = "textDocument/codeAction";
+    public const string TextDocumentCodeLens = "textDocument/codeLens";
 
     public const string WorkspaceExecuteCommand = "workspace/executeCommand";
     public const string WorkspaceConfiguration = "workspace/configuration";
     public const string WorkspaceDidChangeConfiguration = "workspace/didChangeConfiguration";
     public const string WorkspaceApplyEdit = "workspace/applyEdit";
+    public const string WorkspaceCodeLensRefresh = "workspace/codeLens/refresh";
 
     public const string WindowLogMessage = "window/logMessage";
     public const string WindowShowMessage = "window/showMessage";

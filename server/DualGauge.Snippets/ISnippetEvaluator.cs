@@ -68,6 +68,9 @@ public sealed record SnippetFinding(
     /// the code); the finding itself comes from the executed probe.
     /// </summary>
     public IReadOnlyList<FindingStep> Steps { get; init; } = [];
+
+    /// <summary>For security findings, the input the probe put its payload in (a parameter, a request field), when known.</summary>
+    public string? Input { get; init; }
 }
 
 /// <summary>One step of a finding's path: a 0-based document line and what happens there.</summary>

@@ -62,7 +62,7 @@ public static partial class SnippetFindings
                 // The Error sits where the tainted value is built (the last step before the sink), the sink is related.
                 // (The header only brings the parameter in: with no assignment between, the sink builds the value itself.)
                 var built = steps.Count >= 2 && steps[^2].Line != function.HeaderLine ? steps[^2].Line : sink;
-                findings.Add(new SnippetFinding(TestKind.Security, test.Test.Id, test.Test.Cwe, $"{message}{attack}", built ?? sink ?? header, sink, null, null) { Steps = steps });
+                findings.Add(new SnippetFinding(TestKind.Security, test.Test.Id, test.Test.Cwe, $"{message}{attack}", built ?? sink ?? header, sink, null, null) { Steps = steps, Input = InputOf(plan, test.Test.Id) });
             }
             else
             {

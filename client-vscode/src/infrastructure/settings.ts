@@ -6,6 +6,7 @@ export interface DualGaugeSettings {
   image?: string;
   autoEvaluateAiInsertions: boolean;
   evaluateOnSave: boolean;
+  showUnmatchedInProblems: boolean;
   timeoutMs: number;
   languages: string[];
   largeInsertionThreshold: number;
@@ -20,6 +21,7 @@ export interface ClientSettings extends DualGaugeSettings {
 export const settingDefaults: ClientSettings = {
   autoEvaluateAiInsertions: true,
   evaluateOnSave: false,
+  showUnmatchedInProblems: false,
   timeoutMs: 10000,
   languages: ['python', 'javascript', 'c'],
   largeInsertionThreshold: 8,
@@ -47,6 +49,7 @@ export function readSettings(get: <T>(key: string) => T | undefined): ClientSett
     image: text('image'),
     autoEvaluateAiInsertions: bool('autoEvaluateAiInsertions', settingDefaults.autoEvaluateAiInsertions),
     evaluateOnSave: bool('evaluateOnSave', settingDefaults.evaluateOnSave),
+    showUnmatchedInProblems: bool('showUnmatchedInProblems', settingDefaults.showUnmatchedInProblems),
     timeoutMs: num('timeoutMs', settingDefaults.timeoutMs, 1),
     languages: Array.isArray(languages) ? languages.filter((l) => typeof l === 'string') : [...settingDefaults.languages],
     largeInsertionThreshold: num('largeInsertionThreshold', settingDefaults.largeInsertionThreshold, 0),

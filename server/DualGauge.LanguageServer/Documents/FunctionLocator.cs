@@ -89,6 +89,14 @@ internal static partial class FunctionLocator
     }
 
     /// <summary>The comment that marks a function in this language.</summary>
+    /// <summary>The marker that accepts one CWE in one function, with the reason a reviewer reads: <c># dualgauge-ignore[CWE-89]: reason</c>.</summary>
+    public static string ScopedIgnoreComment(Language language, string cwe, string reason) => language switch
+    {
+        Language.Python => $"# {IgnoreMarker}[{cwe}]: {reason}",
+        Language.JavaScript => $"// {IgnoreMarker}[{cwe}]: {reason}",
+        _ => $"/* {IgnoreMarker}[{cwe}]: {reason} */",
+    };
+
     public static string IgnoreComment(Language language) => language switch
     {
         Language.Python => "# " + IgnoreMarker,

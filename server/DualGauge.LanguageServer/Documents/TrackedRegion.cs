@@ -39,11 +39,19 @@ internal sealed class TrackedRegion(int id, int startLine, int endLine, string s
 
     public bool Overlaps(int start, int end) => start <= EndLine && end >= StartLine;
 
+    /// <summary>The CodeLens text above the function ("DualGauge: secure · 3/3 tests · CWE-89 tested · 0.4 s"); null until evaluated.</summary>
+    public string? Lens { get; private set; }
+
+    /// <summary>Quick fixes whose edited code passed the same dual tests, offered as code actions.</summary>
+    public IReadOnlyList<VerifiedFix> VerifiedFixes { get; set; } = [];
+
     /// <param name="baseLine">The region start line the diagnostics' positions were computed against.</param>
-    public void SetDiagnostics(IReadOnlyList<Diagnostic> diagnostics, int baseLine)
+    public void SetFindings(IReadOnlyList<Diagnostic> diagnostics, int baseLine, string? lens)
     {
         Diagnostics = diagnostics;
         DiagnosticsBaseLine = baseLine;
+        Lens = lens;
+        VerifiedFixes = [];
     }
 
     public void Reset(int start, int end)
@@ -94,6 +102,8 @@ internal sealed class TrackedRegion(int id, int startLine, int endLine, string s
     {
         Generation++;
         Diagnostics = [];
+        Lens = null;
+        VerifiedFixes = [];
     }
 
     private static Diagnostic Shift(Diagnostic diagnostic, int lines) => diagnostic with
@@ -105,3 +115,7 @@ internal sealed class TrackedRegion(int id, int startLine, int endLine, string s
     private static Range Shift(Range range, int lines) =>
         new(range.Start with { Line = range.Start.Line + lines }, range.End with { Line = range.End.Line + lines });
 }
+
+/// <summary>A deterministic fix that was applied to a copy of the document and re-evaluated: it removed <paramref name="Cwe"/> and broke no test.</summary>
+/// <param name="Generation">The region generation the fix was verified against; an edit since makes it stale.</param>
+internal sealed record VerifiedFix(string Title, string Cwe, int Generation, int StartLine, int EndLine, string NewText, string Evidence);

@@ -14,16 +14,18 @@ internal static partial class DiagnosticFactory
 {
     public const string Source = "DualGauge";
 
-    public static IReadOnlyList<Diagnostic> Create(SnippetEvaluation evaluation, long historyId, string uri, TextDocumentSnapshot document)
+    public static IReadOnlyList<Diagnostic> Create(SnippetEvaluation evaluation, long historyId, string uri, TextDocumentSnapshot document, bool unmatchedInProblems = false)
     {
         var data = JsonSerializer.SerializeToElement(new DiagnosticData(historyId), ProtocolJson.Options);
         var diagnostics = new List<Diagnostic>();
         if (evaluation.Match.Kind == MatchKind.None)
         {
+            // Harmless code that no test fits is not a problem: a Hint (and the CodeLens) by default, kept out of the
+            // Problems panel; dualgauge.showUnmatchedInProblems brings it back as Information.
             diagnostics.Add(new Diagnostic
             {
                 Range = LineRange(document, evaluation.StartLine),
-                Severity = DiagnosticSeverity.Information,
+                Severity = unmatchedInProblems ? DiagnosticSeverity.Information : DiagnosticSeverity.Hint,
                 Source = Source,
                 Message = $"DualGauge did not evaluate this code: {evaluation.Match.Reason}",
                 Data = data,
@@ -35,6 +37,7 @@ internal static partial class DiagnosticFactory
         // there: one Hint at the marker says so instead of the Errors. A marker without a reason accepts nothing.
         var markers = Snippets.Checking.Suppressions.Find(evaluation.Snippet.Language, evaluation.Snippet.DocumentText, evaluation.StartLine, evaluation.EndLine);
         var acceptedShown = new HashSet<string>(StringComparer.Ordinal);
+        var open = new List<SnippetFinding>();
         foreach (var finding in evaluation.Findings)
         {
             var line = finding.Line ?? evaluation.StartLine;
@@ -50,6 +53,8 @@ internal static partial class DiagnosticFactory
                         CodeDescription = CweLink(cwe),
                         Source = Source,
                         Message = $"{cwe} accepted here: {marker.Reason} (a probe still proved it: {finding.Message})",
+                        // The accepted marker is rendered faded: the finding it answers is not an open problem.
+                        Tags = [DiagnosticTag.Unnecessary],
                         Data = data,
                     });
                 }
@@ -59,31 +64,7 @@ internal static partial class DiagnosticFactory
 
             if (finding.Kind == TestKind.Security)
             {
-                var sinkLine = finding.RelatedLine ?? line;
-                // The Error sits on the line that builds the tainted value and on the sink; each carries the other
-                // steps of the path as related information (never a pointer back at the line it sits on).
-                foreach (var at in new[] { line, sinkLine }.Distinct())
-                {
-                    var related = finding.Steps.Where(step => step.Line != at)
-                        .Select(step => new DiagnosticRelatedInformation(new Location(uri, LineRange(document, step.Line)), $"{Capitalise(step.Description)}: {document.Line(step.Line).Trim()}"))
-                        .ToList();
-                    if (finding.Steps.Count == 0 && sinkLine != at)
-                    {
-                        related.Add(new DiagnosticRelatedInformation(new Location(uri, LineRange(document, sinkLine)), $"Sink: {document.Line(sinkLine).Trim()}"));
-                    }
-
-                    diagnostics.Add(new Diagnostic
-                    {
-                        Range = LineRange(document, at),
-                        Severity = DiagnosticSeverity.Error,
-                        Code = finding.Cwe ?? finding.TestId,
-                        CodeDescription = CweLink(finding.Cwe),
-                        Source = Source,
-                        Message = finding.Message,
-                        RelatedInformation = related.Count > 0 ? related : null,
-                        Data = data,
-                    });
-                }
+                open.Add(finding);
             }
             else
             {
@@ -94,11 +75,48 @@ internal static partial class DiagnosticFactory
                     Code = finding.TestId,
                     Source = Source,
                     Message = finding.Expected is not null || finding.Actual is not null
-                        ? $"expected {finding.Expected ?? "?"}, got {finding.Actual ?? "?"}"
-                        : finding.Message,
+                        ? $"Functional test {finding.TestId} failed: expected {finding.Expected ?? "?"}, got {finding.Actual ?? "?"}"
+                        : $"Functional test {finding.TestId} failed: {finding.Message}",
                     RelatedInformation = finding.RelatedLine is { } related
                         ? [new DiagnosticRelatedInformation(new Location(uri, LineRange(document, related)), "Related line")]
                         : null,
+                    Data = data,
+                });
+            }
+        }
+
+        // One Error per CWE per sink, however many probes proved it: the headline says what reaches what, the body
+        // holds the evidence of each probe, the related information walks every step from the input to the sink.
+        // The line that builds the tainted value carries the same finding, pointing at the sink.
+        foreach (var group in open.GroupBy(f => (Rule: f.Cwe ?? f.TestId, Sink: f.RelatedLine ?? f.Line ?? evaluation.StartLine)))
+        {
+            var first = group.First();
+            var sinkLine = group.Key.Sink;
+            var rule = group.Key.Rule;
+            var headline = Headline(rule, first.Input);
+            var evidence = group.Select(f => f.Message).Distinct(StringComparer.Ordinal).ToList();
+            var body = headline + "\n" + string.Join("\n", evidence.Take(3).Select(e => "• " + e)) + (evidence.Count > 3 ? $"\n• and {evidence.Count - 3} more probe(s)" : "");
+            var steps = group.SelectMany(f => f.Steps).GroupBy(st => st.Line).Select(g => g.First()).OrderBy(st => st.Line).ToList();
+            var built = group.Select(f => f.Line).FirstOrDefault(l => l is not null && l != sinkLine);
+            foreach (var at in new[] { (int?)sinkLine, built }.Where(l => l is not null).Select(l => l!.Value).Distinct())
+            {
+                var related = steps.Where(step => step.Line != at)
+                    .Select(step => new DiagnosticRelatedInformation(new Location(uri, LineRange(document, step.Line)), $"{Capitalise(step.Description)}: {document.Line(step.Line).Trim()}"))
+                    .ToList();
+                if (at != sinkLine && !steps.Any(st => st.Line == sinkLine))
+                {
+                    related.Add(new DiagnosticRelatedInformation(new Location(uri, LineRange(document, sinkLine)), $"The value reaches the sink: {document.Line(sinkLine).Trim()}"));
+                }
+
+                diagnostics.Add(new Diagnostic
+                {
+                    Range = LineRange(document, at),
+                    Severity = DiagnosticSeverity.Error,
+                    Code = rule,
+                    CodeDescription = CweLink(first.Cwe),
+                    Source = Source,
+                    Message = at == sinkLine ? body : $"{headline}: the tainted value is built here and reaches line {sinkLine + 1}\n" + string.Join("\n", evidence.Take(1).Select(e => "• " + e)),
+                    RelatedInformation = related.Count > 0 ? related : null,
                     Data = data,
                 });
             }
@@ -149,6 +167,41 @@ internal static partial class DiagnosticFactory
         }
 
         return diagnostics;
+    }
+
+    /// <summary>"SQL injection (CWE-89): the status input reaches the query text".</summary>
+    internal static string Headline(string rule, string? input)
+    {
+        var name = rule.StartsWith("CWE-", StringComparison.OrdinalIgnoreCase) ? Core.Reports.CweCatalogue.NameOf(rule) : "Security test failed";
+        var what = input is { Length: > 0 } ? $"the {input} input" : "untrusted input";
+        var number = rule.StartsWith("CWE-", StringComparison.OrdinalIgnoreCase) ? rule[4..] : "";
+        var sink = number switch
+        {
+            "89" => "reaches the query text",
+            "78" or "77" or "88" => "reaches a shell command",
+            "22" or "23" or "36" or "73" => "reaches a file path outside the allowed folder",
+            "79" or "80" => "reaches the HTML output unescaped",
+            "94" or "95" => "is evaluated as code",
+            "502" => "reaches an unsafe deserializer",
+            "611" or "776" => "reaches an XML parser that resolves entities",
+            "918" => "chooses where an outgoing request goes",
+            "601" => "chooses where the redirect goes",
+            "117" => "writes extra log lines",
+            "113" => "splits the response headers",
+            "134" => "is used as a format string",
+            "643" => "reaches the XPath expression",
+            "943" => "becomes a query operator",
+            "90" => "changes the LDAP filter",
+            "1321" => "reaches the object prototype",
+            "1333" or "400" or "770" => "makes the code run unbounded",
+            "119" or "120" or "121" or "122" or "787" or "193" => "writes past the end of a buffer",
+            "125" => "reads past the end of a buffer",
+            "190" or "131" => "overflows a size computation",
+            "476" => "leads to a NULL dereference",
+            "416" or "415" => "leads to memory used after it was freed",
+            _ => "reaches the sink",
+        };
+        return $"{name} ({rule}): {what} {sink}";
     }
 
     public const string EvaluationFailedCode = "evaluation-failed";

@@ -75,9 +75,14 @@ internal static class EvaluationRecords
             SecurePass = evaluation.Assessment.Security switch { SecurityStatus.Secure => true, SecurityStatus.Insecure => false, _ => null },
             FailedTests = failedTests,
             CodeHash = evaluation.CodeHash,
+            Function = evaluation.Match.FunctionName,
+            Cwes = evaluation.Findings.Where(f => f.Kind == TestKind.Security && f.Cwe is not null).Select(f => f.Cwe!).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+            CwesTested = evaluation.Assessment.CwesTested,
+            DurationMs = verdict?.Duration.TotalMilliseconds ?? 0,
         };
         var details = new EvaluationDetails
         {
+            FunctionText = FunctionText(snapshot: document, evaluation.StartLine, evaluation.EndLine),
             MatchReason = evaluation.Match.Reason,
             FunctionName = evaluation.Match.FunctionName,
             Works = evaluation.Assessment.FunctionalWords,
@@ -136,6 +141,7 @@ internal static class EvaluationRecords
         };
         var details = new EvaluationDetails
         {
+            FunctionText = FunctionText(document, snippet.StartLine, snippet.EndLine),
             MatchReason = "The evaluation failed before a verdict: " + exception.Message,
             Failure = $"{exception.GetType().Name}: {exception.Message}",
             DocumentText = snippet.DocumentText.Length <= MaxStoredDocumentChars ? snippet.DocumentText : null,
@@ -160,6 +166,10 @@ internal static class EvaluationRecords
         TraceTruncated = record.Details.TraceTruncated,
         Report = ReportRenderer.Render(record),
     };
+
+    /// <summary>The document lines an evaluation covered, as they stood: how findings are found again when the file is reopened.</summary>
+    private static string FunctionText(TextDocumentSnapshot snapshot, int start, int end) =>
+        string.Join('\n', Enumerable.Range(start, Math.Max(0, end - start + 1)).Select(snapshot.Line));
 
     public static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
 

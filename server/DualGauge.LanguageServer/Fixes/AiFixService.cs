@@ -1,3 +1,5 @@
+using DualGauge.LanguageServer.Documents;
+using DualGauge.LanguageServer.History;
 using DualGauge.Ai.Fixes;
 using DualGauge.Ai.Models;
 using DualGauge.Core.Execution;
@@ -22,14 +24,15 @@ namespace DualGauge.LanguageServer.Fixes;
 /// comes from the server's environment only.
 /// </summary>
 internal sealed class AiFixService(
-    SnippetWorkspace workspace,
+    DocumentStore store,
+    HistoryStore history,
     EvaluationQueue queue,
     SettingsService settings,
     ILanguageClient client,
     LanguageServerOptions options,
     ILoggerFactory loggerFactory)
 {
-    private const string Title = SnippetWorkspace.FixWithAiTitle;
+    private const string Title = Features.Language.CodeAction.CodeActionProvider.FixWithAiTitle;
     private readonly ILogger logger = loggerFactory.CreateLogger<AiFixService>();
 
     public async Task<FixWithAiResult> FixAsync(long historyId, CancellationToken cancellationToken)
@@ -50,7 +53,7 @@ internal sealed class AiFixService(
             return await RefuseAsync(MessageType.Error, $"cannot ask a model: {ex.Message} (settings dualgauge.ai.endpoint and dualgauge.ai.model)", []).ConfigureAwait(false);
         }
 
-        if (workspace.CurrentSnippet(historyId) is not var (snippet, version))
+        if (CurrentSnippet(historyId) is not var (snippet, version))
         {
             throw new LocalRpcException($"{Commands.FixWithAi}: the document of history entry {historyId} is not open; open it to apply a fix.") { ErrorCode = -32602 };
         }
@@ -83,7 +86,7 @@ internal sealed class AiFixService(
             return await RefuseAsync(MessageType.Warning, outcome.Message, failed).ConfigureAwait(false);
         }
 
-        if (workspace.GetVersion(snippet.DocumentUri) != version || workspace.GetText(snippet.DocumentUri) != snippet.DocumentText)
+        if (store.Find(snippet.DocumentUri) is not { } now || store.Read(_ => now.Version != version || now.Text != snippet.DocumentText))
         {
             return await RefuseAsync(MessageType.Warning, "the document changed while the fix was being verified; run it again", []).ConfigureAwait(false);
         }
@@ -102,17 +105,28 @@ internal sealed class AiFixService(
         return new FixWithAiResult(true, message, []);
     }
 
-    /// <summary>Whole lines StartLine..EndLine; when EndLine is the last line (no line break after it), up to its end.</summary>
-    internal static TextEdit ToTextEdit(FixEdit edit, string documentText)
-    {
-        var lines = documentText.Split('\n');
-        if (edit.EndLine + 1 < lines.Length)
-        {
-            return new TextEdit(new Range(new Position(edit.StartLine, 0), new Position(edit.EndLine + 1, 0)), edit.NewText);
-        }
+    internal static TextEdit ToTextEdit(FixEdit edit, string documentText) => FunctionEdit.ToTextEdit(edit.StartLine, edit.EndLine, edit.NewText, documentText);
 
-        var last = lines[^1];
-        return new TextEdit(new Range(new Position(edit.StartLine, 0), new Position(lines.Length - 1, last.Length)), edit.NewText.TrimEnd('\n').TrimEnd('\r'));
+    /// <summary>
+    /// The code a history entry judged, as it stands now in the open document (the region follows edits), with the
+    /// document version it was read at; null when the document is closed.
+    /// </summary>
+    private (Snippet Snippet, int Version)? CurrentSnippet(long historyId)
+    {
+        var record = history.Get(historyId) ?? throw Evaluation.EvaluationScheduler.NoEntry(historyId);
+        return store.Read(find =>
+        {
+            if (find(record.Summary.Uri) is not { } document || document.Language is not { } language)
+            {
+                return ((Snippet, int)?)null;
+            }
+
+            var region = document.Regions.FirstOrDefault(r => r.HistoryId == historyId);
+            var (start, end) = region is not null ? (region.StartLine, region.EndLine) : (record.Summary.Range.Start.Line, record.Summary.Range.End.Line);
+            start = Math.Clamp(start, 0, Math.Max(0, document.LineCount - 1));
+            end = Math.Clamp(end, start, Math.Max(0, document.LineCount - 1));
+            return (new Snippet(document.Uri, language, document.Text, start, end, Evaluation.EvaluationScheduler.ParseSnippetSource(record.Details.SnippetSource)), document.Version);
+        });
     }
 
     private async Task<FixWithAiResult> RefuseAsync(MessageType type, string why, IReadOnlyList<string> failedTests)

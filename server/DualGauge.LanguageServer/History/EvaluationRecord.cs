@@ -7,6 +7,8 @@ namespace DualGauge.LanguageServer.History;
 internal sealed record EvaluationDetails
 {
     [JsonPropertyName("matchReason")] public required string MatchReason { get; init; }
+    /// <summary>The evaluated lines of the document, exactly; findings are restored only where these lines still stand.</summary>
+    [JsonPropertyName("functionText")] public string FunctionText { get; init; } = "";
     [JsonPropertyName("functionName")] public string? FunctionName { get; init; }
     /// <summary>The functional words: "works (its own examples)", "behaviour not checked (smoke run only)", "not judged".</summary>
     [JsonPropertyName("works")] public string? Works { get; init; }
@@ -35,3 +37,9 @@ internal sealed record EvaluationDetails
 
 /// <summary>One row of the history: the summary the client lists plus the details and code.</summary>
 internal sealed record EvaluationRecord(HistoryEntrySummary Summary, string Code, EvaluationDetails Details);
+
+/// <summary>An evaluation as written: its summary with the id, the findings placed for it, its CodeLens text, and whether it updated an earlier entry.</summary>
+internal sealed record StoredEvaluation(HistoryEntrySummary Summary, IReadOnlyList<DualGauge.Protocol.Diagnostics.Diagnostic> Diagnostics, string Lens, bool Updated);
+
+/// <summary>What a reopened document needs to show an entry's findings again: the exact lines it judged, and the findings placed against <paramref name="BaseLine"/>.</summary>
+internal sealed record RestorableFindings(long Id, string FunctionText, IReadOnlyList<DualGauge.Protocol.Diagnostics.Diagnostic> Diagnostics, int BaseLine, string? Lens, int StartLine, int EndLine);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DualGauge.Protocol.Basic;
 using DualGauge.Protocol.Custom;
+using DualGauge.Protocol.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +15,7 @@ namespace DualGauge.LanguageServer.History;
 /// </summary>
 internal sealed class HistoryStore(ILogger<HistoryStore> logger) : IDisposable
 {
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
     private readonly object gate = new();
     private string? databasePath;
     private string? connectionString;
@@ -31,18 +32,55 @@ internal sealed class HistoryStore(ILogger<HistoryStore> logger) : IDisposable
         }
     }
 
-    public long Add(EvaluationRecord record)
+    /// <summary>
+    /// Writes an evaluation. The same code of the same document evaluated again updates its entry (a re-run, counted)
+    /// instead of adding a row; new code is a new entry. <paramref name="diagnostics"/> builds the findings for the
+    /// entry's id; they are stored with it, so reopening the document restores them while its code is unchanged.
+    /// </summary>
+    public StoredEvaluation Record(EvaluationRecord record, Func<long, IReadOnlyList<Diagnostic>>? diagnostics = null)
     {
         using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO evaluations (time, uri, start_line, start_character, end_line, end_character, source, language, template,
-              match_kind, confidence, verdict, functional_pass, secure_pass, failed_tests, code_hash, code, details)
-            VALUES ($time, $uri, $sl, $sc, $el, $ec, $source, $language, $template, $matchKind, $confidence, $verdict,
-              $functionalPass, $securePass, $failedTests, $codeHash, $code, $details)
-            RETURNING id;
-            """;
+        using var transaction = connection.BeginTransaction();
         var s = record.Summary;
+        long? existing;
+        int reruns = 0;
+        using (var find = connection.CreateCommand())
+        {
+            find.Transaction = transaction;
+            find.CommandText = "SELECT id, reruns FROM evaluations WHERE uri = $uri AND code_hash = $codeHash ORDER BY id DESC LIMIT 1";
+            find.Parameters.AddWithValue("$uri", s.Uri);
+            find.Parameters.AddWithValue("$codeHash", s.CodeHash);
+            using var reader = find.ExecuteReader();
+            existing = reader.Read() ? reader.GetInt64(0) : null;
+            if (existing is not null)
+            {
+                reruns = reader.GetInt32(1) + 1;
+            }
+        }
+
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = existing is null
+            ? """
+              INSERT INTO evaluations (time, uri, start_line, start_character, end_line, end_character, source, language, template,
+                match_kind, confidence, verdict, functional_pass, secure_pass, failed_tests, code_hash, function_name, cwes, cwes_tested,
+                reruns, headline, duration_ms, code, details, function_text)
+              VALUES ($time, $uri, $sl, $sc, $el, $ec, $source, $language, $template, $matchKind, $confidence, $verdict,
+                $functionalPass, $securePass, $failedTests, $codeHash, $function, $cwes, $cwesTested, $reruns, $headline, $duration,
+                $code, $details, $functionText)
+              RETURNING id;
+              """
+            : """
+              UPDATE evaluations SET time = $time, start_line = $sl, start_character = $sc, end_line = $el, end_character = $ec,
+                source = $source, language = $language, template = $template, match_kind = $matchKind, confidence = $confidence,
+                verdict = $verdict, functional_pass = $functionalPass, secure_pass = $securePass, failed_tests = $failedTests,
+                function_name = $function, cwes = $cwes, cwes_tested = $cwesTested, reruns = $reruns, headline = $headline,
+                duration_ms = $duration, code = $code, details = $details, function_text = $functionText
+              WHERE id = $id
+              RETURNING id;
+              """;
+        var headline = VerdictText.Headline(s, record.Details);
+        command.Parameters.AddWithValue("$id", (object?)existing ?? DBNull.Value);
         command.Parameters.AddWithValue("$time", s.Time);
         command.Parameters.AddWithValue("$uri", s.Uri);
         command.Parameters.AddWithValue("$sl", s.Range.Start.Line);
@@ -59,11 +97,64 @@ internal sealed class HistoryStore(ILogger<HistoryStore> logger) : IDisposable
         command.Parameters.AddWithValue("$securePass", s.SecurePass is { } p ? (p ? 1 : 0) : DBNull.Value);
         command.Parameters.AddWithValue("$failedTests", JsonSerializer.Serialize(s.FailedTests, ProtocolJson.Options));
         command.Parameters.AddWithValue("$codeHash", s.CodeHash);
+        command.Parameters.AddWithValue("$function", (object?)s.Function ?? DBNull.Value);
+        command.Parameters.AddWithValue("$cwes", JsonSerializer.Serialize(s.Cwes, ProtocolJson.Options));
+        command.Parameters.AddWithValue("$cwesTested", JsonSerializer.Serialize(s.CwesTested, ProtocolJson.Options));
+        command.Parameters.AddWithValue("$reruns", reruns);
+        command.Parameters.AddWithValue("$headline", headline);
+        command.Parameters.AddWithValue("$duration", s.DurationMs);
         command.Parameters.AddWithValue("$code", record.Code);
         command.Parameters.AddWithValue("$details", JsonSerializer.Serialize(record.Details, ProtocolJson.Options));
+        command.Parameters.AddWithValue("$functionText", record.Details.FunctionText);
         var id = (long)command.ExecuteScalar()!;
-        logger.LogDebug("History entry {Id} written ({Verdict}) for {Uri}", id, s.Verdict, s.Uri);
-        return id;
+
+        var summary = s with { Id = id, Reruns = reruns, Headline = headline };
+        var placed = diagnostics?.Invoke(id) ?? [];
+        var lens = VerdictText.Lens(summary, record.Details);
+        using (var findings = connection.CreateCommand())
+        {
+            findings.Transaction = transaction;
+            findings.CommandText = "UPDATE evaluations SET diagnostics = $diagnostics, diagnostics_base = $base, lens = $lens WHERE id = $id";
+            findings.Parameters.AddWithValue("$id", id);
+            findings.Parameters.AddWithValue("$diagnostics", JsonSerializer.Serialize(placed, ProtocolJson.Options));
+            findings.Parameters.AddWithValue("$base", s.Range.Start.Line);
+            findings.Parameters.AddWithValue("$lens", lens);
+            findings.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        logger.LogDebug("History entry {Id} {Written} ({Verdict}) for {Uri}", id, existing is null ? "written" : $"updated (re-run {reruns})", s.Verdict, s.Uri);
+        return new StoredEvaluation(summary, placed, lens, existing is not null);
+    }
+
+    /// <summary>The newest entry per evaluated code of a document, with what is needed to put its findings back.</summary>
+    public IReadOnlyList<RestorableFindings> Restorable(string uri, int limit = 500)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT id, function_text, diagnostics, diagnostics_base, lens, start_line, end_line FROM evaluations
+            WHERE uri = $uri AND diagnostics IS NOT NULL
+            ORDER BY id DESC LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$uri", uri);
+        command.Parameters.AddWithValue("$limit", limit);
+        var result = new List<RestorableFindings>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var text = reader.IsDBNull(1) ? "" : reader.GetString(1);
+            if (text.Length == 0 || !seen.Add(text))
+            {
+                continue;
+            }
+
+            var diagnostics = JsonSerializer.Deserialize<List<Diagnostic>>(reader.GetString(2), ProtocolJson.Options) ?? [];
+            result.Add(new RestorableFindings(reader.GetInt64(0), text, diagnostics, reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetInt32(5), reader.GetInt32(6)));
+        }
+
+        return result;
     }
 
     public EvaluationRecord? Get(long id)
@@ -79,8 +170,8 @@ internal sealed class HistoryStore(ILogger<HistoryStore> logger) : IDisposable
         }
 
         var summary = ReadSummary(reader);
-        var code = reader.GetString(17);
-        var details = JsonSerializer.Deserialize<EvaluationDetails>(reader.GetString(18), ProtocolJson.Options)
+        var code = reader.GetString(23);
+        var details = JsonSerializer.Deserialize<EvaluationDetails>(reader.GetString(24), ProtocolJson.Options)
             ?? throw new InvalidDataException($"history entry {id} has empty details");
         return new EvaluationRecord(summary, code, details);
     }
@@ -118,13 +209,13 @@ internal sealed class HistoryStore(ILogger<HistoryStore> logger) : IDisposable
         if (!string.IsNullOrEmpty(query.Search))
         {
             var pattern = "%" + query.Search.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            Filter("(code LIKE $search ESCAPE '\\' OR uri LIKE $search ESCAPE '\\' OR template LIKE $search ESCAPE '\\' OR failed_tests LIKE $search ESCAPE '\\')", "$search", pattern);
+            Filter("(code LIKE $search ESCAPE '\\' OR uri LIKE $search ESCAPE '\\' OR template LIKE $search ESCAPE '\\' OR failed_tests LIKE $search ESCAPE '\\' OR function_name LIKE $search ESCAPE '\\' OR cwes LIKE $search ESCAPE '\\')", "$search", pattern);
         }
 
         var whereClause = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
         count.CommandText = $"SELECT COUNT(*) FROM evaluations {whereClause}";
         var total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-        select.CommandText = $"SELECT {Columns} FROM evaluations {whereClause} ORDER BY id DESC LIMIT $limit OFFSET $offset";
+        select.CommandText = $"SELECT {Columns} FROM evaluations {whereClause} ORDER BY time DESC, id DESC LIMIT $limit OFFSET $offset";
         select.Parameters.AddWithValue("$limit", limit);
         select.Parameters.AddWithValue("$offset", offset);
         var items = new List<HistoryEntrySummary>();
@@ -149,8 +240,40 @@ internal sealed class HistoryStore(ILogger<HistoryStore> logger) : IDisposable
 
     public void Dispose() => SqliteConnection.ClearAllPools();
 
+    /// <summary>Version 2 adds the columns a person reads (function, CWEs, re-runs, headline) and the findings a reopened document restores.</summary>
+    private static void Migrate(SqliteConnection connection)
+    {
+        using var version = connection.CreateCommand();
+        version.CommandText = "PRAGMA user_version";
+        var current = Convert.ToInt32(version.ExecuteScalar(), CultureInfo.InvariantCulture);
+        if (current >= SchemaVersion)
+        {
+            return;
+        }
+
+        using var transaction = connection.BeginTransaction();
+        using var alter = connection.CreateCommand();
+        alter.Transaction = transaction;
+        alter.CommandText = $"""
+            ALTER TABLE evaluations ADD COLUMN function_name TEXT;
+            ALTER TABLE evaluations ADD COLUMN cwes TEXT;
+            ALTER TABLE evaluations ADD COLUMN cwes_tested TEXT;
+            ALTER TABLE evaluations ADD COLUMN reruns INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE evaluations ADD COLUMN headline TEXT;
+            ALTER TABLE evaluations ADD COLUMN duration_ms REAL;
+            ALTER TABLE evaluations ADD COLUMN function_text TEXT;
+            ALTER TABLE evaluations ADD COLUMN diagnostics TEXT;
+            ALTER TABLE evaluations ADD COLUMN diagnostics_base INTEGER;
+            ALTER TABLE evaluations ADD COLUMN lens TEXT;
+            CREATE INDEX IF NOT EXISTS ix_evaluations_uri_hash ON evaluations (uri, code_hash);
+            PRAGMA user_version = {SchemaVersion};
+            """;
+        alter.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
     private const string Columns =
-        "id, time, uri, start_line, start_character, end_line, end_character, source, language, template, match_kind, confidence, verdict, functional_pass, secure_pass, failed_tests, code_hash";
+        "id, time, uri, start_line, start_character, end_line, end_character, source, language, template, match_kind, confidence, verdict, functional_pass, secure_pass, failed_tests, code_hash, function_name, cwes, cwes_tested, reruns, headline, duration_ms";
 
     private static HistoryEntrySummary ReadSummary(SqliteDataReader r)
     {
@@ -171,6 +294,12 @@ internal sealed class HistoryStore(ILogger<HistoryStore> logger) : IDisposable
             SecurePass = Bool(14),
             FailedTests = JsonSerializer.Deserialize<List<string>>(r.GetString(15), ProtocolJson.Options) ?? [],
             CodeHash = r.GetString(16),
+            Function = r.IsDBNull(17) ? null : r.GetString(17),
+            Cwes = r.IsDBNull(18) ? [] : JsonSerializer.Deserialize<List<string>>(r.GetString(18), ProtocolJson.Options) ?? [],
+            CwesTested = r.IsDBNull(19) ? [] : JsonSerializer.Deserialize<List<string>>(r.GetString(19), ProtocolJson.Options) ?? [],
+            Reruns = r.IsDBNull(20) ? 0 : r.GetInt32(20),
+            Headline = r.IsDBNull(21) ? "" : r.GetString(21),
+            DurationMs = r.IsDBNull(22) ? 0 : r.GetDouble(22),
         };
     }
 
@@ -220,9 +349,9 @@ internal sealed class HistoryStore(ILogger<HistoryStore> logger) : IDisposable
               details TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS ix_evaluations_uri ON evaluations (uri);
             CREATE INDEX IF NOT EXISTS ix_evaluations_verdict ON evaluations (verdict);
-            PRAGMA user_version = {SchemaVersion};
             """;
         command.ExecuteNonQuery();
+        Migrate(connection);
         logger.LogInformation("History database: {Path}", path);
         return cs;
     }

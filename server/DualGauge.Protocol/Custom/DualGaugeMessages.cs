@@ -20,6 +20,8 @@ public sealed record DualGaugeSettings
     [JsonPropertyName("image"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Image { get; init; }
     [JsonPropertyName("autoEvaluateAiInsertions")] public bool AutoEvaluateAiInsertions { get; init; } = true;
     [JsonPropertyName("evaluateOnSave")] public bool EvaluateOnSave { get; init; }
+    /// <summary>Code no test fits is a Hint (and a CodeLens) by default; true makes it an Information entry in the Problems panel.</summary>
+    [JsonPropertyName("showUnmatchedInProblems")] public bool ShowUnmatchedInProblems { get; init; }
     [JsonPropertyName("timeoutMs")] public int TimeoutMs { get; init; } = 10000;
     [JsonPropertyName("languages")] public IReadOnlyList<string> Languages { get; init; } = ["python", "javascript", "c"];
     /// <summary>Lines; a <c>largeInsertion</c> smaller than this is not evaluated.</summary>
@@ -97,6 +99,17 @@ public sealed record HistoryEntrySummary
     [JsonPropertyName("securePass")] public required bool? SecurePass { get; init; }
     [JsonPropertyName("failedTests")] public required IReadOnlyList<string> FailedTests { get; init; }
     [JsonPropertyName("codeHash")] public required string CodeHash { get; init; }
+    /// <summary>The evaluated function's name, when the code has one.</summary>
+    [JsonPropertyName("function"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Function { get; init; }
+    /// <summary>The CWEs a probe proved (insecure code).</summary>
+    [JsonPropertyName("cwes")] public IReadOnlyList<string> Cwes { get; init; } = [];
+    /// <summary>The CWE classes whose probes reached the code.</summary>
+    [JsonPropertyName("cwesTested")] public IReadOnlyList<string> CwesTested { get; init; } = [];
+    /// <summary>How many times the same code was evaluated again after this entry was first written.</summary>
+    [JsonPropertyName("reruns")] public int Reruns { get; init; }
+    /// <summary>One line a person reads: "SQL injection (CWE-89) in find_user", "secure against CWE-89 · 3/3 tests".</summary>
+    [JsonPropertyName("headline")] public string Headline { get; init; } = "";
+    [JsonPropertyName("durationMs")] public double DurationMs { get; init; }
 }
 
 public sealed record HistoryTest(
@@ -185,7 +198,14 @@ public sealed record StatusParams(
 
 /// <summary>Result of <c>dualgauge.showReport</c> and <c>dualgauge.showRemediation</c>.</summary>
 public sealed record MarkdownResult(
-    [property: JsonPropertyName("markdown")] string Markdown);
+    [property: JsonPropertyName("markdown")] string Markdown)
+{
+    /// <summary>The same text as an HTML fragment (raw HTML in the Markdown is escaped, never passed through), for a webview.</summary>
+    [JsonPropertyName("html"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Html { get; init; }
+    [JsonPropertyName("title"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Title { get; init; }
+    /// <summary>The history entry a report is about: a client keeps one panel per entry.</summary>
+    [JsonPropertyName("historyId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public long? HistoryId { get; init; }
+}
 
 /// <summary>The <c>data</c> of every DualGauge diagnostic.</summary>
 public sealed record DiagnosticData(

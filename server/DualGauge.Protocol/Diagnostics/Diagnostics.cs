@@ -33,7 +33,15 @@ public sealed record Diagnostic
     [JsonPropertyName("source"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Source { get; init; }
     [JsonPropertyName("message")] public required string Message { get; init; }
     [JsonPropertyName("relatedInformation"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<DiagnosticRelatedInformation>? RelatedInformation { get; init; }
+    [JsonPropertyName("tags"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<DiagnosticTag>? Tags { get; init; }
     [JsonPropertyName("data"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public JsonElement? Data { get; init; }
+}
+
+/// <summary>LSP <c>DiagnosticTag</c>: Unnecessary code is rendered faded.</summary>
+public enum DiagnosticTag
+{
+    Unnecessary = 1,
+    Deprecated = 2,
 }
 
 public sealed record PublishDiagnosticsParams

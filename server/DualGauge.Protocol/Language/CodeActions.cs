@@ -24,7 +24,18 @@ public sealed record CodeAction
 {
     [JsonPropertyName("title")] public required string Title { get; init; }
     [JsonPropertyName("kind"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Kind { get; init; }
+    [JsonPropertyName("isPreferred"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public bool? IsPreferred { get; init; }
     [JsonPropertyName("diagnostics"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<Diagnostic>? Diagnostics { get; init; }
     [JsonPropertyName("edit"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public WorkspaceEdit? Edit { get; init; }
+    [JsonPropertyName("command"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Command? Command { get; init; }
+}
+
+public sealed record CodeLensParams(
+    [property: JsonPropertyName("textDocument")] TextDocumentIdentifier TextDocument);
+
+/// <summary>A line of text above a function: its verdict, clickable to its report.</summary>
+public sealed record CodeLens
+{
+    [JsonPropertyName("range")] public required Range Range { get; init; }
     [JsonPropertyName("command"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Command? Command { get; init; }
 }

@@ -34,6 +34,12 @@ public sealed record WorkspaceClientCapabilities
 {
     [JsonPropertyName("configuration"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public bool? Configuration { get; init; }
     [JsonPropertyName("applyEdit"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public bool? ApplyEdit { get; init; }
+    [JsonPropertyName("codeLens"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public CodeLensWorkspaceClientCapabilities? CodeLens { get; init; }
+}
+
+public sealed record CodeLensWorkspaceClientCapabilities
+{
+    [JsonPropertyName("refreshSupport"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public bool? RefreshSupport { get; init; }
 }
 
 public sealed record WindowClientCapabilities
@@ -54,7 +60,11 @@ public sealed record ServerCapabilities
     [JsonPropertyName("textDocumentSync")] public required TextDocumentSyncOptions TextDocumentSync { get; init; }
     [JsonPropertyName("codeActionProvider"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public CodeActionOptions? CodeActionProvider { get; init; }
     [JsonPropertyName("executeCommandProvider"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ExecuteCommandOptions? ExecuteCommandProvider { get; init; }
+    [JsonPropertyName("codeLensProvider"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public CodeLensOptions? CodeLensProvider { get; init; }
 }
+
+public sealed record CodeLensOptions(
+    [property: JsonPropertyName("resolveProvider")] bool ResolveProvider);
 
 /// <summary>LSP <c>TextDocumentSyncKind</c>.</summary>
 public enum TextDocumentSyncKind

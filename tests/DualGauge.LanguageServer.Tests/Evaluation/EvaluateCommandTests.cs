@@ -34,7 +34,8 @@ public sealed class EvaluateCommandTests : ServerTestBase
         diagnostic.Severity.Should().Be(DiagnosticSeverity.Error);
         diagnostic.Code.Should().Be("CWE-89");
         diagnostic.CodeDescription!.Href.Should().Be("https://cwe.mitre.org/data/definitions/89.html");
-        diagnostic.Message.Should().Contain("' OR '1'='1");
+        diagnostic.Message.Should().StartWith("SQL injection (CWE-89): the username input reaches the query text\n• ", "a headline first, then the evidence")
+            .And.Contain("' OR '1'='1");
         diagnostic.Range.Start.Line.Should().Be(5);
         // Related information is the rest of the path (the parameter on the header line), never the line itself.
         diagnostic.RelatedInformation.Should().ContainSingle().Which.Location.Range.Start.Line.Should().Be(3);
@@ -55,13 +56,16 @@ public sealed class EvaluateCommandTests : ServerTestBase
         var diagnostic = published.Diagnostics.Should().ContainSingle().Subject;
         diagnostic.Severity.Should().Be(DiagnosticSeverity.Warning);
         diagnostic.Code.Should().Be("finds_existing_user");
-        diagnostic.Message.Should().Be("expected [(1, 'alice', 'a@x')], got []");
+        diagnostic.Message.Should().Be("Functional test finds_existing_user failed: expected [(1, 'alice', 'a@x')], got []");
     }
 
     [TestMethod]
-    public async Task EvaluateSelection_NothingMatches_PublishesInformationWithTheReason()
+    [DataRow(false, DiagnosticSeverity.Hint)]
+    [DataRow(true, DiagnosticSeverity.Information)]
+    public async Task EvaluateSelection_NothingMatches_PublishesAHintWithTheReasonOrAProblemWhenAsked(bool inProblems, DiagnosticSeverity expected)
     {
-        var server = await StartWithPythonFileAsync(new FakeSnippetEvaluator((s, _) => Task.FromResult(Evaluations.NotMatched(s))));
+        var server = await StartWithPythonFileAsync(new FakeSnippetEvaluator((s, _) => Task.FromResult(Evaluations.NotMatched(s))),
+            new DualGaugeSettings { DebounceMs = 50, ShowUnmatchedInProblems = inProblems });
 
         var summary = await server.Client.ExecuteCommandAsync<HistoryEntrySummary>(Commands.EvaluateSelection, PythonUri, Lines(3, 6));
         var published = await server.Client.WaitForDiagnosticsAsync(PythonUri, d => d.Count > 0);
@@ -70,7 +74,7 @@ public sealed class EvaluateCommandTests : ServerTestBase
         summary.FunctionalPass.Should().BeNull();
         summary.Template.Should().BeNull();
         var diagnostic = published.Diagnostics.Should().ContainSingle().Subject;
-        diagnostic.Severity.Should().Be(DiagnosticSeverity.Information);
+        diagnostic.Severity.Should().Be(expected, "harmless unmatched code stays out of the Problems panel unless the setting asks for it");
         diagnostic.Message.Should().Contain("no template fits");
     }
 
@@ -135,13 +139,18 @@ public sealed class EvaluateCommandTests : ServerTestBase
             new CodeActionParams(new TextDocumentIdentifier(PythonUri), diagnostic.Range, new CodeActionContext([diagnostic, foreign])));
 
         actions.Select(a => a.Title).Should().Equal(
-            "DualGauge: Show evaluation report", "DualGauge: Re-run evaluation", "DualGauge: Suppress for this snippet", "DualGauge: How to fix CWE-89");
+            "DualGauge: Show evaluation report", "DualGauge: Re-run evaluation", "DualGauge: Accept CWE-89 in this function (with a reason)",
+            "DualGauge: Suppress for this snippet", "DualGauge: How to fix CWE-89");
         actions[0].Command!.CommandIdentifier.Should().Be(Commands.ShowReport);
         ((JsonElement)actions[0].Command!.Arguments![0]!).GetInt64().Should().Be(summary!.Id);
         actions[1].Command!.CommandIdentifier.Should().Be(Commands.Rerun);
-        actions[3].Command!.CommandIdentifier.Should().Be(Commands.ShowRemediation);
-        ((JsonElement)actions[3].Command!.Arguments![0]!).GetString().Should().Be("CWE-89");
-        var edit = actions[2].Edit!.Changes[PythonUri].Should().ContainSingle().Subject;
+        actions[4].Command!.CommandIdentifier.Should().Be(Commands.ShowRemediation);
+        ((JsonElement)actions[4].Command!.Arguments![0]!).GetString().Should().Be("CWE-89");
+        ((JsonElement)actions[4].Command!.Arguments![1]!).GetString().Should().Be("python", "the note shows the document's language");
+        var scoped = actions[2].Edit!.Changes[PythonUri].Should().ContainSingle().Subject;
+        scoped.Range.Should().Be(new Range(new Position(3, 0), new Position(3, 0)));
+        scoped.NewText.Should().Be("# dualgauge-ignore[CWE-89]: REASON: why this is acceptable here\n");
+        var edit = actions[3].Edit!.Changes[PythonUri].Should().ContainSingle().Subject;
         edit.Range.Should().Be(new Range(new Position(3, 0), new Position(3, 0)));
         edit.NewText.Should().Be("# dualgauge-ignore\n");
     }
@@ -155,7 +164,7 @@ public sealed class EvaluateCommandTests : ServerTestBase
         var diagnostic = (await server.Client.WaitForDiagnosticsAsync(PythonUri, d => d.Count > 0)).Diagnostics[0];
         var actions = await server.Client.RequestAsync<CodeAction[]>(Methods.TextDocumentCodeAction,
             new CodeActionParams(new TextDocumentIdentifier(PythonUri), diagnostic.Range, new CodeActionContext([diagnostic])));
-        var edit = actions.Single(a => a.Edit is not null).Edit!.Changes[PythonUri][0];
+        var edit = actions.Single(a => a.Title == "DualGauge: Suppress for this snippet").Edit!.Changes[PythonUri][0];
 
         await server.Client.ChangeAsync(PythonUri, 2, new TextDocumentContentChangeEvent(edit.Range, edit.NewText));
         var again = await server.Client.ExecuteCommandAsync<HistoryEntrySummary>(Commands.EvaluateSelection, PythonUri, Lines(4, 7));
@@ -189,12 +198,18 @@ public sealed class EvaluateCommandTests : ServerTestBase
         var note = await server.Client.ExecuteCommandAsync<MarkdownResult>(Commands.ShowRemediation, "CWE-89");
         var bad = () => server.Client.ExecuteCommandAsync<MarkdownResult>(Commands.ShowRemediation, "SQLi");
 
-        note!.Markdown.Should().StartWith("# How to fix CWE-89: SQL injection").And.Contain("placeholders");
+        var python = await server.Client.ExecuteCommandAsync<MarkdownResult>(Commands.ShowRemediation, "CWE-89", "python");
+
+        note!.Markdown.Should().StartWith("# How to fix SQL injection (CWE-89)").And.Contain("placeholder")
+            .And.Contain("## python").And.Contain("## javascript").And.Contain("## c");
+        note.Html.Should().Contain("<h1>How to fix SQL injection (CWE-89)</h1>");
+        python!.Markdown.Should().Contain("## Python").And.Contain("cur.execute(\"SELECT id, total FROM orders WHERE status = ?\", (status,))")
+            .And.NotContain("db.all(").And.NotContain("sqlite3_bind_text");
         (await bad.Should().ThrowAsync<RemoteRpcException>()).Which.Message.Should().Contain("'SQLi' is not a CWE identifier");
     }
 
     [TestMethod]
-    public async Task Rerun_OpenDocument_EvaluatesCurrentCodeAndAddsHistory()
+    public async Task Rerun_OpenDocument_EvaluatesCurrentCodeAndUpdatesItsEntry()
     {
         var evaluator = InsecureEvaluator();
         var server = await StartWithPythonFileAsync(evaluator);
@@ -203,9 +218,11 @@ public sealed class EvaluateCommandTests : ServerTestBase
 
         var second = await server.Client.ExecuteCommandAsync<HistoryEntrySummary>(Commands.Rerun, first!.Id);
 
-        second!.Id.Should().BeGreaterThan(first.Id);
+        second!.Id.Should().Be(first.Id, "the code is unchanged: a re-run updates its entry instead of adding a row");
+        second.Reruns.Should().Be(1);
         second.Verdict.Should().Be(Verdicts.Secure);
-        await server.Client.WaitForAsync<HistoryChangedParams>(Methods.DualGaugeHistoryChanged, h => h.Id == second.Id && h.Reason == HistoryChangeReasons.Added);
+        await server.Client.WaitForAsync<HistoryChangedParams>(Methods.DualGaugeHistoryChanged, h => h.Id == second.Id && h.Reason == HistoryChangeReasons.Updated);
+        (await server.Client.RequestAsync<HistoryListResult>(Methods.DualGaugeHistoryList, new HistoryListParams())).Total.Should().Be(1);
         await server.Client.WaitForDiagnosticsAsync(PythonUri, d => d.Count == 0);
     }
 

@@ -11,7 +11,7 @@ public sealed class HistoryTests : ServerTestBase
     private const string OtherUri = "file:///work/app/other.py";
 
     [TestMethod]
-    public async Task List_FiltersAndPaging_ReturnTheMatchingEntriesNewestFirst()
+    public async Task List_FiltersAndPaging_ReturnTheMatchingEntriesNewestFirstAndARerunUpdatesItsEntry()
     {
         var evaluator = new FakeSnippetEvaluator((s, _) => Task.FromResult(s.DocumentUri == OtherUri ? Evaluations.Secure(s) : Evaluations.Insecure(s)));
         var server = await StartWithPythonFileAsync(evaluator);
@@ -27,11 +27,16 @@ public sealed class HistoryTests : ServerTestBase
         var searched = await List(server, new HistoryListParams { Search = "SELECT 1 WHERE" });
         var bySource = await List(server, new HistoryListParams { Source = InsertionSources.Chat });
 
-        all.Items.Select(i => i.Id).Should().Equal(c!.Id, b!.Id, a!.Id);
-        all.Total.Should().Be(3);
+        // The same code evaluated again is a re-run: its entry is updated and counted, not duplicated.
+        c!.Id.Should().Be(a!.Id);
+        c.Reruns.Should().Be(1);
+        a.Reruns.Should().Be(0);
+        all.Items.Select(i => i.Id).Should().Equal(c.Id, b!.Id);
+        all.Items[0].Reruns.Should().Be(1);
+        all.Total.Should().Be(2);
         page.Items.Should().ContainSingle().Which.Id.Should().Be(b.Id);
-        page.Total.Should().Be(3);
-        insecure.Items.Select(i => i.Id).Should().Equal(c.Id, a.Id);
+        page.Total.Should().Be(2);
+        insecure.Items.Select(i => i.Id).Should().Equal(c.Id);
         other.Items.Should().ContainSingle().Which.Verdict.Should().Be(Verdicts.Secure);
         searched.Items.Should().ContainSingle().Which.Id.Should().Be(b.Id);
         bySource.Total.Should().Be(0);
@@ -75,7 +80,8 @@ public sealed class HistoryTests : ServerTestBase
 
         var again = await server.Client.RequestAsync<HistoryEntrySummary>(Methods.DualGaugeHistoryRerun, new HistoryIdParams(first!.Id));
 
-        again.Id.Should().NotBe(first.Id);
+        again.Id.Should().Be(first.Id, "the snapshot's code is unchanged: the re-run updates its entry");
+        again.Reruns.Should().Be(1);
         again.CodeHash.Should().Be(first.CodeHash);
         evaluator.Calls[1].DocumentText.Should().Be(PythonSource);
         (evaluator.Calls[1].StartLine, evaluator.Calls[1].EndLine).Should().Be((3, 5));
@@ -91,7 +97,7 @@ public sealed class HistoryTests : ServerTestBase
 
         var cleared = await server.Client.RequestAsync<HistoryClearResult>(Methods.DualGaugeHistoryClear, new HistoryClearParams());
 
-        cleared.Deleted.Should().Be(2);
+        cleared.Deleted.Should().Be(1, "the second evaluation of the same code re-ran the first entry");
         (await List(server, new HistoryListParams())).Total.Should().Be(0);
         await server.Client.WaitForAsync<HistoryChangedParams>(Methods.DualGaugeHistoryChanged, h => h.Reason == HistoryChangeReasons.Cleared && h.Id == null);
     }

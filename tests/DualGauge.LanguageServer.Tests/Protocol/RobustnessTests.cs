@@ -1,3 +1,4 @@
+using DualGauge.LanguageServer.Documents;
 using System.Diagnostics;
 using System.Text;
 using DualGauge.LanguageServer.Evaluation;
@@ -98,7 +99,7 @@ public sealed class RobustnessTests : ServerTestBase
         await server.Client.WaitForAsync(Methods.WindowLogMessage, n => n.Params.GetProperty("message").GetString()!
             .Contains($"Skipped the {length} bytes of the refused message; reading the next message"));
         server.Client.Log.Should().NotContain("ended after", "a header mentioned inside a JSON string is not a frame header");
-        server.Host.Services.GetRequiredService<SnippetWorkspace>().GetText("file:///work/app/huge.py").Should().BeNull("the refused didOpen never reached the server");
+        server.Host.Services.GetRequiredService<DocumentStore>().Find("file:///work/app/huge.py")?.Text.Should().BeNull("the refused didOpen never reached the server");
         (await server.Client.ExecuteCommandAsync<HistoryEntrySummary>(Commands.EvaluateSelection, PythonUri, Lines(3, 6)))!.Verdict.Should().Be(Verdicts.Insecure);
     }
 
@@ -171,9 +172,9 @@ public sealed class RobustnessTests : ServerTestBase
         TestContext.WriteLine($"1000 didChange sent in {stopwatch.ElapsedMilliseconds} ms; next request answered after the storm");
         stopwatch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1), "the storm must really be a thousand edits in a second");
         list.Total.Should().Be(0);
-        var workspace = server.Host.Services.GetRequiredService<SnippetWorkspace>();
-        workspace.GetText(PythonUri).Should().Be(expected.ToString());
-        workspace.GetVersion(PythonUri).Should().Be(1001);
+        var store = server.Host.Services.GetRequiredService<DocumentStore>();
+        store.Find(PythonUri)!.Text.Should().Be(expected.ToString());
+        store.Find(PythonUri)!.Version.Should().Be(1001);
     }
 
     [TestMethod]
@@ -187,12 +188,12 @@ public sealed class RobustnessTests : ServerTestBase
             new TextDocumentContentChangeEvent(new Range(new Position(0, 3), new Position(0, 4)), "B"),
             new TextDocumentContentChangeEvent(new Range(new Position(1, 5), new Position(1, 8)), "2\r\nthree"));
         await server.Client.RequestAsync<HistoryListResult>(Methods.DualGaugeHistoryList, new HistoryListParams());
-        var workspace = server.Host.Services.GetRequiredService<SnippetWorkspace>();
-        workspace.GetText(PythonUri).Should().Be("a😀B\r\nline 2\r\nthree\r\n");
+        var store = server.Host.Services.GetRequiredService<DocumentStore>();
+        store.Find(PythonUri)!.Text.Should().Be("a😀B\r\nline 2\r\nthree\r\n");
 
         await server.Client.ChangeAsync(PythonUri, 3, new TextDocumentContentChangeEvent(null, "replaced"));
         await server.Client.RequestAsync<HistoryListResult>(Methods.DualGaugeHistoryList, new HistoryListParams());
-        workspace.GetText(PythonUri).Should().Be("replaced");
+        store.Find(PythonUri)!.Text.Should().Be("replaced");
     }
 
     [TestMethod]

@@ -32,6 +32,8 @@ public sealed class InProcessLanguageServer : IAsyncDisposable
             Input = serverStream,
             Output = serverStream,
             EvaluatorFactory = evaluatorFactory,
+            // Scripted evaluators count their calls; quick-fix verification (extra runs) is opted into by the tests of it.
+            VerifyQuickFixes = evaluatorFactory is null,
             SandboxRetryInterval = TimeSpan.FromMilliseconds(200),
             PublishDelay = TimeSpan.FromMilliseconds(10),
         };

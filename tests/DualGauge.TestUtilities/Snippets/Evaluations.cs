@@ -51,6 +51,7 @@ public static class Evaluations
             [new SnippetFinding(TestKind.Security, "tautology_in_username", "CWE-89", message, sink, sink, null, null)
             {
                 Steps = [new FindingStep(start, "username comes in as a parameter"), new FindingStep(sink, "the value reaches the sink")],
+                Input = "username",
             }],
             DateTimeOffset.UtcNow)
         {

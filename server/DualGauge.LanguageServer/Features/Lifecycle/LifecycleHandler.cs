@@ -58,6 +58,7 @@ internal sealed class LifecycleHandler(
                 CodeActionProvider = new CodeActionOptions([CodeActionKinds.QuickFix]),
                 // Fix with AI is offered only to users who turned it on; enabling it later takes a server restart to advertise.
                 ExecuteCommandProvider = new ExecuteCommandOptions(settings.Current.Ai.Enabled ? Commands.WithAi : Commands.All),
+                CodeLensProvider = new CodeLensOptions(ResolveProvider: false),
             },
             new ServerInfo("DualGauge", Version));
     }

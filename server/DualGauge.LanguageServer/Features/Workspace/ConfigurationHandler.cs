@@ -8,10 +8,13 @@ using StreamJsonRpc;
 namespace DualGauge.LanguageServer.Features.Workspace;
 
 /// <summary>workspace/didChangeConfiguration: use the pushed section, or pull it with workspace/configuration.</summary>
-internal sealed class ConfigurationHandler(SettingsService settings, LanguageClient client, ILogger<ConfigurationHandler> logger)
+internal sealed class ConfigurationHandler(RequestQueue queue, SettingsService settings, LanguageClient client, ILogger<ConfigurationHandler> logger)
 {
     [JsonRpcMethod(Methods.WorkspaceDidChangeConfiguration, UseSingleObjectParameterDeserialization = true)]
-    public async Task DidChangeConfigurationAsync(DidChangeConfigurationParams request)
+    public Task DidChangeConfigurationAsync(DidChangeConfigurationParams request) =>
+        queue.RunAsync(Methods.WorkspaceDidChangeConfiguration, RequestAccess.Mutating, _ => ApplyAsync(request));
+
+    private async Task ApplyAsync(DidChangeConfigurationParams request)
     {
         if (settings.Parse(request.Settings, Methods.WorkspaceDidChangeConfiguration) is { } pushed)
         {

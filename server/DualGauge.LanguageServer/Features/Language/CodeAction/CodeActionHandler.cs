@@ -1,4 +1,3 @@
-using DualGauge.LanguageServer.Evaluation;
 using DualGauge.LanguageServer.Server;
 using DualGauge.Protocol;
 using DualGauge.Protocol.Language;
@@ -6,13 +5,13 @@ using StreamJsonRpc;
 
 namespace DualGauge.LanguageServer.Features.Language.CodeAction;
 
-/// <summary>textDocument/codeAction: report, re-run, suppress and remediation actions on DualGauge diagnostics.</summary>
-internal sealed class CodeActionHandler(SnippetWorkspace workspace, ServerLifecycle lifecycle)
+/// <summary>textDocument/codeAction: a read; actions come from <see cref="CodeActionProvider"/>.</summary>
+internal sealed class CodeActionHandler(RequestQueue queue, CodeActionProvider provider, ServerLifecycle lifecycle)
 {
     [JsonRpcMethod(Methods.TextDocumentCodeAction, UseSingleObjectParameterDeserialization = true)]
-    public IReadOnlyList<Protocol.Language.CodeAction> CodeAction(CodeActionParams request)
+    public Task<IReadOnlyList<Protocol.Language.CodeAction>> CodeAction(CodeActionParams request)
     {
         lifecycle.EnsureReady();
-        return workspace.CodeActions(request);
+        return queue.RunAsync(Methods.TextDocumentCodeAction, RequestAccess.ReadOnly, () => provider.Actions(request));
     }
 }
