@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, value, i, all) => (i % 2 === 0 ? [...pairs, [value.replace(/^--/, ''), all[i + 1]]] : pairs), []));
 const baseUrl = args.url ?? fail('--url is required');
 const workspace = args.workspace ?? fail('--workspace is required');
+const settingsFile = args.settings;
 const artifacts = path.resolve(args.artifacts ?? 'test-artifacts');
 // The first evaluation may build the sandbox image; later ones take seconds.
 const evaluationTimeoutMs = Number(process.env.DUALGAUGE_E2E_EVAL_TIMEOUT_MS ?? 240_000);
@@ -100,6 +101,35 @@ function historyRows() {
 }
 
 const statusItem = () => page.locator('.statusbar-item[id$="dualgauge.status"]').first();
+const activeEditor = () => page.locator('.editor-group-container.active .monaco-editor');
+const lenses = () => page.locator('.editor-group-container.active .monaco-editor .codelens-decoration');
+
+/** The text of the first webview frame that has the selector, or undefined. */
+async function webviewText(selector) {
+  for (const frame of page.frames()) {
+    const found = frame.locator(selector);
+    if ((await found.count()) > 0) {
+      return await frame.locator('body').innerText();
+    }
+  }
+  return undefined;
+}
+
+async function closeAllEditors() {
+  const tab = page.locator('.tabs-container .tab').first();
+  if ((await tab.count()) > 0) {
+    await tab.click();
+  }
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+W');
+  await until('every editor closed', async () => (await page.locator('.tabs-container .tab').count()) === 0);
+  await page.locator('.editor-group-container.active').first().click();
+}
+
+/** Toast texts on screen now. */
+async function toasts() {
+  return page.locator('.notifications-toasts .notification-toast').evaluateAll((nodes) => nodes.map((n) => n.textContent ?? ''));
+}
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -194,14 +224,126 @@ try {
     await shot('details');
   });
 
+  await check('the finding has a headline and the function a CodeLens verdict', async () => {
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'SQL injection (CWE-89):' }).first().waitFor({ timeout: uiTimeoutMs });
+    await page.locator('.tabs-container .tab[aria-label^="app.py"]').first().click();
+    const lens = await until('the CodeLens above find_user', async () => {
+      const text = (await lenses().allInnerTexts()).join(' | ');
+      return /DualGauge: insecure · SQL injection \(CWE-89\)/.test(text) ? text : undefined;
+    });
+    console.log(`  CodeLens: "${lens}"`);
+    await shot('codelens-insecure');
+  });
+
+  await check('the CodeLens opens the report in a webview, with no Untitled document', async () => {
+    await lenses().locator('a', { hasText: 'DualGauge: insecure' }).first().click();
+    const text = await until('the report webview', () => webviewText('#report'));
+    for (const expected of ['DualGauge evaluation #', 'SQL injection (CWE-89)', 'Tests', '✓ pass', '✗ failed']) {
+      if (!text.includes(expected)) {
+        throw new Error(`the report lacks "${expected}"`);
+      }
+    }
+    if (/(^|\n)#+ /.test(text) || text.includes('|---|')) {
+      throw new Error('raw Markdown shows in the report');
+    }
+    if ((await page.locator('.tabs-container .tab[aria-label*="Untitled"]').count()) > 0) {
+      throw new Error('an Untitled document was opened');
+    }
+    await shot('report-webview');
+  });
+
+  await check('closing and reopening the file keeps its findings', async () => {
+    const rowsBefore = await historyRows().count();
+    await closeAllEditors();
+    await openFile('app.py');
+    await activeEditor().locator('.squiggly-error').first().waitFor({ timeout: uiTimeoutMs });
+    await until('the CodeLens restored', async () => /DualGauge: insecure/.test((await lenses().allInnerTexts()).join(' ')));
+    if ((await historyRows().count()) !== rowsBefore) {
+      throw new Error('reopening re-evaluated the file instead of restoring its findings');
+    }
+    await shot('reopened-findings');
+  });
+
+  await check('a verified quick fix rewrites the query and the function turns secure', async () => {
+    await page.locator('.editor-group-container.active .view-line', { hasText: 'cursor.execute' }).first().click();
+    const title = 'Use a parameterised query (verified)';
+    await until('the verified quick fix', async () => {
+      await page.keyboard.press('Control+.');
+      const menu = page.locator('.action-widget .monaco-list-row, .context-view .action-widget [role="option"]');
+      try {
+        await menu.first().waitFor({ timeout: 5_000 });
+      } catch {
+        return false;
+      }
+      const option = menu.filter({ hasText: title }).first();
+      if ((await option.count()) > 0) {
+        await shot('quick-fix-menu');
+        await option.click();
+        return true;
+      }
+      await page.keyboard.press('Escape');
+      return false;
+    }, evaluationTimeoutMs);
+    await activeEditor().locator('.view-lines', { hasText: 'username = ?' }).waitFor({ timeout: uiTimeoutMs });
+    await activeEditor().locator('.view-lines').click();
+    await page.keyboard.press('Control+A');
+    await runCommand('DualGauge: Evaluate Selection');
+    const lens = await until('a secure CodeLens', async () => {
+      const text = (await lenses().allInnerTexts()).join(' | ');
+      return /DualGauge: secure/.test(text) ? text : undefined;
+    }, evaluationTimeoutMs);
+    console.log(`  CodeLens: "${lens}"`);
+    if ((await activeEditor().locator('.squiggly-error').count()) > 0) {
+      throw new Error('the fixed function still has an error');
+    }
+    await shot('quick-fix-secure');
+  });
+
+  await check('a re-run updates its history row instead of adding one', async () => {
+    const secureRows = () => historyRows().filter({ hasText: 'Secure: find_user' });
+    await until('the secure entry in the history', async () => (await secureRows().count()) === 1);
+    const before = await historyRows().count();
+    await activeEditor().locator('.view-lines').click();
+    await page.keyboard.press('Control+A');
+    await runCommand('DualGauge: Evaluate Selection');
+    await until('the entry counting its re-run', async () => (await historyRows().filter({ hasText: 're-run 1×' }).count()) === 1, evaluationTimeoutMs);
+    if ((await historyRows().count()) !== before || (await secureRows().count()) !== 1) {
+      throw new Error(`the re-run added a row (${before} before, ${await historyRows().count()} after)`);
+    }
+    await shot('history-rerun');
+  });
+
+  await check('a settings change shows no stack trace and keeps the server running', async () => {
+    if (!settingsFile) {
+      throw new Error('--settings was not given');
+    }
+    const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, 'dualgauge.debounceMs': 350, 'dualgauge.timeoutMs': 9000, 'dualgauge.showUnmatchedInProblems': true }, null, 2));
+    // Watch the toasts for a few seconds: none may carry a stack frame or an exception name.
+    const seen = new Set();
+    const deadline = Date.now() + 6_000;
+    while (Date.now() < deadline) {
+      for (const text of await toasts()) {
+        seen.add(text);
+      }
+      await page.waitForTimeout(250);
+    }
+    const bad = [...seen].filter((t) => /\bat [\w.$<>]+ ?\(|\.cs:line \d+|\.js:\d+:\d+|Exception\b/.test(t));
+    if (bad.length > 0) {
+      throw new Error(`a toast shows a stack trace: ${bad[0]}`);
+    }
+    const status = (await statusItem().innerText()).trim();
+    if (/stopped|not found/.test(status)) {
+      throw new Error(`the server stopped after a settings change: "${status}"`);
+    }
+    console.log(`  toasts seen: ${seen.size}; status: "${status}"`);
+    await shot('settings-change');
+  });
+
   await check('an accepted inline suggestion is evaluated', async () => {
     // The details page kept focus inside its webview frame, where workbench chords are not seen:
     // focus the editor first, close everything, then focus the empty editor group.
-    await page.locator('.tabs-container .tab[aria-label^="app.py"]').first().click();
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+W');
-    await until('every editor closed', async () => (await page.locator('.tabs-container .tab').count()) === 0);
-    await page.locator('.editor-group-container.active').first().click();
+    await closeAllEditors();
     await openFile('assistant.py');
     await page.keyboard.press('Control+End');
     await page.keyboard.type('d');

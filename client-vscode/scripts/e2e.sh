@@ -96,7 +96,7 @@ done
 step "e2e"
 trap - ERR
 set +e
-node "$HERE/scripts/e2e.mjs" --url "http://127.0.0.1:$PORT" --workspace "$RUN/ws" --artifacts "$ARTIFACTS" 2>&1 | tee "$RUN/e2e.out"
+node "$HERE/scripts/e2e.mjs" --url "http://127.0.0.1:$PORT" --workspace "$RUN/ws" --artifacts "$ARTIFACTS" --settings "$RUN/data/User/settings.json" 2>&1 | tee "$RUN/e2e.out"
 rc=$?
 # A driver that crashed before its summary (e.g. Chromium would not start) still yields one.
 if ! grep -Eq '^[0-9]+ passed, [0-9]+ failed$' "$RUN/e2e.out"; then

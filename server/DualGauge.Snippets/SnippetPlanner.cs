@@ -167,7 +167,7 @@ public static partial class SnippetPlanner
             templates.Add(template);
             tests.AddRange(security);
             totalHits += hits.Count;
-            reasons.Add($"{template.Id} ({string.Join(", ", template.Cwes)}) because it uses {string.Join(", ", hits.Take(3))}");
+            reasons.Add($"tested as {template.Title.ToLowerInvariant()} ({string.Join(", ", template.Cwes)}; template {template.Id}) because it {Uses(hits)}");
         }
 
         if (templates.Count == 0)
@@ -188,6 +188,47 @@ public static partial class SnippetPlanner
             reasons[0] += $" (its verdicts were right {calibrated.InsecureRight + calibrated.SecureRight} of {calibrated.Insecure + calibrated.Secure} times on the labelled corpus)";
         }
         return new FunctionMatch(target, null, templates, tests, confidence, $"{name}: " + string.Join("; ", reasons));
+    }
+
+    /// <summary>What the trigger hits mean, for a person: "calls cursor() and execute() and writes the text “SELECT id FROM …”".</summary>
+    internal static string Uses(IReadOnlyList<string> hits)
+    {
+        var calls = new List<string>();
+        var texts = new List<string>();
+        foreach (var raw in hits)
+        {
+            var hit = raw.Trim().TrimStart('.');
+            if (System.Text.RegularExpressions.Regex.IsMatch(hit, @"^[A-Za-z_$][\w$.]*\s*\($"))
+            {
+                var call = hit.TrimEnd('(', ' ') + "()";
+                if (!calls.Contains(call))
+                {
+                    calls.Add(call);
+                }
+            }
+            else if (hit.Length > 0)
+            {
+                var text = hit.Length <= 32 ? hit : hit[..31] + "…";
+                if (!texts.Contains(text))
+                {
+                    texts.Add(text);
+                }
+            }
+        }
+
+        static string And(IReadOnlyList<string> items) => items.Count <= 1 ? string.Join("", items) : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
+        var parts = new List<string>();
+        if (calls.Count > 0)
+        {
+            parts.Add("calls " + And(calls.Take(3).ToList()));
+        }
+
+        if (texts.Count > 0)
+        {
+            parts.Add("uses " + And(texts.Take(2).Select(t => $"“{t}”").ToList()));
+        }
+
+        return parts.Count > 0 ? string.Join(" and ", parts) : "matches its trigger";
     }
 
     private static string HelperText(WidenedSnippet widened)

@@ -8,8 +8,8 @@ export interface CommandRegistrar {
 }
 
 export interface ErrorReporter {
-  showError(message: string): void;
-  log(message: string): void;
+  /** Logs the whole error and shows one quiet notification for its condition (no stack trace). */
+  reportError(context: string, error: unknown): void;
 }
 
 export type CommandHandler = (...args: unknown[]) => unknown;
@@ -53,9 +53,7 @@ export class CommandManager implements Disposable {
         try {
           return await handler(...args);
         } catch (error) {
-          const detail = error instanceof Error ? error.message : String(error);
-          this.reporter.log(`Command ${id} failed: ${error instanceof Error && error.stack ? error.stack : detail}`);
-          this.reporter.showError(`DualGauge: ${detail}`);
+          this.reporter.reportError(`Command ${id} failed`, error);
           return undefined;
         }
       }),

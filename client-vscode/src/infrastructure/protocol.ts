@@ -36,6 +36,26 @@ export interface HistoryEntrySummary {
   securePass: boolean | null;
   failedTests: string[];
   codeHash: string;
+  /** The evaluated function, when the code has one. */
+  function?: string;
+  /** CWEs a probe proved. */
+  cwes?: string[];
+  /** CWE classes whose probes reached the code. */
+  cwesTested?: string[];
+  /** Times the same code was evaluated again after the entry was first written. */
+  reruns?: number;
+  /** "SQL injection (CWE-89) in find_user", "find_user: secure against CWE-89 · 3/3 tests". */
+  headline?: string;
+  durationMs?: number;
+}
+
+/** The answer of dualgauge.showReport and dualgauge.showRemediation. */
+export interface MarkdownResult {
+  markdown: string;
+  /** The same text as HTML; the server escapes any raw HTML in it. */
+  html?: string;
+  title?: string;
+  historyId?: number;
 }
 
 export interface HistoryTest {
@@ -74,6 +94,8 @@ export interface HistoryEntry {
   traceLines: string[];
   traceTruncated?: boolean;
   report: string;
+  /** The report as HTML (raw HTML in it escaped by the server). */
+  reportHtml?: string;
 }
 
 export interface HistoryListParams {

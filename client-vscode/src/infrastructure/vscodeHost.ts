@@ -2,6 +2,7 @@
 // objects into the plain shapes the pure modules take, and the host services features share.
 import * as vscode from 'vscode';
 import type { CommandRegistrar, ErrorReporter } from './commandManager';
+import type { NotificationHost, Notifier } from './notifier';
 import type { Range } from './protocol';
 import { readSettings, type ClientSettings } from './settings';
 
@@ -9,11 +10,17 @@ export const commandRegistrar: CommandRegistrar = {
   registerCommand: (id, handler) => vscode.commands.registerCommand(id, handler),
 };
 
-export function errorReporter(log: vscode.LogOutputChannel): ErrorReporter {
+export function notificationHost(log: vscode.LogOutputChannel): NotificationHost {
   return {
-    showError: (message) => void vscode.window.showErrorMessage(message),
+    show: (severity, message, actions) => severity === 'error'
+      ? vscode.window.showErrorMessage(message, ...actions)
+      : severity === 'warning' ? vscode.window.showWarningMessage(message, ...actions) : vscode.window.showInformationMessage(message, ...actions),
     log: (message) => log.error(message),
   };
+}
+
+export function errorReporter(notifier: Notifier): ErrorReporter {
+  return { reportError: (context, error) => notifier.error(context, error) };
 }
 
 export function currentSettings(scope?: vscode.ConfigurationScope): ClientSettings {

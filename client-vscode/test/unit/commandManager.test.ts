@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { CommandManager, declaredCommandIds, UndeclaredCommandError, type CommandRegistrar } from '../../src/infrastructure/commandManager';
+import { Notifier, conditionOf, toastText } from '../../src/infrastructure/notifier';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const packageJson = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -16,12 +17,31 @@ class FakeRegistrar implements CommandRegistrar {
   }
 }
 
+function notifier() {
+  const errors: string[] = [];
+  const actions: string[][] = [];
+  const logs: string[] = [];
+  const ran: string[] = [];
+  const pending: ((choice: string | undefined) => void)[] = [];
+  const n = new Notifier(
+    {
+      show: (_severity, message, acts) => {
+        errors.push(message);
+        actions.push(acts);
+        return new Promise<string | undefined>((resolve) => pending.push(resolve));
+      },
+      log: (m) => logs.push(m),
+    },
+    { showLogs: { title: 'Show Logs', run: () => ran.push('logs') }, dockerHelp: { title: 'Start Docker help', run: () => ran.push('docker') } },
+  );
+  return { n, errors, actions, logs, ran, pending };
+}
+
 function manager(declared: string[]) {
   const registrar = new FakeRegistrar();
-  const errors: string[] = [];
-  const logs: string[] = [];
-  const commands = new CommandManager(registrar, new Set(declared), { showError: (m) => errors.push(m), log: (m) => logs.push(m) });
-  return { registrar, errors, logs, commands };
+  const { n, errors, logs, actions, pending, ran } = notifier();
+  const commands = new CommandManager(registrar, new Set(declared), { reportError: (context, error) => n.error(context, error) });
+  return { registrar, errors, logs, actions, pending, ran, commands };
 }
 
 describe('CommandManager', () => {
@@ -44,6 +64,30 @@ describe('CommandManager', () => {
     assert.deepEqual(errors, ['DualGauge: Docker is not running']);
     assert.equal(logs.length, 1);
     assert.match(logs[0], /dualgauge\.a failed/);
+  });
+
+  it('register_HandlerThrowsWithAStack_ToastHasTheFirstLineOnlyAndTheLogHasTheStack', async () => {
+    const { commands, registrar, errors, logs, actions } = manager(['dualgauge.a']);
+    const error = new Error('Request workspace/executeCommand failed with message: Bad setting\n   at Foo.Bar() in /x.cs:line 3');
+    commands.register('dualgauge.a', () => { throw error; });
+    await registrar.handlers.get('dualgauge.a')!();
+    assert.deepEqual(errors, ['DualGauge: Bad setting']);
+    assert.ok(!errors[0].includes(' at '), 'no stack frame in the toast');
+    assert.deepEqual(actions, [['Show Logs']], 'one action');
+    assert.match(logs[0], /at Foo\.Bar/, 'the stack is in the log');
+  });
+
+  it('register_DockerDownThreeTimes_OneToastWithTheDockerHelpAction', async () => {
+    const { commands, registrar, errors, actions, pending, ran } = manager(['dualgauge.a']);
+    commands.register('dualgauge.a', () => { throw new Error('The sandbox is unavailable: Docker does not answer. Start the Docker engine'); });
+    await registrar.handlers.get('dualgauge.a')!();
+    await registrar.handlers.get('dualgauge.a')!();
+    await registrar.handlers.get('dualgauge.a')!();
+    assert.equal(errors.length, 1, 'one notification per condition');
+    assert.deepEqual(actions[0], ['Start Docker help']);
+    pending[0]('Start Docker help');
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual(ran, ['docker']);
   });
 
   it('register_HandlerResolves_ReturnsValueAndPassesArguments', async () => {
@@ -121,5 +165,27 @@ describe('package.json', () => {
       assert.ok(property.default !== undefined, `dualgauge.${key} has no default`);
       assert.ok((property.description ?? property.markdownDescription ?? '').length > 20, `dualgauge.${key} has no description`);
     }
+  });
+});
+
+describe('Notifier', () => {
+  it('toastText_StripsStacksPrefixesAndCaps', () => {
+    assert.equal(toastText(new Error('Error: one\n  at a.b (x.js:1:1)')), 'one');
+    assert.equal(toastText('x'.repeat(400)).length, 300);
+  });
+
+  it('conditionOf_GroupsDockerAndServerFailures', () => {
+    assert.equal(conditionOf('The sandbox is unavailable: ...'), 'docker');
+    assert.equal(conditionOf('Pending response rejected since connection got disposed'), 'server');
+    assert.equal(conditionOf('argument 0 (uri) is missing'), 'error:argument 0 (uri) is missing');
+  });
+
+  it('clear_ConditionOver_NextOccurrenceIsShownAgain', () => {
+    const { n, errors } = notifier();
+    n.notify('warning', { key: 'docker', message: 'down' });
+    n.notify('warning', { key: 'docker', message: 'down' });
+    n.clear('docker');
+    n.notify('warning', { key: 'docker', message: 'down again' });
+    assert.deepEqual(errors, ['down', 'down again']);
   });
 });

@@ -78,4 +78,17 @@ describe('labels', () => {
   it('fileLabel_EncodedUri_Decoded', () => {
     assert.equal(fileLabel('file:///ws/my%20file.py'), 'my file.py');
   });
+
+  it('groupHistory_ByVerdictAndByCwe_EntryUnderEachCweItFailed', () => {
+    const a = { ...entry(1, now, 'file:///ws/a.py', 'insecure'), function: 'find_user', cwes: ['CWE-89', 'CWE-78'] };
+    const b = { ...entry(2, now, 'file:///ws/b.py', 'secure'), function: 'ok', cwes: [] };
+    assert.deepEqual(groupHistory([a, b], 'verdict', now).map((g) => [g.label, g.entries.map((e) => e.id)]), [['Secure', [2]], ['Insecure', [1]]]);
+    assert.deepEqual(groupHistory([a, b], 'cwe', now).map((g) => [g.label, g.entries.map((e) => e.id)]), [['No CWE found', [2]], ['CWE-89', [1]], ['CWE-78', [1]]]);
+  });
+
+  it('entryLabel_FunctionAndCwes_AndDescriptionCountsReruns', () => {
+    const a = { ...entry(1, now, 'file:///ws/a.py', 'insecure'), function: 'find_user', cwes: ['CWE-89'], reruns: 2 };
+    assert.equal(entryLabel(a), 'Insecure: find_user · CWE-89');
+    assert.match(entryDescription(a, 'file'), /^line 5 · inline suggestion · 15:00 · re-run 2×$/);
+  });
 });

@@ -152,8 +152,11 @@ internal static class EvaluationRecords
         return new EvaluationRecord(summary, code, details);
     }
 
-    public static HistoryEntry ToEntry(EvaluationRecord record) => new()
+    public static HistoryEntry ToEntry(EvaluationRecord record) => ToEntry(record, ReportRenderer.Render(record));
+
+    private static HistoryEntry ToEntry(EvaluationRecord record, string report) => new()
     {
+        ReportHtml = ReportHtml.Render(report),
         Summary = record.Summary,
         Code = record.Code,
         MatchReason = record.Details.MatchReason,
@@ -164,7 +167,7 @@ internal static class EvaluationRecords
         Evidence = record.Details.Evidence,
         TraceLines = record.Details.TraceLines,
         TraceTruncated = record.Details.TraceTruncated,
-        Report = ReportRenderer.Render(record),
+        Report = report,
     };
 
     /// <summary>The document lines an evaluation covered, as they stood: how findings are found again when the file is reopened.</summary>

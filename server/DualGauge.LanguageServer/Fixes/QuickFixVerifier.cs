@@ -13,7 +13,7 @@ namespace DualGauge.LanguageServer.Fixes;
 /// and security test passes, and the security probes reached the code; only then is it offered as a code action,
 /// and only while the function is unchanged. A rewrite that does not pass is never shown.
 /// </summary>
-internal sealed class QuickFixVerifier(EvaluationScheduler scheduler, EvaluationQueue queue, DocumentStore store, LanguageServerOptions options, ILogger<QuickFixVerifier> logger)
+internal sealed class QuickFixVerifier(EvaluationScheduler scheduler, EvaluationQueue queue, DocumentStore store, History.HistoryStore history, LanguageServerOptions options, ILogger<QuickFixVerifier> logger)
 {
     /// <summary>At most this many candidate rewrites are run per evaluation (each is one sandbox run).</summary>
     public const int MaxCandidates = 3;
@@ -86,6 +86,7 @@ internal sealed class QuickFixVerifier(EvaluationScheduler scheduler, Evaluation
 
         if (verified.Count > 0)
         {
+            history.SetVerifiedFixes(historyId, verified);
             store.Write(_ =>
             {
                 // Offered only for the code it was verified on: an edit since (a new generation) drops it.

@@ -42,4 +42,7 @@ internal sealed record EvaluationRecord(HistoryEntrySummary Summary, string Code
 internal sealed record StoredEvaluation(HistoryEntrySummary Summary, IReadOnlyList<DualGauge.Protocol.Diagnostics.Diagnostic> Diagnostics, string Lens, bool Updated);
 
 /// <summary>What a reopened document needs to show an entry's findings again: the exact lines it judged, and the findings placed against <paramref name="BaseLine"/>.</summary>
-internal sealed record RestorableFindings(long Id, string FunctionText, IReadOnlyList<DualGauge.Protocol.Diagnostics.Diagnostic> Diagnostics, int BaseLine, string? Lens, int StartLine, int EndLine);
+internal sealed record RestorableFindings(long Id, string FunctionText, IReadOnlyList<DualGauge.Protocol.Diagnostics.Diagnostic> Diagnostics, int BaseLine, string? Lens, int StartLine, int EndLine)
+{
+    public IReadOnlyList<Documents.VerifiedFix> VerifiedFixes { get; init; } = [];
+}

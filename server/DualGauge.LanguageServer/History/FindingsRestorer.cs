@@ -63,6 +63,8 @@ internal sealed class FindingsRestorer(DocumentStore store, HistoryStore history
 
                 // The stored findings were placed against the entry's first line; the region now starts at 'start'.
                 region.SetFindings(entry.Diagnostics, entry.BaseLine, entry.Lens);
+                // Verified against exactly these lines: offered again, for the region as it is now.
+                region.VerifiedFixes = entry.VerifiedFixes.Select(f => f with { Generation = region.Generation }).ToList();
                 restored++;
             }
         });

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DualGauge.Protocol.Basic;
 using DualGauge.Protocol.Custom;
+using DualGauge.LanguageServer.Documents;
 using DualGauge.Protocol.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -114,7 +115,7 @@ internal sealed class HistoryStore(ILogger<HistoryStore> logger) : IDisposable
         using (var findings = connection.CreateCommand())
         {
             findings.Transaction = transaction;
-            findings.CommandText = "UPDATE evaluations SET diagnostics = $diagnostics, diagnostics_base = $base, lens = $lens WHERE id = $id";
+            findings.CommandText = "UPDATE evaluations SET diagnostics = $diagnostics, diagnostics_base = $base, lens = $lens, verified_fixes = NULL WHERE id = $id";
             findings.Parameters.AddWithValue("$id", id);
             findings.Parameters.AddWithValue("$diagnostics", JsonSerializer.Serialize(placed, ProtocolJson.Options));
             findings.Parameters.AddWithValue("$base", s.Range.Start.Line);
@@ -127,13 +128,24 @@ internal sealed class HistoryStore(ILogger<HistoryStore> logger) : IDisposable
         return new StoredEvaluation(summary, placed, lens, existing is not null);
     }
 
+    /// <summary>Stores the quick fixes verified for an entry, so a reopened document offers them again for the same code.</summary>
+    public void SetVerifiedFixes(long id, IReadOnlyList<VerifiedFix> fixes)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE evaluations SET verified_fixes = $fixes WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$fixes", JsonSerializer.Serialize(fixes, ProtocolJson.Options));
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>The newest entry per evaluated code of a document, with what is needed to put its findings back.</summary>
     public IReadOnlyList<RestorableFindings> Restorable(string uri, int limit = 500)
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT id, function_text, diagnostics, diagnostics_base, lens, start_line, end_line FROM evaluations
+            SELECT id, function_text, diagnostics, diagnostics_base, lens, start_line, end_line, verified_fixes FROM evaluations
             WHERE uri = $uri AND diagnostics IS NOT NULL
             ORDER BY id DESC LIMIT $limit
             """;
@@ -151,7 +163,8 @@ internal sealed class HistoryStore(ILogger<HistoryStore> logger) : IDisposable
             }
 
             var diagnostics = JsonSerializer.Deserialize<List<Diagnostic>>(reader.GetString(2), ProtocolJson.Options) ?? [];
-            result.Add(new RestorableFindings(reader.GetInt64(0), text, diagnostics, reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetInt32(5), reader.GetInt32(6)));
+            var fixes = reader.IsDBNull(7) ? [] : JsonSerializer.Deserialize<List<VerifiedFix>>(reader.GetString(7), ProtocolJson.Options) ?? [];
+            result.Add(new RestorableFindings(reader.GetInt64(0), text, diagnostics, reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetInt32(5), reader.GetInt32(6)) { VerifiedFixes = fixes });
         }
 
         return result;
@@ -265,6 +278,7 @@ internal sealed class HistoryStore(ILogger<HistoryStore> logger) : IDisposable
             ALTER TABLE evaluations ADD COLUMN diagnostics TEXT;
             ALTER TABLE evaluations ADD COLUMN diagnostics_base INTEGER;
             ALTER TABLE evaluations ADD COLUMN lens TEXT;
+            ALTER TABLE evaluations ADD COLUMN verified_fixes TEXT;
             CREATE INDEX IF NOT EXISTS ix_evaluations_uri_hash ON evaluations (uri, code_hash);
             PRAGMA user_version = {SchemaVersion};
             """;

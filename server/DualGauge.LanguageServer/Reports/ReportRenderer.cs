@@ -17,6 +17,11 @@ internal static class ReportRenderer
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# DualGauge evaluation #{s.Id}: {VerdictTitle(s.Verdict)}");
         md.AppendLine();
+        if (s.Headline.Length > 0)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"**{Escape(s.Headline)}**{(s.Reruns > 0 ? $" · re-run {s.Reruns}×" : "")}").AppendLine();
+        }
+
         md.AppendLine(CultureInfo.InvariantCulture, $"- **File:** `{s.Uri}` lines {s.Range.Start.Line + 1}–{s.Range.End.Line + 1}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- **When:** {s.Time} · **Source:** {s.Source} · **Language:** {s.Language}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- **Matched:** {(s.Template is null ? "nothing" : $"`{s.Template}` ({s.MatchKind}, confidence {s.Confidence:0.00})")}{(d.FunctionName is null ? "" : $" · function `{d.FunctionName}`")}");
@@ -40,7 +45,7 @@ internal static class ReportRenderer
             foreach (var t in d.Tests)
             {
                 var kind = t.Cwe is null ? t.Kind : $"{t.Kind} ({t.Cwe})";
-                md.AppendLine(CultureInfo.InvariantCulture, $"| `{t.Id}` | {kind} | {(t.Passed ? "✅ pass" : "❌ " + t.Status)} | {Cell(t.Message)} |");
+                md.AppendLine(CultureInfo.InvariantCulture, $"| `{t.Id}` | {kind} | {(t.Passed ? "✓ pass" : "✗ " + t.Status)} | {Cell(t.Message)} |");
             }
         }
 
@@ -104,4 +109,7 @@ internal static class ReportRenderer
     private static string YesNo(bool? value) => value switch { true => "yes", false => "no", null => "—" };
 
     private static string Cell(string text) => text.ReplaceLineEndings(" ").Replace("|", "\\|");
+
+    /// <summary>Markdown emphasis and table characters in a headline (it may quote a function name) stay text.</summary>
+    private static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("*", "\\*", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal).Replace("`", "\\`", StringComparison.Ordinal);
 }

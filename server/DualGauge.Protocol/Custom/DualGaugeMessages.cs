@@ -147,6 +147,8 @@ public sealed record HistoryEntry
     [JsonPropertyName("traceLines")] public required IReadOnlyList<string> TraceLines { get; init; }
     [JsonPropertyName("traceTruncated")] public bool TraceTruncated { get; init; }
     [JsonPropertyName("report")] public required string Report { get; init; }
+    /// <summary>The report as HTML, raw HTML in it escaped.</summary>
+    [JsonPropertyName("reportHtml"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? ReportHtml { get; init; }
 }
 
 public sealed record HistoryListParams

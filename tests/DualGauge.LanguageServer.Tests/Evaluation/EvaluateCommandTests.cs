@@ -183,8 +183,8 @@ public sealed class EvaluateCommandTests : ServerTestBase
         var report = await server.Client.ExecuteCommandAsync<MarkdownResult>(Commands.ShowReport, summary!.Id);
 
         report!.Markdown.Should().Contain($"# DualGauge evaluation #{summary.Id}: insecure")
-            .And.Contain("| `tautology_in_username` | security (CWE-89) | ❌ failed |")
-            .And.Contain("| `finds_existing_user` | functional | ✅ pass |")
+            .And.Contain("| `tautology_in_username` | security (CWE-89) | ✗ failed |")
+            .And.Contain("| `finds_existing_user` | functional | ✓ pass |")
             .And.Contain("## Findings").And.Contain("## Evidence").And.Contain("executed SQL: SELECT id, name, email FROM users WHERE name = '' OR '1'='1'")
             .And.Contain("```python\ndef find_user(conn, username):")
             .And.Contain("## Trace excerpt").And.Contain("\"ev\":\"sql\"");

@@ -138,6 +138,13 @@ public sealed class EditorExperienceTests : ServerTestBase
         var edit = fix.Edit!.Changes[PythonUri].Should().ContainSingle().Subject;
         edit.Range.Should().Be(new Range(new Position(3, 0), new Position(6, 0)), "whole lines of the function, up to the next line's start");
         edit.NewText.Should().Contain("conn.execute(query, (username,))");
+
+        // Closed and reopened unchanged: the verified fix is offered again without running it again.
+        await server.Client.NotifyAsync(Methods.TextDocumentDidClose, new DidCloseTextDocumentParams(new TextDocumentIdentifier(PythonUri)));
+        await server.Client.OpenAsync(PythonUri, "python", PythonSource, version: 3);
+        var restored = (await server.Client.WaitForDiagnosticsAsync(PythonUri, d => d.Count > 0 && d[0].Code == "CWE-89")).Diagnostics[0];
+        (await WaitForActionAsync(server, restored, "DualGauge: Use a parameterised query (verified)")).Edit.Should().NotBeNull();
+        evaluator.Calls.Should().HaveCount(2);
     }
 
     [TestMethod]

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CommandManager } from '../../infrastructure/commandManager';
-import { ServerCommands, type HistoryEntrySummary } from '../../infrastructure/protocol';
+import { Methods, ServerCommands, type HistoryChangedParams, type HistoryEntrySummary, type MarkdownResult } from '../../infrastructure/protocol';
+import type { ReportPanels } from '../reports/reportPanels';
 import { toProtocolRange } from '../../infrastructure/vscodeHost';
 import { entryLabel, verdictIcon } from '../history/historyModel';
 import type { DualGaugeServer } from '../server/dualGaugeServer';
@@ -13,7 +14,11 @@ export const EvaluationCommandIds = {
   showRemediation: 'dualgauge.showRemediation',
 } as const;
 
-export function activateEvaluationFeature(commands: CommandManager, server: DualGaugeServer, showDetails: (id: number) => Promise<void>): void {
+export function activateEvaluationFeature(commands: CommandManager, server: DualGaugeServer, panels: ReportPanels, showDetails: (id: number) => Promise<void>): vscode.Disposable {
+  const showReport = async (id: number) => {
+    const result = await server.executeCommand<MarkdownResult>(ServerCommands.showReport, [id]);
+    panels.show(`report:${id}`, result?.title ?? `DualGauge report #${id}`, reportHtml(result));
+  };
   commands.register(EvaluationCommandIds.evaluateSelection, async (uriArg?: unknown, rangeArg?: unknown) => {
     const editor = vscode.window.activeTextEditor;
     const uri = typeof uriArg === 'string' ? uriArg : editor ? editor.document.uri.toString() : undefined;
@@ -42,23 +47,37 @@ export function activateEvaluationFeature(commands: CommandManager, server: Dual
   });
 
   // The server's code actions name these commands; the client runs them and renders the result.
-  commands.register(EvaluationCommandIds.showReport, async (historyId?: unknown) => {
-    const result = await server.executeCommand<{ markdown: string }>(ServerCommands.showReport, [requireId(historyId)]);
-    await showMarkdown(result?.markdown ?? 'No report.');
-  });
+  commands.register(EvaluationCommandIds.showReport, async (historyId?: unknown) => showReport(requireId(historyId)));
   commands.register(EvaluationCommandIds.rerun, async (historyId?: unknown) => {
     const summary = await withProgress('Re-running the evaluation…', () =>
       server.executeCommand<HistoryEntrySummary>(ServerCommands.rerun, [requireId(historyId)]));
     announce(summary ? [summary] : [], showDetails);
     return summary;
   });
-  commands.register(EvaluationCommandIds.showRemediation, async (cwe?: unknown) => {
+  commands.register(EvaluationCommandIds.showRemediation, async (cwe?: unknown, language?: unknown) => {
     if (typeof cwe !== 'string' || cwe.length === 0) {
       throw new Error('dualgauge.showRemediation needs a CWE id such as "CWE-89".');
     }
-    const result = await server.executeCommand<{ markdown: string }>(ServerCommands.showRemediation, [cwe]);
-    await showMarkdown(result?.markdown ?? `No remediation text for ${cwe}.`);
+    const lang = typeof language === 'string' && language.length > 0 ? language : vscode.window.activeTextEditor?.document.languageId;
+    const result = await server.executeCommand<MarkdownResult>(ServerCommands.showRemediation, lang ? [cwe, lang] : [cwe]);
+    panels.show(`remediation:${cwe}:${lang ?? ''}`, result?.title ?? `How to fix ${cwe}`, reportHtml(result));
   });
+
+  // A re-run updates its entry: an open report of that entry is refreshed, never left stale.
+  return server.onNotification<HistoryChangedParams>(Methods.historyChanged, (change) => {
+    if (typeof change.id === 'number' && panels.isOpen(`report:${change.id}`)) {
+      void showReport(change.id).catch(() => undefined);
+    }
+  });
+}
+
+function reportHtml(result: MarkdownResult | undefined | null): string {
+  if (result?.html) {
+    return result.html;
+  }
+  // An older server sends Markdown only: show it as text, escaped, rather than nothing.
+  const text = result?.markdown ?? 'No report.';
+  return `<pre>${text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</pre>`;
 }
 
 function selectionOrLine(editor: vscode.TextEditor): vscode.Range {
@@ -89,8 +108,7 @@ function announce(summaries: HistoryEntrySummary[], showDetails: (id: number) =>
     return;
   }
   const worst = summaries.find((s) => s.verdict === 'insecure') ?? summaries.find((s) => s.verdict === 'broken') ?? summaries[0];
-  const failed = worst.failedTests.length ? ` (failed: ${worst.failedTests.join(', ')})` : '';
-  const text = summaries.length === 1 ? `DualGauge: ${entryLabel(worst)}${failed}` : `DualGauge: ${summaries.length} functions evaluated; worst: ${entryLabel(worst)}${failed}`;
+  const text = summaries.length === 1 ? `DualGauge: ${entryLabel(worst)}` : `DualGauge: ${summaries.length} functions evaluated; worst: ${entryLabel(worst)}`;
   const show = verdictIcon(worst.verdict).label === 'Secure' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
   void show(text, 'Show Details').then((choice) => {
     if (choice === 'Show Details') {
@@ -99,8 +117,3 @@ function announce(summaries: HistoryEntrySummary[], showDetails: (id: number) =>
   });
 }
 
-async function showMarkdown(markdown: string): Promise<void> {
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
-  await vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside });
-  await vscode.commands.executeCommand('markdown.showPreview', document.uri).then(undefined, () => undefined);
-}

@@ -6,7 +6,7 @@ import { toVscodeRange } from '../../infrastructure/vscodeHost';
 import type { DualGaugeServer } from '../server/dualGaugeServer';
 import { renderDetailsPage } from './detailsPage';
 import { HistoryTreeProvider, type HistoryNode } from './historyTreeProvider';
-import type { Grouping } from './historyModel';
+import { Groupings, type Grouping } from './historyModel';
 
 export const HistoryViewId = 'dualgauge.history';
 
@@ -16,6 +16,8 @@ export const HistoryCommandIds = {
   refresh: 'dualgauge.history.refresh',
   groupByFile: 'dualgauge.history.groupByFile',
   groupByDay: 'dualgauge.history.groupByDay',
+  groupByVerdict: 'dualgauge.history.groupByVerdict',
+  groupByCwe: 'dualgauge.history.groupByCwe',
   reveal: 'dualgauge.history.reveal',
   rerun: 'dualgauge.history.rerun',
   showDetails: 'dualgauge.history.showDetails',
@@ -28,7 +30,8 @@ export interface HistoryFeature {
 }
 
 export function activateHistoryFeature(context: vscode.ExtensionContext, commands: CommandManager, server: DualGaugeServer): HistoryFeature {
-  const initial = context.workspaceState.get<Grouping>(GroupingKey) === 'day' ? 'day' : 'file';
+  const stored = context.workspaceState.get<Grouping>(GroupingKey);
+  const initial: Grouping = stored && Groupings.includes(stored) ? stored : 'file';
   const provider = new HistoryTreeProvider(server, initial);
   const view = vscode.window.createTreeView(HistoryViewId, { treeDataProvider: provider, showCollapseAll: true });
   context.subscriptions.push(view, provider);
@@ -69,6 +72,8 @@ export function activateHistoryFeature(context: vscode.ExtensionContext, command
   commands.register(HistoryCommandIds.refresh, () => provider.refresh());
   commands.register(HistoryCommandIds.groupByFile, () => setGrouping('file'));
   commands.register(HistoryCommandIds.groupByDay, () => setGrouping('day'));
+  commands.register(HistoryCommandIds.groupByVerdict, () => setGrouping('verdict'));
+  commands.register(HistoryCommandIds.groupByCwe, () => setGrouping('cwe'));
   commands.register(HistoryCommandIds.reveal, async (arg?: unknown) => {
     const entry = entryOf(arg);
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(entry.uri));

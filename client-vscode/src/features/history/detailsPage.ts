@@ -31,7 +31,8 @@ export function renderDetailsPage(entry: HistoryEntry, cspSource: string, nonce:
     section('Findings', findingsList(entry.findings)),
     section('Evidence', linesBlock(entry.evidence, 'evidence', 'No evidence recorded.')),
     section('Trace', linesBlock(entry.traceLines, 'trace', 'No trace stored.') + (entry.traceTruncated ? '<p class="muted">Trace truncated by the server.</p>' : '')),
-    section('Report', entry.report ? `<pre class="report">${escapeHtml(entry.report)}</pre>` : '<p class="muted">No report.</p>'),
+    // The server's HTML escapes any raw HTML in the report; without it (an older server) the Markdown is shown as text.
+    section('Report', entry.reportHtml ? `<div class="report">${entry.reportHtml}</div>` : entry.report ? `<pre class="report">${escapeHtml(entry.report)}</pre>` : '<p class="muted">No report.</p>'),
   ].filter((html) => html.length > 0);
   return `<!DOCTYPE html>
 <html lang="en">
@@ -65,6 +66,10 @@ function summaryTable(entry: HistoryEntry): string {
   const summary = entry.summary;
   const rows: [string, string][] = [
     ['Verdict', verdictIcon(summary.verdict).label],
+    ['Headline', summary.headline ?? ''],
+    ['CWEs found', (summary.cwes ?? []).join(', ')],
+    ['CWEs tested', (summary.cwesTested ?? []).join(', ')],
+    ['Re-runs', summary.reruns ? String(summary.reruns) : ''],
     ['Document', summary.uri],
     ['Lines', `${summary.range.start.line + 1}–${summary.range.end.line + 1}`],
     ['Function', entry.functionName ?? ''],

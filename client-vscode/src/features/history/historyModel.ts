@@ -1,7 +1,9 @@
 // Pure shaping of history entries for the tree: grouping, ordering, labels and verdict icons.
 import type { HistoryEntrySummary, Verdict } from '../../infrastructure/protocol';
 
-export type Grouping = 'file' | 'day';
+export type Grouping = 'file' | 'day' | 'verdict' | 'cwe';
+
+export const Groupings: readonly Grouping[] = ['file', 'day', 'verdict', 'cwe'];
 
 export interface HistoryGroup {
   key: string;
@@ -46,41 +48,64 @@ export function newestFirst(entries: readonly HistoryEntrySummary[]): HistoryEnt
 export function groupHistory(entries: readonly HistoryEntrySummary[], grouping: Grouping, now: Date): HistoryGroup[] {
   const groups = new Map<string, HistoryGroup>();
   for (const entry of newestFirst(entries)) {
-    const key = grouping === 'file' ? entry.uri : localDay(new Date(timeOf(entry)));
-    let group = groups.get(key);
-    if (!group) {
-      group = grouping === 'file'
-        ? { key, label: fileLabel(entry.uri), uri: entry.uri, entries: [] }
-        : { key, label: dayLabel(key, now), entries: [] };
-      groups.set(key, group);
+    for (const key of groupKeys(entry, grouping)) {
+      let group = groups.get(key);
+      if (!group) {
+        group = grouping === 'file'
+          ? { key, label: fileLabel(entry.uri), uri: entry.uri, entries: [] }
+          : grouping === 'day' ? { key, label: dayLabel(key, now), entries: [] }
+            : grouping === 'verdict' ? { key, label: verdictIcon(key).label, entries: [] }
+              : { key, label: key === NoCwe ? 'No CWE found' : key, entries: [] };
+        groups.set(key, group);
+      }
+      group.entries.push(entry);
     }
-    group.entries.push(entry);
   }
   return [...groups.values()];
 }
 
+const NoCwe = '(none)';
+
+/** An entry sits under every CWE it was found insecure for (or "No CWE found"). */
+function groupKeys(entry: HistoryEntrySummary, grouping: Grouping): string[] {
+  switch (grouping) {
+    case 'file': return [entry.uri];
+    case 'day': return [localDay(new Date(timeOf(entry)))];
+    case 'verdict': return [entry.verdict];
+    case 'cwe': return entry.cwes && entry.cwes.length > 0 ? [...entry.cwes] : [NoCwe];
+  }
+}
+
+/** "Insecure: find_user · SQL injection (CWE-89)", "Secure: find_user", "Not judged: find_user". */
 export function entryLabel(entry: HistoryEntrySummary): string {
-  const what = entry.template ?? (entry.matchKind === 'none' ? 'no template matched' : entry.matchKind);
-  return `${verdictIcon(entry.verdict).label}: ${what}`;
+  const verdict = verdictIcon(entry.verdict).label;
+  const name = entry.function ?? (entry.template ?? (entry.matchKind === 'none' ? 'no template matched' : entry.matchKind));
+  const cwes = entry.cwes && entry.cwes.length > 0 ? ` · ${entry.cwes.join(', ')}` : '';
+  return `${verdict}: ${name}${cwes}`;
 }
 
 export function entryDescription(entry: HistoryEntrySummary, grouping: Grouping): string {
-  const where = `${grouping === 'day' ? fileLabel(entry.uri) + ':' : 'line '}${entry.range.start.line + 1}`;
+  const where = `${grouping === 'file' ? 'line ' : fileLabel(entry.uri) + ':'}${entry.range.start.line + 1}`;
   const at = new Date(timeOf(entry));
   const time = Number.isNaN(at.getTime()) ? entry.time : `${pad(at.getHours())}:${pad(at.getMinutes())}`;
-  return `${where} · ${sourceLabel(entry.source)} · ${time}`;
+  const reruns = entry.reruns && entry.reruns > 0 ? ` · re-run ${entry.reruns}×` : '';
+  return `${where} · ${sourceLabel(entry.source)} · ${time}${reruns}`;
 }
 
 export function entryTooltip(entry: HistoryEntrySummary): string {
   const lines = [
-    `${verdictIcon(entry.verdict).label} — ${entry.uri}`,
+    entry.headline && entry.headline.length > 0 ? entry.headline : `${verdictIcon(entry.verdict).label} — ${entry.uri}`,
+    entry.uri,
     `Lines ${entry.range.start.line + 1}-${entry.range.end.line + 1}, ${entry.language}, from ${sourceLabel(entry.source)}`,
     `Match: ${entry.matchKind}${entry.template ? ` (${entry.template})` : ''}, confidence ${Math.round(entry.confidence * 100)}%`,
   ];
   if (entry.failedTests.length > 0) {
     lines.push(`Failed: ${entry.failedTests.join(', ')}`);
   }
-  lines.push(`Evaluated ${entry.time}`);
+  if (entry.cwesTested && entry.cwesTested.length > 0) {
+    lines.push(`Tested: ${entry.cwesTested.join(', ')}`);
+  }
+  lines.push(`Evaluated ${entry.time}${entry.reruns ? ` (re-run ${entry.reruns}×)` : ''}`);
   return lines.join('\n');
 }
 

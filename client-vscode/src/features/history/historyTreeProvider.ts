@@ -64,7 +64,10 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
         item.iconPath = vscode.ThemeIcon.File;
         item.tooltip = node.group.uri;
       } else {
-        item.iconPath = new vscode.ThemeIcon('calendar');
+        const icon = this.grouping === 'verdict' ? verdictIcon(node.group.key) : undefined;
+        item.iconPath = icon
+          ? new vscode.ThemeIcon(icon.codicon, new vscode.ThemeColor(icon.color))
+          : new vscode.ThemeIcon(this.grouping === 'cwe' ? 'shield' : 'calendar');
       }
       return item;
     }

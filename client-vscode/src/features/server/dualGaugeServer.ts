@@ -3,13 +3,17 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import {
+  CloseAction,
+  ErrorAction,
   LanguageClient,
+  RevealOutputChannelOn,
   type DynamicFeature,
   type LanguageClientOptions,
   type ServerOptions,
   type StaticFeature,
   TransportKind,
 } from 'vscode-languageclient/node';
+import type { Notifier } from '../../infrastructure/notifier';
 import type { ServerChannel, StatusParams } from '../../infrastructure/protocol';
 import { locateServer, type ServerLookupResult } from '../../infrastructure/serverLocator';
 import { serverSettings } from '../../infrastructure/settings';
@@ -46,12 +50,14 @@ export class DualGaugeServer implements ServerChannel, vscode.Disposable {
   private lifecycle: Promise<void> = Promise.resolve();
   private lastStatus: ServerStatus = { state: 'stopped', pending: 0, message: 'Not started yet.' };
   private lookup: ServerLookupResult | undefined;
+  private restarts = 0;
 
   readonly onDidChangeStatus = this.statusEmitter.event;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
     readonly log: vscode.LogOutputChannel,
+    private readonly notifier?: Notifier,
   ) {}
 
   get status(): ServerStatus {
@@ -161,6 +167,28 @@ export class DualGaugeServer implements ServerChannel, vscode.Disposable {
       initializationOptions: { storagePath: storage, settings: serverSettings(settings) },
       // The server reads the "dualgauge" section through workspace/configuration as well.
       synchronize: { configurationSection: 'dualgauge' },
+      // Quiet errors: the client library's own toasts (with stack traces) are replaced by one notification per
+      // condition; the details go to the log.
+      revealOutputChannelOn: RevealOutputChannelOn.Never,
+      errorHandler: {
+        error: (error, _message, count) => {
+          this.log.error(`The connection to the server failed (${count ?? 1}): ${error.stack ?? error.message}`);
+          return { action: (count ?? 1) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true };
+        },
+        closed: () => {
+          this.restarts += 1;
+          const restart = this.restarts <= 4;
+          this.log.warn(`The DualGauge server stopped; ${restart ? 'restarting it' : 'not restarting it again (4 restarts)'}`);
+          if (!restart) {
+            this.notifier?.notify('error', { key: 'server', message: 'DualGauge: the server stopped four times and is not restarted again. Run "DualGauge: Restart Server" after checking the log.', action: { title: 'Show Logs', run: () => this.log.show(true) } });
+          }
+          return { action: restart ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true };
+        },
+      },
+      initializationFailedHandler: (error) => {
+        this.log.error(`Initialization failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        return false;
+      },
     };
     const client = new DualGaugeLanguageClient('dualgauge', 'DualGauge', serverOptions, clientOptions);
     for (const method of this.handlers.keys()) {

@@ -12,12 +12,17 @@ export interface StatusView {
   hasFix: boolean;
 }
 
-export function statusView(state: ClientState, pending: number, message: string, fix?: string): StatusView {
+export function statusView(state: ClientState, pending: number, message: string, fix?: string, lastVerdict?: string): StatusView {
   switch (state) {
     case 'starting':
       return { text: '$(sync~spin) DualGauge: starting', tooltip: message || 'The DualGauge server is starting.', severity: 'none', hasFix: false };
     case 'ready':
-      return { text: '$(shield) DualGauge', tooltip: message || 'DualGauge is ready.', severity: 'none', hasFix: false };
+      return {
+        text: lastVerdict ? `$(shield) DualGauge: ${lastVerdict}` : '$(shield) DualGauge',
+        tooltip: [message || 'DualGauge is ready.', lastVerdict ? `Last verdict: ${lastVerdict}` : ''].filter(Boolean).join('\n'),
+        severity: 'none',
+        hasFix: false,
+      };
     case 'evaluating':
       return {
         text: `$(sync~spin) DualGauge: evaluating ${Math.max(pending, 1)}`,
