@@ -275,16 +275,22 @@ try {
       } catch {
         return false;
       }
-      const option = menu.filter({ hasText: title }).first();
-      if ((await option.count()) > 0) {
+      const labels = await menu.allInnerTexts();
+      const index = labels.findIndex((label) => label.includes(title));
+      if (index >= 0) {
         await shot('quick-fix-menu');
-        await option.click();
+        // The action list is driven by the keyboard: the first row has the focus.
+        for (let i = 0; i < index; i++) {
+          await page.keyboard.press('ArrowDown');
+        }
+        await page.keyboard.press('Enter');
         return true;
       }
       await page.keyboard.press('Escape');
       return false;
     }, evaluationTimeoutMs);
-    await activeEditor().locator('.view-lines', { hasText: 'username = ?' }).waitFor({ timeout: uiTimeoutMs });
+    // Monaco renders spaces as no-break spaces: match them with \s.
+    await activeEditor().locator('.view-lines', { hasText: /username\s=\s\?/ }).waitFor({ timeout: uiTimeoutMs });
     await activeEditor().locator('.view-lines').click();
     await page.keyboard.press('Control+A');
     await runCommand('DualGauge: Evaluate Selection');

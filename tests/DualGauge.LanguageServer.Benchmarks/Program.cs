@@ -1,5 +1,13 @@
 using DualGauge.LanguageServer.Benchmarks;
 
+if (args.Length > 0 && args[0] == "restore")
+{
+    // dualgauge-lsp-bench restore [lines] [functions] [runs]: findings restored on open, no sandbox involved.
+    int Arg(int i, int fallback) => args.Length > i && int.TryParse(args[i], out var n) && n > 0 ? n : fallback;
+    Console.WriteLine(await RestoreBenchmark.RunAsync(Arg(1, 2000), Arg(2, 50), Arg(3, 20), Console.Error));
+    return 0;
+}
+
 BenchmarkOptions options;
 try
 {

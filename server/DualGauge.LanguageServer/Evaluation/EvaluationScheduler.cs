@@ -159,13 +159,14 @@ internal sealed class EvaluationScheduler : IAsyncDisposable
             }
         }
 
+        // One function after another: the queue runs one evaluation at a time anyway, and a file with more functions
+        // than the queue holds must not push its own first functions out of it.
         return async ct =>
         {
-            var runs = regions.Select(r => EvaluateNowAsync(uri, r, ct)).ToList();
             var results = new List<HistoryEntrySummary>();
-            foreach (var run in runs)
+            foreach (var region in regions)
             {
-                if (await run.ConfigureAwait(false) is { } summary)
+                if (await EvaluateNowAsync(uri, region, ct).ConfigureAwait(false) is { } summary)
                 {
                     results.Add(summary);
                 }

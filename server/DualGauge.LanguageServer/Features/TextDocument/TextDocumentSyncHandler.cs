@@ -18,9 +18,10 @@ internal sealed class TextDocumentSyncHandler(RequestQueue queue, DocumentStore 
         var document = store.Open(request.TextDocument);
 
         // Findings of unchanged functions come back from the history: closing a file does not lose them.
+        // Published at once (not coalesced): the user is looking at the file they just opened.
         if (restorer.Restore(document) > 0)
         {
-            publisher.Schedule(document.Uri);
+            _ = publisher.PublishAsync(document.Uri);
         }
     });
 
