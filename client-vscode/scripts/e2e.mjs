@@ -265,6 +265,7 @@ try {
   });
 
   await check('a verified quick fix rewrites the query and the function turns secure', async () => {
+    await page.locator('.tabs-container .tab[aria-label^="app.py"]').first().click();
     await page.locator('.editor-group-container.active .view-line', { hasText: 'cursor.execute' }).first().click();
     const title = 'Use a parameterised query (verified)';
     await until('the verified quick fix', async () => {
@@ -275,7 +276,8 @@ try {
       } catch {
         return false;
       }
-      const labels = await menu.allInnerTexts();
+      // Header rows ("Quick Fix") take no focus: count the actions only.
+      const labels = (await menu.allInnerTexts()).filter((label) => label.includes('DualGauge:'));
       const index = labels.findIndex((label) => label.includes(title));
       if (index >= 0) {
         await shot('quick-fix-menu');
@@ -306,9 +308,11 @@ try {
   });
 
   await check('a re-run updates its history row instead of adding one', async () => {
-    const secureRows = () => historyRows().filter({ hasText: 'Secure: find_user' });
+    // A string filter is case-insensitive ("Insecure" contains it): a case-sensitive pattern.
+    const secureRows = () => historyRows().filter({ hasText: /\bSecure: find_user/ });
     await until('the secure entry in the history', async () => (await secureRows().count()) === 1);
     const before = await historyRows().count();
+    await page.locator('.tabs-container .tab[aria-label^="app.py"]').first().click();
     await activeEditor().locator('.view-lines').click();
     await page.keyboard.press('Control+A');
     await runCommand('DualGauge: Evaluate Selection');

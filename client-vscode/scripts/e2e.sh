@@ -108,4 +108,5 @@ set -e
 # The extension's own log (server stderr, LSP trace) is the first thing to read on a failure.
 find "$RUN/data/logs" -name '*DualGauge*.log' -exec cp {} "$ARTIFACTS/dualgauge-output.log" \; 2>/dev/null || true
 cp "$RUN/code-server.log" "$ARTIFACTS/code-server.log" 2>/dev/null || true
+grep -ho 'DualGauge activated in [0-9.]* ms' "$ARTIFACTS/dualgauge-output.log" 2>/dev/null | head -1 || true
 exit $rc
