@@ -21,7 +21,7 @@ export const settingDefaults: ClientSettings = {
   autoEvaluateAiInsertions: true,
   evaluateOnSave: false,
   timeoutMs: 10000,
-  languages: ['python', 'javascript', 'c'],
+  languages: ['python', 'javascript', 'c', 'cpp'],
   largeInsertionThreshold: 8,
   debounceMs: 400,
   dotnetPath: 'dotnet',

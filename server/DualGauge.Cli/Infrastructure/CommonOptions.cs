@@ -41,7 +41,7 @@ public static class CommonOptions
 
     public static Option<string?> LanguageFilter() => new("--language")
     {
-        Description = "Only tasks in this language (python, javascript, c).",
+        Description = "Only tasks in this language (python, javascript, c, cpp).",
     };
 
     public static Option<long> MaxSampleBytes() => new("--max-sample-bytes")

@@ -48,7 +48,7 @@ internal static class TaskSelection
         {
             if (!LanguageExtensions.TryParse(language, out var lang))
             {
-                return (catalog, [], $"--language '{language}' is not one of python, javascript, c");
+                return (catalog, [], $"--language '{language}' is not one of {LanguageExtensions.AllIds}");
             }
 
             selected = selected.Where(t => t.Language == lang);

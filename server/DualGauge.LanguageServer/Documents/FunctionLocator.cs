@@ -17,7 +17,7 @@ internal static partial class FunctionLocator
     {
         Language.Python => PythonHeader().IsMatch(line),
         Language.JavaScript => JavaScriptHeader().IsMatch(line),
-        Language.C => CHeader().IsMatch(line) && !CKeywordStart().IsMatch(line),
+        Language.C or Language.Cpp => CHeader().IsMatch(line) && !CKeywordStart().IsMatch(line),
         _ => false,
     };
 

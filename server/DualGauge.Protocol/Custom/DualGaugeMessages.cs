@@ -21,7 +21,7 @@ public sealed record DualGaugeSettings
     [JsonPropertyName("autoEvaluateAiInsertions")] public bool AutoEvaluateAiInsertions { get; init; } = true;
     [JsonPropertyName("evaluateOnSave")] public bool EvaluateOnSave { get; init; }
     [JsonPropertyName("timeoutMs")] public int TimeoutMs { get; init; } = 10000;
-    [JsonPropertyName("languages")] public IReadOnlyList<string> Languages { get; init; } = ["python", "javascript", "c"];
+    [JsonPropertyName("languages")] public IReadOnlyList<string> Languages { get; init; } = ["python", "javascript", "c", "cpp"];
     /// <summary>Lines; a <c>largeInsertion</c> smaller than this is not evaluated.</summary>
     [JsonPropertyName("largeInsertionThreshold")] public int LargeInsertionThreshold { get; init; } = 8;
     [JsonPropertyName("debounceMs")] public int DebounceMs { get; init; } = 400;
