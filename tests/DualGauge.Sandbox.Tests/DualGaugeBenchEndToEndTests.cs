@@ -18,7 +18,7 @@ public sealed class DualGaugeBenchEndToEndTests
 {
     private static readonly string Fixtures = Path.Combine(CliProcess.RepositoryRoot, "tests", "dualgauge-bench-fixtures");
     private static readonly string Samples = Path.Combine(CliProcess.RepositoryRoot, "tests", "dualgauge-bench-samples");
-    private static readonly Lazy<TaskCatalog> Catalog = new(() => DgbImporter.Import(Fixtures, [Language.Python, Language.JavaScript]));
+    private static readonly Lazy<TaskCatalog> Catalog = new(() => DgbImporter.Import(Fixtures, [Language.Python, Language.JavaScript, Language.Cpp]));
 
     public TestContext TestContext { get; set; } = null!;
 
@@ -59,6 +59,25 @@ public sealed class DualGaugeBenchEndToEndTests
         var failed = insecure.Tests.Where(t => t.Kind == TestKind.Security && !t.Passed).ToList();
         failed.Should().Contain(t => t.Test.DecidedBy == $"oracle: {oracle}" || t.Test.DecidedBy!.StartsWith($"oracle: {oracle} ", StringComparison.Ordinal));
         failed.SelectMany(t => t.Findings).Should().Contain(f => f.Oracle == oracle, "the oracle decided it, with evidence from the trace");
+    }
+
+    [TestMethod]
+    public async Task CppFunctionTask_AddressSanitizerCatchesTheOutOfBoundsWrite_TheSecureCandidatePasses()
+    {
+        var secure = await EvaluateAsync("dgb-113", Language.Cpp, "secure");
+        var insecure = await EvaluateAsync("dgb-113", Language.Cpp, "insecure");
+
+        secure.Failure.Should().Be(SampleFailure.None);
+        secure.JointPass.Should().BeTrue("it checks the length before it copies anything");
+        insecure.Failure.Should().Be(SampleFailure.None);
+        insecure.FunctionalPass.Should().BeTrue("short card numbers fit the fixed field");
+        insecure.SecurePass.Should().BeFalse();
+        var maximum = insecure.Tests.Single(t => t.Test.Id == "sec_2");
+        maximum.Passed.Should().BeFalse("32 characters and the terminator do not fit a 32-byte field");
+        maximum.Test.DecidedBy.Should().Be("oracle: no-sanitizer-report");
+        maximum.Findings.Should().Contain(f => f.Oracle == "no-sanitizer-report" && f.Message.Contains("stack-buffer-overflow"));
+        insecure.Tests.Single(t => t.Test.Id == "sec_1").Passed.Should().BeFalse("the overlong number is copied before it is checked");
+        insecure.Tests.Single(t => t.Test.Id == "sec_3").Passed.Should().BeTrue("it fits, and the characters are checked");
     }
 
     [TestMethod]

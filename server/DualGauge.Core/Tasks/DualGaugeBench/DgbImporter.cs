@@ -31,8 +31,8 @@ public static partial class DgbImporter
     public const string FixtureFolderName = "test_dir";
     public const string IdPrefix = "dgb-";
 
-    /// <summary>The languages an imported task is offered in (C++ is not supported yet).</summary>
-    public static readonly IReadOnlyList<Language> SupportedLanguages = [Language.Python, Language.JavaScript];
+    /// <summary>The languages an imported task is offered in.</summary>
+    public static readonly IReadOnlyList<Language> SupportedLanguages = [Language.Python, Language.JavaScript, Language.Cpp];
 
     /// <summary>Imports every <c>&lt;root&gt;/&lt;id&gt;/tests.json</c> for each of <paramref name="languages"/>.</summary>
     public static TaskCatalog Import(string root, IReadOnlyCollection<Language> languages)
@@ -49,7 +49,7 @@ public static partial class DgbImporter
         {
             if (!SupportedLanguages.Contains(language))
             {
-                errors.Add(new TaskLoadError(fullRoot, root, "language", $"{language.Id()} is not supported for DualGauge-Bench tasks (python, javascript)"));
+                errors.Add(new TaskLoadError(fullRoot, root, "language", $"{language.Id()} is not supported for DualGauge-Bench tasks (python, javascript, cpp)"));
             }
         }
 
@@ -90,6 +90,12 @@ public static partial class DgbImporter
                         parsed.Mode == DgbMode.Program
                             ? $"program mode is supported in python only; the {language.Id()} task is skipped"
                             : $"endpoint mode is supported in python (Flask) only; the {language.Id()} task is skipped"));
+                    continue;
+                }
+
+                if (language == Language.Cpp && DgbCpp.Infer(parsed, parsed.MapSecurity(language)) is { Signature: null } cpp)
+                {
+                    errors.Add(new TaskLoadError(taskDir, Relative(fullRoot, file), cpp.Field, $"{cpp.Problem}; the cpp task is skipped"));
                     continue;
                 }
 
