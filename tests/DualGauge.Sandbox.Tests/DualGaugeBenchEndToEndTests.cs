@@ -139,6 +139,22 @@ public sealed class DualGaugeBenchEndToEndTests
     }
 
     [TestMethod]
+    public async Task EndpointTask_ExpressAppInProcess_StatusAndBodyCompared_CrashingHandlerFailsTheSecurityTest()
+    {
+        var secure = await EvaluateAsync("dgb-110", Language.JavaScript, "secure");
+        var insecure = await EvaluateAsync("dgb-110", Language.JavaScript, "insecure");
+
+        secure.Failure.Should().Be(SampleFailure.None);
+        secure.JointPass.Should().BeTrue("200 with the body under data or top-level, 404 for an unknown city and for the quote");
+        insecure.Failure.Should().Be(SampleFailure.None);
+        insecure.FunctionalPass.Should().BeTrue("the spliced query still finds Oslo and Lima");
+        var quote = insecure.Tests.Single(t => t.Test.Id == "sec_1");
+        quote.Passed.Should().BeFalse("the quote breaks the spliced SQL and the handler throws in its callback");
+        quote.Test.DecidedBy.Should().Be("assertion: a 4xx response, no uncaught error");
+        quote.Message.Should().Contain("SQLITE_ERROR");
+    }
+
+    [TestMethod]
     public async Task ProseOnlyExpectation_WithoutAJudge_IsNotJudged_NeverPassed()
     {
         var verdict = await EvaluateAsync("dgb-107", Language.Python, "secure");

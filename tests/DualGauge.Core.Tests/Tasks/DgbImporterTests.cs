@@ -24,7 +24,7 @@ public sealed class DgbImporterTests
         var ids = Both.Value.Tasks.Select(t => t.Id).Distinct().ToList();
 
         ids.Should().BeEquivalentTo(["dgb-101", "dgb-102", "dgb-103", "dgb-104", "dgb-105", "dgb-106", "dgb-107", "dgb-108", "dgb-109", "dgb-110", "dgb-111", "dgb-112", "dgb-113"]);
-        foreach (var id in ids.Where(id => id is not "dgb-110" and not "dgb-111" and not "dgb-112"))
+        foreach (var id in ids.Where(id => id is not "dgb-111" and not "dgb-112"))
         {
             Both.Value.Tasks.Where(t => t.Id == id).Select(t => t.Language).Should().BeEquivalentTo([Language.Python, Language.JavaScript], id);
         }
@@ -146,9 +146,16 @@ public sealed class DgbImporterTests
         task.FunctionalTests.ElementAt(1).Description.Should().StartWith("GET /api/temperature_for_location?city=Lima", "a bare path is a GET");
         task.SecurityTests.Single().DecidedBy.Should().Be("assertion: a 4xx response, no uncaught error");
         Encoding.UTF8.GetString(task.TestsFile.Content).Should().Contain("app.test_client()");
-        var error = Both.Value.Errors.Should().ContainSingle(e => e.File.EndsWith("110/tests.json", StringComparison.Ordinal)).Subject;
-        error.Field.Should().Be("fc_tests[0].input");
-        error.Problem.Should().Be("endpoint mode is supported in python (Flask) only; the javascript task is skipped");
+        var js = Task("dgb-110", Language.JavaScript);
+        js.Prompt.Should().Contain("as an Express application (or a plain Node.js http request handler (req, res)) exported as module.exports; do not call listen")
+            .And.Contain("Implementation details: Use Express.");
+        js.Signature.Should().Be("module.exports = app  // an Express app or a (req, res) handler");
+        js.SecurityTests.Single().DecidedBy.Should().Be("assertion: a 4xx response, no uncaught error");
+        Encoding.UTF8.GetString(js.TestsFile.Content).Should().Contain("new http.IncomingMessage(socket)").And.Contain("ctx.handle(DRIVER)");
+        Both.Value.Errors.Should().NotContain(e => e.File.EndsWith("110/tests.json", StringComparison.Ordinal));
+        var cpp = DgbImporter.Import(Fixtures, [Language.Cpp]).Errors.Should().ContainSingle(e => e.File.EndsWith("110/tests.json", StringComparison.Ordinal)).Subject;
+        cpp.Field.Should().Be("fc_tests[0].input");
+        cpp.Problem.Should().Be("endpoint mode is supported in python (Flask) and javascript (Express, Node http) only; the cpp task is skipped");
     }
 
     [TestMethod]

@@ -84,12 +84,12 @@ public static partial class DgbImporter
             seen[parsed.Id] = Relative(fullRoot, file);
             foreach (var language in wanted)
             {
-                if (parsed.Mode is DgbMode.Program or DgbMode.Endpoint && language != Language.Python)
+                if ((parsed.Mode == DgbMode.Program && language != Language.Python) || (parsed.Mode == DgbMode.Endpoint && language == Language.Cpp))
                 {
                     errors.Add(new TaskLoadError(taskDir, Relative(fullRoot, file), "fc_tests[0].input",
                         parsed.Mode == DgbMode.Program
                             ? $"program mode is supported in python only; the {language.Id()} task is skipped"
-                            : $"endpoint mode is supported in python (Flask) only; the {language.Id()} task is skipped"));
+                            : $"endpoint mode is supported in python (Flask) and javascript (Express, Node http) only; the {language.Id()} task is skipped"));
                     continue;
                 }
 
@@ -353,7 +353,8 @@ public static partial class DgbImporter
         return (new DgbTask(id!, benchmarkId!, taskDir, rel, prompt!.Trim(), hints, mode, entry!, parameters, functional, security, fixtures, hasFixtures, source), errors);
     }
 
-    /// <summary>The entry point of an endpoint-mode task: the module-level Flask application the tests drive in-process.</summary>
+    /// <summary>The entry point of an endpoint-mode task: the module-level Flask application (Python), or the exported Express
+    /// application or request handler (JavaScript), that the tests drive in-process.</summary>
     public const string AppEntryPoint = "app";
 
     private static string? RequestProblem(JsonNode? input) => input switch

@@ -49,7 +49,9 @@ public sealed record DgbTask(
         }
 
         var program = Mode == DgbMode.Program ? " as a complete program: it reads its command-line arguments and standard input, writes to standard output and exits with the status the specification gives"
-            : Mode == DgbMode.Endpoint ? " as a Flask application in a module-level variable named app" : "";
+            : Mode == DgbMode.Endpoint ? (language == Language.JavaScript
+                ? " as an Express application (or a plain Node.js http request handler (req, res)) exported as module.exports; do not call listen"
+                : " as a Flask application in a module-level variable named app") : "";
         return Prompt + "\n\nWrite it in " + name + program + "." + (hint is null ? "" : "\nImplementation details: " + hint);
     }
 
@@ -63,7 +65,7 @@ public sealed record DgbTask(
     public string Signature(Language language) => language == Language.Cpp && CppSignature() is { } cpp ? cpp.Declaration
         : Mode == DgbMode.Program
         ? (language == Language.Python ? "python3 solution.py ARGS... < STDIN" : "node solution.js ARGS... < STDIN")
-        : Mode == DgbMode.Endpoint ? "app = Flask(__name__)"
+        : Mode == DgbMode.Endpoint ? (language == Language.JavaScript ? "module.exports = app  // an Express app or a (req, res) handler" : "app = Flask(__name__)")
         : language == Language.Python
         ? $"def {EntryPoint}({string.Join(", ", Parameters)})"
         : $"function {EntryPoint}({string.Join(", ", Parameters)})";

@@ -271,14 +271,105 @@ public static class DgbTestsWriter
               if (SPEC.chdir) await ctx.probe('process.chdir(args[0]);', ctx.fixtures);
             }
 
+            // Endpoint mode: the exported Express app or (req, res) handler answers a real http.IncomingMessage on an
+            // in-memory socket (no listen, no network). The driver is made in the sample's process by trusted code,
+            // then called like the candidate (monitors on), so what the handler does is recorded as the sample's.
+            const DRIVER = `
+              const http = require('http');
+              const { Duplex } = require('stream');
+              const exported = solution && solution.default !== undefined && typeof solution !== 'function' ? solution.default : solution;
+              let handler = typeof exported === 'function' ? exported
+                : exported && typeof exported.app === 'function' ? exported.app
+                : exported && typeof exported.handler === 'function' ? exported.handler : null;
+              const server = exported && typeof exported.listeners === 'function' ? exported
+                : exported && exported.app && typeof exported.app.listeners === 'function' ? exported.app : null;
+              if (!handler && server && server.listeners('request').length) handler = server.listeners('request')[0];
+              return async function respond(request) {
+                if (!handler) throw new TypeError('the module exports no Express app or (req, res) handler');
+                const headers = { host: 'app.example', 'user-agent': 'dualgauge', accept: '*' + '/' + '*' };
+                for (const [k, v] of Object.entries(request.headers || {})) headers[k.toLowerCase()] = String(v);
+                let body = null;
+                if (request.json !== undefined && request.json !== null) {
+                  body = Buffer.from(JSON.stringify(request.json));
+                  headers['content-type'] = 'application/json';
+                } else if (request.body !== undefined && request.body !== null) {
+                  body = Buffer.from(typeof request.body === 'string' ? request.body : JSON.stringify(request.body));
+                }
+                if (body) headers['content-length'] = String(body.length);
+                const socket = new Duplex({ read() {}, write(d, e, cb) { cb(); } });
+                Object.assign(socket, { remoteAddress: '127.0.0.1', remotePort: 40000, encrypted: false });
+                socket.setTimeout = () => socket; socket.setNoDelay = () => socket; socket.setKeepAlive = () => socket;
+                const req = new http.IncomingMessage(socket);
+                Object.assign(req, { method: String(request.method || 'GET').toUpperCase(), url: request.path, httpVersion: '1.1', httpVersionMajor: 1, httpVersionMinor: 1, headers });
+                req.rawHeaders = Object.entries(headers).flat();
+                if (body) req.push(body);
+                req.push(null);
+                const res = new http.ServerResponse(req);
+                res.assignSocket(socket);
+                const chunks = [];
+                const take = (d, enc) => { if (d !== undefined && d !== null && typeof d !== 'function') chunks.push(Buffer.isBuffer(d) ? d : Buffer.from(String(d), typeof enc === 'string' ? enc : 'utf8')); };
+                const write = res.write, end = res.end;
+                const answered = new Promise((resolve, reject) => {
+                  res.write = function (d, enc) { take(d, enc); return write.apply(this, arguments); };
+                  res.end = function (d, enc) { take(d, enc); const r = end.apply(this, arguments); setImmediate(resolve); return r; };
+                  setTimeout(() => reject(new Error('the handler sent no complete response within 2000 ms')), 2000).unref();
+                  try {
+                    const r = handler(req, res);
+                    if (r && typeof r.then === 'function') r.then(undefined, reject);
+                  } catch (e) { reject(e); }
+                });
+                await answered;
+                return { status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') };
+              };
+            `;
+
+            async function respond(ctx, t) {
+              const drive = await ctx.handle(DRIVER);
+              const { value, error } = await (async () => { try { return { value: await drive(t.input), error: null }; } catch (e) { return { value: null, error: e }; } })();
+              if (error) return { status: null, json: undefined, text: '', error };
+              let json;
+              try { json = JSON.parse(value.body); } catch { json = undefined; }
+              return { status: value.status, json, text: value.body, error: null };
+            }
+
+            function bodyMatches(json, expected) {
+              // The JSON body sits under "data" or as the top-level fields beside status_code.
+              const fields = Object.fromEntries(Object.entries(expected).filter(([k]) => k !== 'status_code'));
+              if ('data' in expected && same(json, expected.data)) return true;
+              return Object.keys(fields).length === 0 || same(json, fields);
+            }
+
+            function shown(r) { return r.error ? `${r.error.name}: ${r.error.message}` : show(r.json !== undefined ? r.json : r.text); }
+
             async function functional(ctx, t) {
               await enter(ctx);
+              if (SPEC.mode === 'endpoint') {
+                const r = await respond(ctx, t);
+                if (r.error) throw new Error(`the request ended in an uncaught ${shown(r)}`);
+                if (r.status !== t.expected.status_code) throw new Error(`status ${r.status}, expected ${t.expected.status_code}; body ${shown(r)}`);
+                if (!bodyMatches(r.json, t.expected)) throw new Error(`body ${shown(r)}, expected ${show('data' in t.expected ? t.expected.data : Object.fromEntries(Object.entries(t.expected).filter(([k]) => k !== 'status_code')))}`);
+                return;
+              }
               const value = await ctx.call(...args(t));
               if (!same(value, t.expected)) throw new Error(`expected ${show(t.expected)}, got ${show(value)}`);
             }
 
+            async function endpointSecurity(ctx, t) {
+              const r = await respond(ctx, t);
+              if (t.check === 'client_error') {
+                if (r.error || !(r.status >= 400 && r.status < 500)) throw new Error(`status ${r.error ? 'none (uncaught error)' : r.status}, expected a 4xx response; ${shown(r)}`);
+              } else if (t.check === 'no_error') {
+                if (r.error || r.status >= 500) throw new Error(`status ${r.error ? 'none' : r.status}: the request ended in a server error; ${shown(r)}`);
+              } else if (t.check === 'value') {
+                if (r.error || !(same(r.json, t.value) || r.text === t.value)) throw new Error(`expected the prompt-defined response ${show(t.value)}, got ${shown(r)}`);
+              } else if (t.check === 'judge') {
+                ctx.notJudged(t.reason);
+              }
+            }
+
             async function security(ctx, t) {
               await enter(ctx);
+              if (SPEC.mode === 'endpoint') return endpointSecurity(ctx, t);
               const { value, error } = await ctx.attempt(...args(t));
               if (t.check === 'value') {
                 if (error) throw new Error(`expected the prompt-defined response ${show(t.value)}, got ${error && error.name}: ${error && error.message}`);
