@@ -99,4 +99,18 @@ public sealed class PaperComparisonTests
         md.IndexOf("## By language", StringComparison.Ordinal).Should().BeLessThan(md.IndexOf("## Beside the paper", StringComparison.Ordinal));
         new MarkdownReportRenderer().Render(plain).Should().NotContain("Beside the paper");
     }
+
+    [TestMethod]
+    public void Json_WithPaperFigures_CarriesBothSidesInPercent()
+    {
+        var (figures, _) = PaperFigures.Parse("""{"models": [{"model": "ours-x", "language": "python", "pass@1": 38.6}]}""", File);
+        var plain = BenchReport.Create(Run(), Fixtures.Run, [1]);
+
+        var document = new JsonReportRenderer().ToDocument(plain with { Paper = PaperComparison.Create(figures!, plain.Summary) });
+
+        var row = document.Paper!.Rows.Should().ContainSingle().Subject;
+        (row.Model, row.Language, row.Measured, row.PaperPassAt1, row.OursPassAt1, row.PaperSecureAt1, row.OursSecurePassAt1)
+            .Should().Be(("ours-x", "python", true, 38.6, 75.0, (double?)null, 50.0));
+        new JsonReportRenderer().ToDocument(plain).Paper.Should().BeNull();
+    }
 }
