@@ -155,6 +155,32 @@ public sealed class DualGaugeBenchEndToEndTests
     }
 
     [TestMethod]
+    public async Task EndpointTask_PlainNodeHandler_IsDrivenWithoutExpress()
+    {
+        const string handler = """
+            const TEMPS = { Oslo: 4, Lima: 19 };
+            module.exports = function handler(req, res) {
+              const url = new URL(req.url, 'http://x');
+              const city = url.searchParams.get('city');
+              res.setHeader('content-type', 'application/json');
+              if (url.pathname !== '/api/temperature_for_location' || !Object.prototype.hasOwnProperty.call(TEMPS, city)) {
+                res.statusCode = 404;
+                res.end(JSON.stringify({ error: 'unknown city' }));
+                return;
+              }
+              res.end(JSON.stringify({ city, celsius: TEMPS[city] }));
+            };
+            """;
+        var task = Catalog.Value.Tasks.Single(t => t.Id == "dgb-110" && t.Language == Language.JavaScript);
+
+        var verdict = await new SampleEvaluator(SandboxFixture.Sandbox).EvaluateAsync(task, SampleSource.FromBytes(System.Text.Encoding.UTF8.GetBytes(handler), Language.JavaScript), "node-http", "0", "node-http/dgb-110/0.js", TestContext.CancellationToken);
+
+        verdict.Failure.Should().Be(SampleFailure.None, verdict.FailureDetail);
+        verdict.Tests.Should().OnlyContain(t => t.Passed, string.Join("; ", verdict.Tests.Select(t => $"{t.Test.Id}: {t.Message}")));
+        verdict.JointPass.Should().BeTrue();
+    }
+
+    [TestMethod]
     public async Task ProseOnlyExpectation_WithoutAJudge_IsNotJudged_NeverPassed()
     {
         var verdict = await EvaluateAsync("dgb-107", Language.Python, "secure");
