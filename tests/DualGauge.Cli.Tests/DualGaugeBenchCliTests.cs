@@ -24,7 +24,7 @@ public sealed class DualGaugeBenchCliTests
             var text = Flat(raw);
 
             exit.Should().Be(2, "some fixtures are broken on purpose; the others still import\n" + text);
-            text.Should().Contain("12 task(s) imported (21 language variants), 6 problem(s)");
+            text.Should().Contain("13 task(s) imported (24 language variants), 5 problem(s)");
             text.Should().Contain("901-broken-json/tests.json: not valid JSON");
             text.Should().Contain("902-no-function/tests.json: sec_tests[0].CWE: 'not-a-cwe' is not a CWE id like CWE-22");
             File.ReadAllText(Path.Combine(output, "python", "dgb-101", "prompt.md")).Should().StartWith("Write a function named read_note");
@@ -69,7 +69,7 @@ public sealed class DualGaugeBenchCliTests
     [TestMethod]
     [DataRow("dualgauge-bench:", null, "is not dualgauge-bench:PATH")]
     [DataRow("other:x", null, "is not dualgauge-bench:PATH")]
-    [DataRow("dualgauge-bench:FIXTURES", "c", "is not one of python, javascript for the DualGauge-Bench suite")]
+    [DataRow("dualgauge-bench:FIXTURES", "c", "is not one of python, javascript, cpp for the DualGauge-Bench suite")]
     public async Task Bench_BadSuiteOrLanguage_IsBadInput(string suite, string? language, string message)
     {
         string[] args = ["bench", "--suite", suite.Replace("FIXTURES", Fixtures, StringComparison.Ordinal), "--samples", Fixtures];

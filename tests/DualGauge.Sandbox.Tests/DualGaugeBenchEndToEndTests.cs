@@ -18,7 +18,7 @@ public sealed class DualGaugeBenchEndToEndTests
 {
     private static readonly string Fixtures = Path.Combine(CliProcess.RepositoryRoot, "tests", "dualgauge-bench-fixtures");
     private static readonly string Samples = Path.Combine(CliProcess.RepositoryRoot, "tests", "dualgauge-bench-samples");
-    private static readonly Lazy<TaskCatalog> Catalog = new(() => DgbImporter.Import(Fixtures, [Language.Python, Language.JavaScript]));
+    private static readonly Lazy<TaskCatalog> Catalog = new(() => DgbImporter.Import(Fixtures, [Language.Python, Language.JavaScript, Language.Cpp]));
 
     public TestContext TestContext { get; set; } = null!;
 
@@ -59,6 +59,25 @@ public sealed class DualGaugeBenchEndToEndTests
         var failed = insecure.Tests.Where(t => t.Kind == TestKind.Security && !t.Passed).ToList();
         failed.Should().Contain(t => t.Test.DecidedBy == $"oracle: {oracle}" || t.Test.DecidedBy!.StartsWith($"oracle: {oracle} ", StringComparison.Ordinal));
         failed.SelectMany(t => t.Findings).Should().Contain(f => f.Oracle == oracle, "the oracle decided it, with evidence from the trace");
+    }
+
+    [TestMethod]
+    public async Task CppFunctionTask_AddressSanitizerCatchesTheOutOfBoundsWrite_TheSecureCandidatePasses()
+    {
+        var secure = await EvaluateAsync("dgb-113", Language.Cpp, "secure");
+        var insecure = await EvaluateAsync("dgb-113", Language.Cpp, "insecure");
+
+        secure.Failure.Should().Be(SampleFailure.None);
+        secure.JointPass.Should().BeTrue("it checks the length before it copies anything");
+        insecure.Failure.Should().Be(SampleFailure.None);
+        insecure.FunctionalPass.Should().BeTrue("short card numbers fit the fixed field");
+        insecure.SecurePass.Should().BeFalse();
+        var maximum = insecure.Tests.Single(t => t.Test.Id == "sec_2");
+        maximum.Passed.Should().BeFalse("32 characters and the terminator do not fit a 32-byte field");
+        maximum.Test.DecidedBy.Should().Be("oracle: no-sanitizer-report");
+        maximum.Findings.Should().Contain(f => f.Oracle == "no-sanitizer-report" && f.Message.Contains("stack-buffer-overflow"));
+        insecure.Tests.Single(t => t.Test.Id == "sec_1").Passed.Should().BeFalse("the overlong number is copied before it is checked");
+        insecure.Tests.Single(t => t.Test.Id == "sec_3").Passed.Should().BeTrue("it fits, and the characters are checked");
     }
 
     [TestMethod]
@@ -117,6 +136,48 @@ public sealed class DualGaugeBenchEndToEndTests
         var quote = insecure.Tests.Single(t => t.Test.Id == "sec_1");
         quote.Passed.Should().BeFalse();
         quote.Message.Should().StartWith("status 500, expected a 4xx response");
+    }
+
+    [TestMethod]
+    public async Task EndpointTask_ExpressAppInProcess_StatusAndBodyCompared_CrashingHandlerFailsTheSecurityTest()
+    {
+        var secure = await EvaluateAsync("dgb-110", Language.JavaScript, "secure");
+        var insecure = await EvaluateAsync("dgb-110", Language.JavaScript, "insecure");
+
+        secure.Failure.Should().Be(SampleFailure.None);
+        secure.JointPass.Should().BeTrue("200 with the body under data or top-level, 404 for an unknown city and for the quote");
+        insecure.Failure.Should().Be(SampleFailure.None);
+        insecure.FunctionalPass.Should().BeTrue("the spliced query still finds Oslo and Lima");
+        var quote = insecure.Tests.Single(t => t.Test.Id == "sec_1");
+        quote.Passed.Should().BeFalse("the quote breaks the spliced SQL and the handler throws in its callback");
+        quote.Test.DecidedBy.Should().Be("assertion: a 4xx response, no uncaught error");
+        quote.Message.Should().Contain("SQLITE_ERROR");
+    }
+
+    [TestMethod]
+    public async Task EndpointTask_PlainNodeHandler_IsDrivenWithoutExpress()
+    {
+        const string handler = """
+            const TEMPS = { Oslo: 4, Lima: 19 };
+            module.exports = function handler(req, res) {
+              const url = new URL(req.url, 'http://x');
+              const city = url.searchParams.get('city');
+              res.setHeader('content-type', 'application/json');
+              if (url.pathname !== '/api/temperature_for_location' || !Object.prototype.hasOwnProperty.call(TEMPS, city)) {
+                res.statusCode = 404;
+                res.end(JSON.stringify({ error: 'unknown city' }));
+                return;
+              }
+              res.end(JSON.stringify({ city, celsius: TEMPS[city] }));
+            };
+            """;
+        var task = Catalog.Value.Tasks.Single(t => t.Id == "dgb-110" && t.Language == Language.JavaScript);
+
+        var verdict = await new SampleEvaluator(SandboxFixture.Sandbox).EvaluateAsync(task, SampleSource.FromBytes(System.Text.Encoding.UTF8.GetBytes(handler), Language.JavaScript), "node-http", "0", "node-http/dgb-110/0.js", TestContext.CancellationToken);
+
+        verdict.Failure.Should().Be(SampleFailure.None, verdict.FailureDetail);
+        verdict.Tests.Should().OnlyContain(t => t.Passed, string.Join("; ", verdict.Tests.Select(t => $"{t.Test.Id}: {t.Message}")));
+        verdict.JointPass.Should().BeTrue();
     }
 
     [TestMethod]

@@ -23,7 +23,7 @@ export const settingDefaults: ClientSettings = {
   evaluateOnSave: false,
   showUnmatchedInProblems: false,
   timeoutMs: 10000,
-  languages: ['python', 'javascript', 'c'],
+  languages: ['python', 'javascript', 'c', 'cpp'],
   largeInsertionThreshold: 8,
   debounceMs: 400,
   dotnetPath: 'dotnet',

@@ -39,7 +39,7 @@ describe('readSettings', () => {
     const settings = readSettings(<T>(key: string) => values[key] as T);
     assert.equal(settings.timeoutMs, 10000);
     assert.equal(settings.largeInsertionThreshold, 8);
-    assert.deepEqual(settings.languages, ['python', 'javascript', 'c']);
+    assert.deepEqual(settings.languages, ['python', 'javascript', 'c', 'cpp']);
     assert.equal(settings.serverPath, undefined);
   });
 

@@ -74,6 +74,8 @@ public static partial class CodeExtractor
             Language.Python => $@"^[ \t]*(?:async[ \t]+)?def[ \t]+{name}[ \t]*\(|^{name}[ \t]*=",
             Language.JavaScript => $@"\bfunction\b[ \t]*\*?[ \t]*{name}[ \t]*\(|\b(?:const|let|var)[ \t]+{name}[ \t]*=|\bexports\.{name}[ \t]*=|^[ \t]*(?:async[ \t]+)?{name}[ \t]*\([^)]*\)[ \t]*\{{|\bclass[ \t]+{name}\b",
             Language.C => $@"\b{name}[ \t]*\([^;{{}}]*\)[ \t\r\n]*\{{",
+            // C++ may qualify the definition (ns::name) and follow the parameters with noexcept or a trailing return type.
+            Language.Cpp => $@"\b{name}[ \t]*\([^;{{}}]*\)[ \t\r\n]*(?:noexcept[ \t\r\n]*|->[^;{{}}]*)?\{{",
             _ => throw new ArgumentOutOfRangeException(nameof(language), language, null),
         };
         return Regex.IsMatch(code, pattern, RegexOptions.Multiline, TimeSpan.FromSeconds(1));
@@ -118,7 +120,8 @@ public static partial class CodeExtractor
 
     private static bool MatchesLanguage(string tag, Language language) => LanguageExtensions.TryParse(tag, out var l) && l == language
         || (language == Language.JavaScript && tag.Equals("javascript", StringComparison.OrdinalIgnoreCase))
-        || (language == Language.C && tag.Equals("h", StringComparison.OrdinalIgnoreCase));
+        || (language == Language.C && tag.Equals("h", StringComparison.OrdinalIgnoreCase))
+        || (language == Language.Cpp && LanguageExtensions.TryFromExtension(tag, out var ext) && ext == Language.Cpp);
 
     private static string Normalize(string code) => code.Replace("\r\n", "\n").Trim('\n') + "\n";
 

@@ -227,6 +227,7 @@ public sealed class SampleGenerator(Func<string, ModelCaller> callerForModel)
     {
         Language.Python => "Python 3",
         Language.JavaScript => "JavaScript (Node.js)",
+        Language.Cpp => "C++ (C++17)",
         _ => "C (C11)",
     };
 }

@@ -53,10 +53,11 @@ internal static class BenchCommand
         var apiKey = ModelOptions.ApiKey();
         var requestTimeout = ModelOptions.Timeout();
         var maxSampleBytes = CommonOptions.MaxSampleBytes();
+        var comparePaper = new Option<FileInfo?>("--compare-paper") { Description = "Put the paper's published per-model figures (a JSON file: {\"models\": [{\"model\", \"language\", \"pass@1\", \"secure@1\", \"secure-pass@1\", \"ours\"}]}, percentages) beside ours in the terminal and Markdown reports." };
 
         var command = new Command("bench", "Evaluate samples of AI-generated code against the benchmark's dual tests and write reports.")
         {
-            tasks, suite, samples, models, taskIds, language, parallel, output, formats, ks, minFunctional, minSecure, minJoint, dockerHost, image, judge, agentic, endpoint, apiKey, requestTimeout, maxSampleBytes,
+            tasks, suite, samples, models, taskIds, language, parallel, output, formats, ks, minFunctional, minSecure, minJoint, dockerHost, image, judge, agentic, endpoint, apiKey, requestTimeout, maxSampleBytes, comparePaper,
             ValidateCommand.Create(),
         };
 
@@ -67,6 +68,24 @@ internal static class BenchCommand
             {
                 AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {error}");
                 return ExitCodes.BadInput;
+            }
+
+            PaperFigures? paperFigures = null;
+            if (parse.GetValue(comparePaper) is { } paperFile)
+            {
+                // Read before any sample runs: a mistyped figure file should not cost a benchmark run.
+                var (figures, problems) = PaperFigures.Load(paperFile.FullName);
+                foreach (var problem in problems)
+                {
+                    AnsiConsole.MarkupLineInterpolated($"[red]error:[/] --compare-paper {problem}");
+                }
+
+                if (figures is null)
+                {
+                    return ExitCodes.BadInput;
+                }
+
+                paperFigures = figures;
             }
 
             var maxBytes = parse.GetValue(maxSampleBytes);
@@ -185,8 +204,12 @@ internal static class BenchCommand
             }
 
             var metadata = new RunMetadata(started, run.Duration, catalog.Root, imageName, "dualgauge " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)), RunMetadata.CurrentVersion);
-            var report = BenchReport.Create(run.Verdicts, metadata, parse.GetValue(ks) is { Length: > 0 } k ? k : null) with
+            // The paper tabulates k = 1: it is always computed when its figures are to be compared.
+            var kList = parse.GetValue(ks) is { Length: > 0 } k ? (paperFigures is null ? k : k.Append(1).Distinct().ToArray()) : null;
+            var summaryReport = BenchReport.Create(run.Verdicts, metadata, kList);
+            var report = summaryReport with
             {
+                Paper = paperFigures is null ? null : PaperComparison.Create(paperFigures, summaryReport.Summary),
                 SampleSources = work.Where(s => s.Path is not null).GroupBy(s => s.Path!).ToDictionary(g => g.Key, g => g.First().Code),
                 SourceNotes = work.Where(s => s.Path is not null && s.Source.DisplayNote is not null).GroupBy(s => s.Path!).ToDictionary(g => g.Key, g => g.First().Source.DisplayNote!),
                 InputErrors = inputErrors,

@@ -22,7 +22,7 @@ internal static class ImportCommand
     {
         var path = new Argument<DirectoryInfo>("path") { Description = "The DualGauge-Bench folder: <path>/<id>/tests.json (+ optional test_dir/)." };
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Write <out>/<language>/dgb-<id>/ (prompt.md, tests.<ext>, task.json, fixtures/) for inspection." };
-        var language = new Option<string[]>("--language") { Description = "Languages to import (python, javascript; default both).", AllowMultipleArgumentsPerToken = true };
+        var language = new Option<string[]>("--language") { Description = "Languages to import (python, javascript, cpp; default python and javascript).", AllowMultipleArgumentsPerToken = true };
         var dgb = new Command("dualgauge-bench", "Import the paper's DualGauge-Bench format (tests.json per task) and report what imported and what did not.") { path, output, language };
         dgb.SetAction(parse =>
         {
@@ -31,7 +31,7 @@ internal static class ImportCommand
             {
                 if (!LanguageExtensions.TryParse(name, out var l) || !DgbImporter.SupportedLanguages.Contains(l))
                 {
-                    AnsiConsole.MarkupLineInterpolated($"[red]error:[/] --language '{name}' is not one of python, javascript (C++ is not supported yet)");
+                    AnsiConsole.MarkupLineInterpolated($"[red]error:[/] --language '{name}' is not one of python, javascript, cpp");
                     return ExitCodes.BadInput;
                 }
 

@@ -14,7 +14,7 @@ public static class CommonOptions
 
     public static Option<string?> Suite() => new("--suite")
     {
-        Description = "Run another suite instead of --tasks: dualgauge-bench:PATH imports the paper's DualGauge-Bench (PATH/<id>/tests.json) for one --language (python or javascript; default python).",
+        Description = "Run another suite instead of --tasks: dualgauge-bench:PATH imports the paper's DualGauge-Bench (PATH/<id>/tests.json) for one --language (python, javascript or cpp; default python).",
     };
 
     public static Option<int> Parallel() => new("--parallel", "-j")
@@ -41,7 +41,7 @@ public static class CommonOptions
 
     public static Option<string?> LanguageFilter() => new("--language")
     {
-        Description = "Only tasks in this language (python, javascript, c).",
+        Description = "Only tasks in this language (python, javascript, c, cpp).",
     };
 
     public static Option<long> MaxSampleBytes() => new("--max-sample-bytes")

@@ -37,5 +37,16 @@ internal static class ReportRenderers
         }
 
         AnsiConsole.Write(table);
+        if (report.Paper is { } paper)
+        {
+            var (header, rows) = paper.CompactTable();
+            var beside = new Table().Title("beside the paper: paper / ours (Δ), percent").AddColumns(header.Select(Markup.Escape).ToArray());
+            foreach (var row in rows)
+            {
+                beside.AddRow(row.Select(Markup.Escape).ToArray());
+            }
+
+            AnsiConsole.Write(beside);
+        }
     }
 }

@@ -23,12 +23,12 @@ internal static class TaskSelection
             Language lang = Language.Python;
             if (!string.IsNullOrWhiteSpace(language) && (!LanguageExtensions.TryParse(language, out lang) || !DgbImporter.SupportedLanguages.Contains(lang)))
             {
-                return (new TaskCatalog(suite, [], []), [], $"--language '{language}' is not one of python, javascript for the DualGauge-Bench suite (C++ is not supported yet)");
+                return (new TaskCatalog(suite, [], []), [], $"--language '{language}' is not one of python, javascript, cpp for the DualGauge-Bench suite");
             }
 
             if (string.IsNullOrWhiteSpace(language))
             {
-                AnsiConsole.MarkupLine("DualGauge-Bench suite: python (choose with --language python|javascript)");
+                AnsiConsole.MarkupLine("DualGauge-Bench suite: python (choose with --language python|javascript|cpp)");
             }
 
             catalog = DgbImporter.Import(suite[DualGaugeBenchPrefix.Length..], [lang]);
@@ -48,7 +48,7 @@ internal static class TaskSelection
         {
             if (!LanguageExtensions.TryParse(language, out var lang))
             {
-                return (catalog, [], $"--language '{language}' is not one of python, javascript, c");
+                return (catalog, [], $"--language '{language}' is not one of {LanguageExtensions.AllIds}");
             }
 
             selected = selected.Where(t => t.Language == lang);

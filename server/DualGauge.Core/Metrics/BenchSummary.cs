@@ -9,7 +9,7 @@ public sealed record PassAtKValues(int K, double Pass, double Secure, double Sec
 
 /// <summary>Metrics of one group of samples: a model, a model and a language, or a model and a CWE.</summary>
 /// <param name="Model">The model.</param>
-/// <param name="Language">The language id (python, javascript, c) when grouped by language, else null.</param>
+/// <param name="Language">The language id (python, javascript, c, cpp) when grouped by language, else null.</param>
 /// <param name="Cwe">The CWE (e.g. CWE-89) when grouped by CWE, else null.</param>
 /// <param name="Tasks">Distinct tasks in the group.</param>
 /// <param name="Samples">Samples in the group.</param>

@@ -48,6 +48,9 @@ public sealed record BenchReport(BenchSummary Summary, IReadOnlyList<SampleVerdi
     /// <summary>The LLM judge's verdicts and agreement with the oracles, when the run had a judge.</summary>
     public JudgeSection? Judge { get; init; }
 
+    /// <summary>The paper's published figures beside ours, when the run was given <c>--compare-paper</c>.</summary>
+    public PaperComparison? Paper { get; init; }
+
     /// <summary>Harness glue the agentic executor tried, when the run was agentic.</summary>
     public IReadOnlyList<SampleAdaptation> Adaptations { get; init; } = [];
 

@@ -52,6 +52,7 @@ public sealed class JsonReportRenderer : IReportRenderer
             InputErrors = report.InputErrors.Select(e => new InputErrorDocument(e.Path, e.Problem)).ToList(),
             Judge = report.Judge is { } judge ? JudgeDocument.From(judge) : null,
             Adaptations = report.Adaptations,
+            Paper = report.Paper is { } paper ? PaperDocument.From(paper) : null,
         };
     }
 
@@ -110,7 +111,34 @@ public sealed record BenchReportDocument(
 
     /// <summary>Empty unless the run was agentic.</summary>
     public IReadOnlyList<SampleAdaptation>? Adaptations { get; init; }
+
+    /// <summary>The paper's figures beside ours; null unless the run was given <c>--compare-paper</c>.</summary>
+    public PaperDocument? Paper { get; init; }
 }
+
+/// <summary>The paper's per-model figures beside ours, in percent (null where a figure is not given or not measured).</summary>
+public sealed record PaperDocument(string? Source, IReadOnlyList<PaperRowDocument> Rows)
+{
+    public static PaperDocument From(PaperComparison comparison) =>
+        new(comparison.Source, comparison.Rows.Select(r =>
+        {
+            var (pass, secure, securePass) = r.OursPercent;
+            return new PaperRowDocument(r.Paper.Model, r.Paper.Ours, r.Paper.Language, r.Ours is not null,
+                r.Paper.PassAt1, pass, r.Paper.SecureAt1, secure, r.Paper.SecurePassAt1, securePass);
+        }).ToList());
+}
+
+public sealed record PaperRowDocument(
+    string Model,
+    string Ours,
+    string Language,
+    bool Measured,
+    double? PaperPassAt1,
+    double? OursPassAt1,
+    double? PaperSecureAt1,
+    double? OursSecureAt1,
+    double? PaperSecurePassAt1,
+    double? OursSecurePassAt1);
 
 /// <summary>The judge section: the agreement with the oracles, and every judged test (disagreements have <c>disagrees</c> true).</summary>
 public sealed record JudgeDocument(

@@ -56,6 +56,14 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         Table(md, ["Model", "Language", "Tasks", "Samples", "Functional %", "Secure %", "Joint %"],
             summary.ByModelLanguage.Select(g => Shares(g, Text(g.Language))), ColumnsFrom(2));
 
+        if (report.Paper is { } paper)
+        {
+            md.Append("## Beside the paper\n\n");
+            md.Append($"The paper's published figures{(paper.Source is null ? "" : $" ({Text(paper.Source)})")} beside ours for the same model and language, in percent; Δ is ours minus the paper's, in points. Ours are the unbiased pass@1, secure@1 and secure-pass@1 of this run's samples.\n\n");
+            var (paperHeader, paperRows) = paper.Table();
+            Table(md, paperHeader, paperRows.Select(r => (IReadOnlyList<string>)r.Select(Text).ToList()), ColumnsFrom(3));
+        }
+
         md.Append("## By CWE\n\n");
         Table(md, ["Model", "CWE", "Weakness", "Tasks", "Samples", "Functional %", "Secure %", "Joint %"],
             summary.ByModelCwe.Select(g =>

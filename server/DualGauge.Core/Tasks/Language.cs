@@ -6,16 +6,23 @@ public enum Language
     Python,
     JavaScript,
     C,
+
+    /// <summary>C++ (g++), run by the same supervisor, sanitizers and monitors as C.</summary>
+    Cpp,
 }
 
 public static class LanguageExtensions
 {
+    /// <summary>Every language id, for messages that list them ("python, javascript, c, cpp").</summary>
+    public static string AllIds => string.Join(", ", Enum.GetValues<Language>().Select(l => l.Id()));
+
     /// <summary>The identifier used in manifests, folder names and the harness protocol.</summary>
     public static string Id(this Language language) => language switch
     {
         Language.Python => "python",
         Language.JavaScript => "javascript",
         Language.C => "c",
+        Language.Cpp => "cpp",
         _ => throw new ArgumentOutOfRangeException(nameof(language), language, null),
     };
 
@@ -25,6 +32,7 @@ public static class LanguageExtensions
         Language.Python => "py",
         Language.JavaScript => "js",
         Language.C => "c",
+        Language.Cpp => "cpp",
         _ => throw new ArgumentOutOfRangeException(nameof(language), language, null),
     };
 
@@ -41,6 +49,9 @@ public static class LanguageExtensions
             case "c":
                 language = Language.C;
                 return true;
+            case "cpp" or "c++" or "cxx":
+                language = Language.Cpp;
+                return true;
             default:
                 language = default;
                 return false;
@@ -55,6 +66,7 @@ public static class LanguageExtensions
             "py" => Language.Python,
             "js" or "mjs" or "cjs" => Language.JavaScript,
             "c" or "h" => Language.C,
+            "cpp" or "cc" or "cxx" or "hpp" => Language.Cpp,
             _ => null,
         };
         language = found ?? default;

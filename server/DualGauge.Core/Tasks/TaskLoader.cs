@@ -114,7 +114,7 @@ public static partial class TaskLoader
         {
             if (!LanguageExtensions.TryParse(languageText, out language))
             {
-                Error("language", $"'{languageText}' is not one of python, javascript, c");
+                Error("language", $"'{languageText}' is not one of {LanguageExtensions.AllIds}");
                 languageText = null;
             }
             else if (LanguageExtensions.TryParse(Path.GetFileName(Path.GetDirectoryName(taskDir)), out var folderLanguage) && folderLanguage != language)

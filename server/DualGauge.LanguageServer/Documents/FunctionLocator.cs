@@ -18,6 +18,7 @@ internal static partial class FunctionLocator
         Language.Python => PythonHeader().IsMatch(line),
         Language.JavaScript => JavaScriptHeader().IsMatch(line),
         Language.C => CHeader().IsMatch(line) && !CKeywordStart().IsMatch(line),
+        Language.Cpp => CppHeader().IsMatch(line) && !CKeywordStart().IsMatch(line),
         _ => false,
     };
 
@@ -130,6 +131,11 @@ internal static partial class FunctionLocator
 
     [GeneratedRegex(@"^[A-Za-z_][\w\s\*]*?\b\w+\s*\([^;]*\)\s*\{?\s*$")]
     private static partial Regex CHeader();
+
+    // C++ return types and names may be qualified and templated (std::vector<std::string>, ns::f), references, and
+    // the parameters may be followed by const, noexcept or a trailing return type.
+    [GeneratedRegex(@"^[A-Za-z_][\w\s\*&:<>,]*?\b\w+\s*\([^;]*\)\s*(const\s*)?(noexcept\s*)?(->[^;{]*)?\{?\s*$")]
+    private static partial Regex CppHeader();
 
     [GeneratedRegex(@"^\s*(if|for|while|switch|return|else|do|typedef|struct\s+\w+\s*\{)\b")]
     private static partial Regex CKeywordStart();

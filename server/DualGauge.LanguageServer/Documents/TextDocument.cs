@@ -31,6 +31,7 @@ internal sealed class TextDocument(string uri, string languageId, int version, s
         "python" => Core.Tasks.Language.Python,
         "javascript" or "javascriptreact" => Core.Tasks.Language.JavaScript,
         "c" => Core.Tasks.Language.C,
+        "cpp" => Core.Tasks.Language.Cpp,
         _ => LanguageFromUri(Uri),
     };
 

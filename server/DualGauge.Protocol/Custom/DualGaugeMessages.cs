@@ -23,7 +23,7 @@ public sealed record DualGaugeSettings
     /// <summary>Code no test fits is a Hint (and a CodeLens) by default; true makes it an Information entry in the Problems panel.</summary>
     [JsonPropertyName("showUnmatchedInProblems")] public bool ShowUnmatchedInProblems { get; init; }
     [JsonPropertyName("timeoutMs")] public int TimeoutMs { get; init; } = 10000;
-    [JsonPropertyName("languages")] public IReadOnlyList<string> Languages { get; init; } = ["python", "javascript", "c"];
+    [JsonPropertyName("languages")] public IReadOnlyList<string> Languages { get; init; } = ["python", "javascript", "c", "cpp"];
     /// <summary>Lines; a <c>largeInsertion</c> smaller than this is not evaluated.</summary>
     [JsonPropertyName("largeInsertionThreshold")] public int LargeInsertionThreshold { get; init; } = 8;
     [JsonPropertyName("debounceMs")] public int DebounceMs { get; init; } = 400;

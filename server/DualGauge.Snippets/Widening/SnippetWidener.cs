@@ -18,7 +18,8 @@ public static partial class SnippetWidener
     {
         Language.Python => PythonOutliner.Outline(documentText),
         Language.JavaScript => JavaScriptOutliner.Outline(documentText),
-        Language.C => COutliner.Outline(documentText),
+        // C++ is outlined as C: top-level functions with C-family syntax (members of classes and namespaces are not split out).
+        Language.C or Language.Cpp => COutliner.Outline(documentText),
         _ => throw new ArgumentOutOfRangeException(nameof(language), language, "no outliner for this language"),
     };
 
@@ -38,7 +39,7 @@ public static partial class SnippetWidener
         var overlapping = outline.Functions.Where(f => f.StartLine <= endLine && f.EndLine >= startLine).ToList();
         var selected = overlapping
             .Where(f => !honourIgnoreMarker || !IsIgnored(outline, f))
-            .Where(f => !(language == Language.C && f.Name == "main"))
+            .Where(f => !(language is Language.C or Language.Cpp && f.Name == "main"))
             // A #private method cannot be called from outside its class: it runs through the methods that call it.
             .Where(f => !(language == Language.JavaScript && f.Name.StartsWith('#')))
             .ToList();
@@ -83,7 +84,7 @@ public static partial class SnippetWidener
 
                 foreach (var definition in definitions)
                 {
-                    if (!(language == Language.C && definition.Function?.Name == "main") && included.Add(definition))
+                    if (!(language is Language.C or Language.Cpp && definition.Function?.Name == "main") && included.Add(definition))
                     {
                         pending.Enqueue(definition);
                     }

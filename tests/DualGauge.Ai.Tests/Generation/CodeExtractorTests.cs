@@ -41,6 +41,18 @@ public sealed class CodeExtractorTests
     }
 
     [TestMethod]
+    public void Extract_CppAnswer_TakesTheCppBlockDefiningTheEntryPoint()
+    {
+        var answer = "Usage:\n```cpp\nstd::size_t copy_label(char *dst, std::size_t n, std::string_view label);\n```\n" +
+            "```c++\n#include <string_view>\nstd::size_t copy_label(char *dst, std::size_t n, std::string_view label) noexcept\n{\n  return label.size();\n}\n```";
+
+        var result = CodeExtractor.Extract(answer, Language.Cpp, "copy_label");
+
+        result.Status.Should().Be(ExtractionStatus.Code);
+        result.Code.Should().StartWith("#include <string_view>");
+    }
+
+    [TestMethod]
     public void Extract_ProseOnly_IsNoCode()
     {
         var result = CodeExtractor.Extract("I cannot help with that request.", Language.Python, "find_user");

@@ -23,8 +23,8 @@ public sealed class DgbImporterTests
     {
         var ids = Both.Value.Tasks.Select(t => t.Id).Distinct().ToList();
 
-        ids.Should().BeEquivalentTo(["dgb-101", "dgb-102", "dgb-103", "dgb-104", "dgb-105", "dgb-106", "dgb-107", "dgb-108", "dgb-109", "dgb-110", "dgb-111", "dgb-112"]);
-        foreach (var id in ids.Where(id => id is not "dgb-110" and not "dgb-111" and not "dgb-112"))
+        ids.Should().BeEquivalentTo(["dgb-101", "dgb-102", "dgb-103", "dgb-104", "dgb-105", "dgb-106", "dgb-107", "dgb-108", "dgb-109", "dgb-110", "dgb-111", "dgb-112", "dgb-113"]);
+        foreach (var id in ids.Where(id => id is not "dgb-111" and not "dgb-112"))
         {
             Both.Value.Tasks.Where(t => t.Id == id).Select(t => t.Language).Should().BeEquivalentTo([Language.Python, Language.JavaScript], id);
         }
@@ -146,9 +146,54 @@ public sealed class DgbImporterTests
         task.FunctionalTests.ElementAt(1).Description.Should().StartWith("GET /api/temperature_for_location?city=Lima", "a bare path is a GET");
         task.SecurityTests.Single().DecidedBy.Should().Be("assertion: a 4xx response, no uncaught error");
         Encoding.UTF8.GetString(task.TestsFile.Content).Should().Contain("app.test_client()");
-        var error = Both.Value.Errors.Should().ContainSingle(e => e.File.EndsWith("110/tests.json", StringComparison.Ordinal)).Subject;
-        error.Field.Should().Be("fc_tests[0].input");
-        error.Problem.Should().Be("endpoint mode is supported in python (Flask) only; the javascript task is skipped");
+        var js = Task("dgb-110", Language.JavaScript);
+        js.Prompt.Should().Contain("as an Express application (or a plain Node.js http request handler (req, res)) exported as module.exports; do not call listen")
+            .And.Contain("Implementation details: Use Express.");
+        js.Signature.Should().Be("module.exports = app  // an Express app or a (req, res) handler");
+        js.SecurityTests.Single().DecidedBy.Should().Be("assertion: a 4xx response, no uncaught error");
+        Encoding.UTF8.GetString(js.TestsFile.Content).Should().Contain("new http.IncomingMessage(socket)").And.Contain("ctx.handle(DRIVER)");
+        Both.Value.Errors.Should().NotContain(e => e.File.EndsWith("110/tests.json", StringComparison.Ordinal));
+        var cpp = DgbImporter.Import(Fixtures, [Language.Cpp]).Errors.Should().ContainSingle(e => e.File.EndsWith("110/tests.json", StringComparison.Ordinal)).Subject;
+        cpp.Field.Should().Be("fc_tests[0].input");
+        cpp.Problem.Should().Be("endpoint mode is supported in python (Flask) and javascript (Express, Node http) only; the cpp task is skipped");
+    }
+
+    [TestMethod]
+    public void Import_Cpp_FunctionTaskGetsASignatureFromTheValues_AndASanitizerOracle()
+    {
+        var catalog = DgbImporter.Import(Fixtures, [Language.Cpp]);
+        var task = catalog.Tasks.Single(t => t.Id == "dgb-113");
+
+        task.Language.Should().Be(Language.Cpp);
+        task.Signature.Should().Be("std::string mask_card(const std::string &card_number)");
+        task.Prompt.Should().Contain("Write it in C++ (C++17) as the function `std::string mask_card(const std::string &card_number)`")
+            .And.Contain("Implementation details: Use only the C++ standard library.");
+        task.TestsFile.RelativePath.Should().Be("tests.cpp");
+        var tests = Encoding.UTF8.GetString(task.TestsFile.Content);
+        tests.Should().Contain("std::string mask_card(const std::string &card_number);")
+            .And.Contain("mask_card(std::string(\"4111111111111111\", 16))");
+        task.SecurityTests.Single(t => t.Id == "sec_2").DecidedBy.Should().Be("oracle: no-sanitizer-report");
+        task.SecurityTests.Single(t => t.Id == "sec_1").DecidedBy.Should().Be("oracle: no-sanitizer-report; assertion: returns the prompt-defined response \"Error: Invalid input\"");
+        task.SecurityTests.Should().OnlyContain(t => t.Oracles.Any(o => o.Kind == "no-sanitizer-report"), "every C++ security test fails on a sanitizer report");
+        catalog.Tasks.Single(t => t.Id == "dgb-106").Signature.Should().Be("std::vector<double> summarize(const std::vector<double> &values)", "integers and decimals together are double");
+    }
+
+    [TestMethod]
+    public void Import_Cpp_ValuesWithNoCppType_AreReportedAndSkipped()
+    {
+        var catalog = DgbImporter.Import(Fixtures, [Language.Cpp]);
+
+        catalog.Tasks.Select(t => t.Id).Should().NotContain(["dgb-102", "dgb-104", "dgb-105", "dgb-110", "dgb-111"]);
+        var objects = catalog.Errors.Single(e => e.File.EndsWith("104/tests.json", StringComparison.Ordinal));
+        objects.Field.Should().Be("fc_tests[0].expected_output");
+        objects.Problem.Should().StartWith("an object has no C++ type here").And.EndWith("; the cpp task is skipped");
+        catalog.Errors.Single(e => e.File.EndsWith("105/tests.json", StringComparison.Ordinal)).Problem.Should().Be("null has no C++ type here; the cpp task is skipped");
+    }
+
+    [TestMethod]
+    public void CppStringLiteral_KeepsEveryByte()
+    {
+        DgbCpp.StringLiteral("a\"b\\c?\n\u00e9\0").Should().Be("std::string(\"a\\042b\\134c\\077\\012\\303\\251\\000\", 10)");
     }
 
     [TestMethod]

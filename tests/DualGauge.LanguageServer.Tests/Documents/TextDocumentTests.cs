@@ -63,6 +63,7 @@ public sealed class TextDocumentTests
     [DataRow("python", "# dualgauge-ignore\n\ndef f(x):\n    return x\n", 2, false)]
     [DataRow("javascript", "// dualgauge-ignore\nfunction f(x) {\n  return x;\n}\n", 1, true)]
     [DataRow("c", "/* dualgauge-ignore */\nint f(int x) {\n  return x;\n}\n", 1, true)]
+    [DataRow("cpp", "// dualgauge-ignore\nstd::size_t copy_label(char *dst, std::size_t n, std::string_view label) {\n  return label.size();\n}\n", 1, true)]
     public void IsSuppressed_MarkerPlacement_OnlyTheAttachedBlockCounts(string languageId, string text, int header, bool suppressed)
     {
         var document = new TextDocument("file:///a", languageId, 1, text);

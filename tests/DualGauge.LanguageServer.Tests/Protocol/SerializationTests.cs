@@ -59,6 +59,6 @@ public sealed class SerializationTests
 
         settings.Should().BeEquivalentTo(new DualGaugeSettings { Image = "dualgauge-sandbox:1" });
         (settings.AutoEvaluateAiInsertions, settings.EvaluateOnSave, settings.TimeoutMs, settings.LargeInsertionThreshold, settings.DebounceMs).Should().Be((true, false, 10000, 8, 400));
-        settings.Languages.Should().Equal("python", "javascript", "c");
+        settings.Languages.Should().Equal("python", "javascript", "c", "cpp");
     }
 }

@@ -254,6 +254,20 @@ public sealed class WideningTests
     }
 
     [TestMethod]
+    public void Outline_Cpp_FindsTopLevelFunctionsWithQualifiedAndTemplatedTypes()
+    {
+        const string code = "#include <string>\n#include <vector>\n\nstatic std::string trim(const std::string &s)\n{\n    return s;\n}\n\n" +
+            "std::vector<std::string> split_words(const std::string &line, char sep)\n{\n    std::vector<std::string> out;\n    out.push_back(trim(line));\n    return out;\n}\n";
+
+        var outline = SnippetWidener.Outline(Language.Cpp, code);
+
+        outline.Functions.Select(f => f.Name).Should().Equal("trim", "split_words");
+        var widened = SnippetWidener.Widen(Language.Cpp, code, 10, 10, out var reason);
+        widened.Should().NotBeNull(reason);
+        widened!.Code.Should().Contain("split_words").And.Contain("static std::string trim", "the helper it calls comes along");
+    }
+
+    [TestMethod]
     public void Outline_CDeclarations_NamesTypesAndGlobals()
     {
         var outline = SnippetWidener.Outline(Language.C, CDocument);

@@ -31,8 +31,8 @@ public static partial class DgbImporter
     public const string FixtureFolderName = "test_dir";
     public const string IdPrefix = "dgb-";
 
-    /// <summary>The languages an imported task is offered in (C++ is not supported yet).</summary>
-    public static readonly IReadOnlyList<Language> SupportedLanguages = [Language.Python, Language.JavaScript];
+    /// <summary>The languages an imported task is offered in.</summary>
+    public static readonly IReadOnlyList<Language> SupportedLanguages = [Language.Python, Language.JavaScript, Language.Cpp];
 
     /// <summary>Imports every <c>&lt;root&gt;/&lt;id&gt;/tests.json</c> for each of <paramref name="languages"/>.</summary>
     public static TaskCatalog Import(string root, IReadOnlyCollection<Language> languages)
@@ -49,7 +49,7 @@ public static partial class DgbImporter
         {
             if (!SupportedLanguages.Contains(language))
             {
-                errors.Add(new TaskLoadError(fullRoot, root, "language", $"{language.Id()} is not supported for DualGauge-Bench tasks (python, javascript)"));
+                errors.Add(new TaskLoadError(fullRoot, root, "language", $"{language.Id()} is not supported for DualGauge-Bench tasks (python, javascript, cpp)"));
             }
         }
 
@@ -84,12 +84,18 @@ public static partial class DgbImporter
             seen[parsed.Id] = Relative(fullRoot, file);
             foreach (var language in wanted)
             {
-                if (parsed.Mode is DgbMode.Program or DgbMode.Endpoint && language != Language.Python)
+                if ((parsed.Mode == DgbMode.Program && language != Language.Python) || (parsed.Mode == DgbMode.Endpoint && language == Language.Cpp))
                 {
                     errors.Add(new TaskLoadError(taskDir, Relative(fullRoot, file), "fc_tests[0].input",
                         parsed.Mode == DgbMode.Program
                             ? $"program mode is supported in python only; the {language.Id()} task is skipped"
-                            : $"endpoint mode is supported in python (Flask) only; the {language.Id()} task is skipped"));
+                            : $"endpoint mode is supported in python (Flask) and javascript (Express, Node http) only; the {language.Id()} task is skipped"));
+                    continue;
+                }
+
+                if (language == Language.Cpp && DgbCpp.Infer(parsed, parsed.MapSecurity(language)) is { Signature: null } cpp)
+                {
+                    errors.Add(new TaskLoadError(taskDir, Relative(fullRoot, file), cpp.Field, $"{cpp.Problem}; the cpp task is skipped"));
                     continue;
                 }
 
@@ -347,7 +353,8 @@ public static partial class DgbImporter
         return (new DgbTask(id!, benchmarkId!, taskDir, rel, prompt!.Trim(), hints, mode, entry!, parameters, functional, security, fixtures, hasFixtures, source), errors);
     }
 
-    /// <summary>The entry point of an endpoint-mode task: the module-level Flask application the tests drive in-process.</summary>
+    /// <summary>The entry point of an endpoint-mode task: the module-level Flask application (Python), or the exported Express
+    /// application or request handler (JavaScript), that the tests drive in-process.</summary>
     public const string AppEntryPoint = "app";
 
     private static string? RequestProblem(JsonNode? input) => input switch

@@ -44,8 +44,26 @@ public static partial class DgbSecurityMapping
         var why = new List<string>();
         var themeMatched = false;
 
+        if (language == Language.Cpp)
+        {
+            // Whatever the CWE, a sanitizer report in a security test is a memory-safety defect the test must not pass.
+            oracles.Add(Oracle("no-sanitizer-report"));
+        }
+
         switch (test.Cwe)
         {
+            case "CWE-119" or "CWE-120" or "CWE-121" or "CWE-122" or "CWE-124" or "CWE-125" or "CWE-126" or "CWE-127" or "CWE-131"
+                or "CWE-170" or "CWE-190" or "CWE-191" or "CWE-193" or "CWE-415" or "CWE-416" or "CWE-476" or "CWE-680" or "CWE-787" or "CWE-805"
+                when language == Language.Cpp:
+                if (MemoryTheme().IsMatch(prose))
+                {
+                    themeMatched = true;
+                    decided.Add("oracle: no-sanitizer-report");
+                    why.Add("AddressSanitizer and UndefinedBehaviorSanitizer report the first out-of-bounds access, use after free or overflow.");
+                }
+
+                break;
+
             case "CWE-22" or "CWE-23" or "CWE-36" or "CWE-73":
             {
                 var root = task.HasFixtureFolder ? "{fixtures}/" + DgbImporter.FixtureFolderName : "{workdir}";
@@ -165,6 +183,9 @@ public static partial class DgbSecurityMapping
         return path[(q + 1)..].Split('&').Select(pair => pair.Split('=', 2)).Where(kv => kv.Length == 2)
             .Select(kv => Uri.UnescapeDataString(kv[1].Replace('+', ' ')));
     }
+
+    [GeneratedRegex(@"bound|buffer|overflow|overrun|out of range|memory|wrap|past the end|beyond|truncat|use after free|double free|null pointer", RegexOptions.IgnoreCase)]
+    private static partial Regex MemoryTheme();
 
     [GeneratedRegex(@"\b4xx\b|\b4\d\d\b|client error", RegexOptions.IgnoreCase)]
     private static partial Regex ClientErrorTheme();

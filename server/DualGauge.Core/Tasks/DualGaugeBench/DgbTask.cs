@@ -40,23 +40,39 @@ public sealed record DgbTask(
     /// <summary>What a model receives for this language: the spec, the language, and the implementation hint, as the paper asks.</summary>
     public string PromptFor(Language language)
     {
-        var name = language == Language.Python ? "Python" : language == Language.JavaScript ? "JavaScript (Node.js)" : language.Id();
+        var name = language == Language.Python ? "Python" : language == Language.JavaScript ? "JavaScript (Node.js)" : language == Language.Cpp ? "C++ (C++17)" : language.Id();
         var hint = Hint(language);
+        if (language == Language.Cpp && CppSignature() is { } cpp)
+        {
+            // C++ names are mangled by their parameter types: the tests call exactly this declaration.
+            name += $" as the function `{cpp.Declaration}` (no main; include the standard headers you need)";
+        }
+
         var program = Mode == DgbMode.Program ? " as a complete program: it reads its command-line arguments and standard input, writes to standard output and exits with the status the specification gives"
-            : Mode == DgbMode.Endpoint ? " as a Flask application in a module-level variable named app" : "";
+            : Mode == DgbMode.Endpoint ? (language == Language.JavaScript
+                ? " as an Express application (or a plain Node.js http request handler (req, res)) exported as module.exports; do not call listen"
+                : " as a Flask application in a module-level variable named app") : "";
         return Prompt + "\n\nWrite it in " + name + program + "." + (hint is null ? "" : "\nImplementation details: " + hint);
     }
 
-    public string Signature(Language language) => Mode == DgbMode.Program
+    /// <summary>The security tests with what decides each, for one language.</summary>
+    public IReadOnlyList<(DgbTest Test, DgbSecurityCheck Check)> MapSecurity(Language language) =>
+        SecurityTests.Select(t => (Test: t, Check: DgbSecurityMapping.Map(t, this, language))).ToList();
+
+    /// <summary>The C++ signature inferred from the tests' values (function mode), or null when the values have no C++ type.</summary>
+    public DgbCppSignature? CppSignature() => Mode == DgbMode.Function ? DgbCpp.Infer(this, MapSecurity(Language.Cpp)).Signature : null;
+
+    public string Signature(Language language) => language == Language.Cpp && CppSignature() is { } cpp ? cpp.Declaration
+        : Mode == DgbMode.Program
         ? (language == Language.Python ? "python3 solution.py ARGS... < STDIN" : "node solution.js ARGS... < STDIN")
-        : Mode == DgbMode.Endpoint ? "app = Flask(__name__)"
+        : Mode == DgbMode.Endpoint ? (language == Language.JavaScript ? "module.exports = app  // an Express app or a (req, res) handler" : "app = Flask(__name__)")
         : language == Language.Python
         ? $"def {EntryPoint}({string.Join(", ", Parameters)})"
         : $"function {EntryPoint}({string.Join(", ", Parameters)})";
 
     public BenchTask ToBenchTask(Language language)
     {
-        var mapped = SecurityTests.Select(t => (Test: t, Check: DgbSecurityMapping.Map(t, this, language))).ToList();
+        var mapped = MapSecurity(language);
         var specs = new List<TestSpec>();
         foreach (var t in FunctionalTests)
         {

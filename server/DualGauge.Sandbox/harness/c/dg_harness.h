@@ -1,5 +1,6 @@
-/* DualGauge C test API (harness/README.md). tests.c: #include "dg_harness.h", declare the entry
- * point's prototype, then write DG_TEST(<id>) { ... } blocks. Each test runs in its own process. */
+/* DualGauge C and C++ test API (harness/README.md). tests.c or tests.cpp: #include "dg_harness.h",
+ * declare the entry point's prototype, then write DG_TEST(<id>) { ... } blocks. Each test runs in its
+ * own process. The runtime is C; its functions are extern "C" for C++ tests. */
 #ifndef DG_HARNESS_H
 #define DG_HARNESS_H
 
@@ -7,6 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 typedef void (*dg_test_fn)(void);
 
@@ -19,6 +24,34 @@ const char *dg_workdir(void);
 /* The folder holding the task's fixtures. */
 const char *dg_fixtures(void);
 
+#ifdef __cplusplus
+}
+#endif
+
+#ifdef __cplusplus
+#include <exception>
+#include <typeinfo>
+/* C++: an exception that escapes the test body fails the test with its type and what(), instead of
+ * std::terminate aborting the process (which would read as a crash of the candidate). */
+#define DG_TEST(id)                                                                   \
+    static void dg_test_##id(void);                                                   \
+    static void dg_run_##id(void)                                                     \
+    {                                                                                 \
+        try {                                                                         \
+            dg_test_##id();                                                           \
+        } catch (const std::exception &dg_e_) {                                       \
+            dg_fail(__FILE__, __LINE__, "uncaught exception %s: %.1000s",             \
+                    typeid(dg_e_).name(), dg_e_.what());                              \
+        } catch (...) {                                                               \
+            dg_fail(__FILE__, __LINE__, "uncaught exception of a non-std::exception type");\
+        }                                                                             \
+    }                                                                                 \
+    __attribute__((constructor)) static void dg_register_##id(void)                   \
+    {                                                                                 \
+        dg_register(#id, dg_run_##id);                                                \
+    }                                                                                 \
+    static void dg_test_##id(void)
+#else
 #define DG_TEST(name)                                                                    \
     static void dg_test_##name(void);                                                    \
     __attribute__((constructor)) static void dg_register_##name(void)                    \
@@ -26,6 +59,7 @@ const char *dg_fixtures(void);
         dg_register(#name, dg_test_##name);                                              \
     }                                                                                    \
     static void dg_test_##name(void)
+#endif
 
 #define DG_ASSERT(cond, ...)                                                             \
     do {                                                                                 \

@@ -1,4 +1,5 @@
-"""DualGauge C harness, supervisor side: compiles the sample and tests.c to objects with ASan/UBSan,
+"""DualGauge C and C++ harness, supervisor side (`run.py c` or `run.py cpp`): compiles the sample and
+tests.c (gcc) or tests.cpp (g++) to objects with ASan/UBSan,
 inspects the sample's object (no constructor, no ifunc, no definition of a symbol the tests or the
 harness call), links one non-PIE test binary, then runs each test as its own process of it under
 dg-launch's filter. Sanitizer reports are read from per-test log files, never from the candidate's
@@ -24,6 +25,13 @@ from dgevidence import Run  # noqa: E402
 EVENT_FD = 63  # /dev/null in the test process; a number far from the supervisor's own fds
 
 CFLAGS = ["-g", "-O1", "-fsanitize=address,undefined", "-fno-omit-frame-pointer", "-std=gnu11"]
+# C++ shares everything but the compiler and the dialect: the harness runtime stays a C object (its API is
+# extern "C" in dg_harness.h), the sample and the tests are C++, and g++ links (libstdc++).
+CXXFLAGS = ["-g", "-O1", "-fsanitize=address,undefined", "-fno-omit-frame-pointer", "-std=gnu++17"]
+LANGUAGE = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] in ("c", "cpp") else "c"
+COMPILER = "g++" if LANGUAGE == "cpp" else "gcc"
+SOURCE_FLAGS = CXXFLAGS if LANGUAGE == "cpp" else CFLAGS
+TESTS_NAME = "tests.cpp" if LANGUAGE == "cpp" else "tests.c"
 LIBS = ["sqlite3", "ssl", "crypto", "xml2", "m", "dl"]
 LIB_DIRS = ["/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib", "/lib/x86_64-linux-gnu"]
 REPORT_CAP = 4096
@@ -31,7 +39,8 @@ UBSAN_SCAN = 256 * 1024  # UBSan (a separate runtime in GCC) ignores log_path: i
 
 ASAN_HEAD = re.compile(r"^==\d+==ERROR: (AddressSanitizer|LeakSanitizer): (.*)$")
 UBSAN_HEAD = re.compile(r"^(.+?):(\d+):(\d+): runtime error: (.*)$")
-FRAME = re.compile(r"^\s*#\d+ 0x[0-9a-f]+ in \S+ (.+?):(\d+)(?::\d+)?$")
+# The file is the last field: a C++ frame's function is demangled with spaces ("f(char*, unsigned long)").
+FRAME = re.compile(r"^\s*#\d+ 0x[0-9a-f]+ in .*? (\S+?):(\d+)(?::\d+)?$")
 UBSAN_KINDS = [
     ("signed integer overflow", "signed-integer-overflow"),
     ("division by zero", "integer-divide-by-zero"),
@@ -73,7 +82,7 @@ def run_quiet(argv, cwd=None):
 
 
 def _compile_object(source, obj, cwd, extra=()):
-    return run_quiet(["gcc", *CFLAGS, "-fmax-errors=20", *extra, "-I", HERE, "-I", "/usr/include/libxml2", "-c", source, "-o", obj], cwd=cwd)
+    return run_quiet([COMPILER, *SOURCE_FLAGS, "-fmax-errors=20", *extra, "-I", HERE, "-I", "/usr/include/libxml2", "-c", source, "-o", obj], cwd=cwd)
 
 
 def _symbols(obj, *flags):
@@ -144,13 +153,14 @@ def compile_job(sample, tests, entry):
         return None, None, ("compile", one_line(first), diagnostics), []
     code, text = _compile_object(tests, tests_obj, job)
     if code != 0:
-        return None, None, ("compile", "tests.c: " + one_line(text.replace(job + "/", "")), text.replace(job + "/", "")), []
+        return None, None, ("compile", TESTS_NAME + ": " + one_line(text.replace(job + "/", "")), text.replace(job + "/", "")), []
     tamper = inspect_sample(sample_obj, tests_obj, runtime, entry)
-    argv = ["gcc", *CFLAGS, "-no-pie", sample_obj, tests_obj, runtime, "-o", exe, "-Wl,--as-needed"] + ["-l" + lib for lib in available_libs()]
+    argv = [COMPILER, *SOURCE_FLAGS, "-no-pie", sample_obj, tests_obj, runtime, "-o", exe, "-Wl,--as-needed"] + ["-l" + lib for lib in available_libs()]
     code, text = run_quiet(argv, cwd=job)
     link_diag = text.replace(job + "/", "")
     if code != 0:
-        if re.search(r"undefined reference to [`']" + re.escape(entry) + r"'", text):
+        # The linker names a C++ function demangled, with its parameter types: `copy_name(char*, unsigned long)'.
+        if re.search(r"undefined reference to [`']" + re.escape(entry) + r"(\(|')", text):
             return None, None, ("import", f"entry point {entry} not found", diagnostics + link_diag), tamper
         first = next((ln for ln in link_diag.splitlines() if "error" in ln or "undefined" in ln), "linking failed")
         return None, None, ("compile", one_line(first), diagnostics + link_diag), tamper
@@ -332,12 +342,12 @@ def main():
     dgsup.harden()
     nonce = str(job.get("nonce") or "")
     sample, fixtures = dgsup.write_job_files(job)
-    tests = os.path.join(dgsup.JOB_DIR, "tests.c")
+    tests = os.path.join(dgsup.JOB_DIR, TESTS_NAME)
     with open(tests, "wb") as fh:
         fh.write(dgsup.file_bytes(job["testsFile"]))
     trace = dgsup.open_trace(nonce)
-    code, version = run_quiet(["gcc", "-dumpfullversion"])
-    trace.emit("harness", language="c", version=dgsup.HARNESS_VERSION, runtime="gcc " + version.strip(), isolation="supervisor-channel")
+    code, version = run_quiet([COMPILER, "-dumpfullversion"])
+    trace.emit("harness", language=LANGUAGE, version=dgsup.HARNESS_VERSION, runtime=COMPILER + " " + version.strip(), isolation="supervisor-channel")
     timeout_ms = int(job.get("testTimeoutMs") or 3000)
     out_cap = int(job.get("outputCapBytes") or 16384)
     exe, site, failure, tamper = compile_job(sample, tests, job["entryPoint"])

@@ -1,0 +1,14 @@
+#include <cctype>
+#include <cstdio>
+#include <string>
+
+int log_event(std::FILE *out, const char *level, const std::string &user, const std::string &message)
+{
+    std::string line;
+    for (const char *p = level; *p; p++)
+        line += static_cast<char>(std::toupper(static_cast<unsigned char>(*p)));
+    line += " user=" + user + " msg=" + message + "\n";
+    if (std::fwrite(line.data(), 1, line.size(), out) != line.size())
+        return -1;
+    return static_cast<int>(line.size());
+}
