@@ -457,7 +457,7 @@ internal sealed class EvaluationScheduler : IAsyncDisposable
     {
         if (document.Language is not { } language)
         {
-            why = $"language '{document.LanguageId}' is not one DualGauge evaluates (python, javascript, c)";
+            why = $"language '{document.LanguageId}' is not one DualGauge evaluates ({LanguageExtensions.AllIds})";
             return false;
         }
 
