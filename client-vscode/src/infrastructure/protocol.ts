@@ -44,6 +44,8 @@ export interface HistoryEntrySummary {
   cwesTested?: string[];
   /** Times the same code was evaluated again after the entry was first written. */
   reruns?: number;
+  /** Proved CWEs a scoped marker accepts, with its reason: "CWE-89: codes come from our own vouchers". */
+  accepted?: string[];
   /** "SQL injection (CWE-89) in find_user", "find_user: secure against CWE-89 · 3/3 tests". */
   headline?: string;
   durationMs?: number;

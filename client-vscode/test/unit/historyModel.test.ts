@@ -89,6 +89,7 @@ describe('labels', () => {
   it('entryLabel_FunctionAndCwes_AndDescriptionCountsReruns', () => {
     const a = { ...entry(1, now, 'file:///ws/a.py', 'insecure'), function: 'find_user', cwes: ['CWE-89'], reruns: 2 };
     assert.equal(entryLabel(a), 'Insecure: find_user · CWE-89');
+    assert.equal(entryLabel({ ...a, accepted: ['CWE-89: vouchers are ours'] }), 'Insecure: find_user · CWE-89 accepted');
     assert.match(entryDescription(a, 'file'), /^line 5 · inline suggestion · 15:00 · re-run 2×$/);
   });
 });

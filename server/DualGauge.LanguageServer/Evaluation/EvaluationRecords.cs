@@ -79,6 +79,7 @@ internal static class EvaluationRecords
             Cwes = evaluation.Findings.Where(f => f.Kind == TestKind.Security && f.Cwe is not null).Select(f => f.Cwe!).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             CwesTested = evaluation.Assessment.CwesTested,
             DurationMs = verdict?.Duration.TotalMilliseconds ?? 0,
+            Accepted = Accepted(evaluation),
         };
         var details = new EvaluationDetails
         {
@@ -169,6 +170,19 @@ internal static class EvaluationRecords
         TraceTruncated = record.Details.TraceTruncated,
         Report = report,
     };
+
+    /// <summary>The proved CWEs a scoped marker (<c>dualgauge-ignore[CWE-89]: reason</c>) in the function accepts, with the reason.</summary>
+    private static IReadOnlyList<string> Accepted(SnippetEvaluation evaluation)
+    {
+        var markers = Snippets.Checking.Suppressions.Find(evaluation.Snippet.Language, evaluation.Snippet.DocumentText, evaluation.StartLine, evaluation.EndLine);
+        return evaluation.Findings
+            .Where(f => f.Kind == TestKind.Security && f.Cwe is not null)
+            .Select(f => (f.Cwe!, Marker: Snippets.Checking.Suppressions.Accepting(markers, f.Cwe!)))
+            .Where(x => x.Marker is not null)
+            .Select(x => $"{x.Item1}: {x.Marker!.Reason}")
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
 
     /// <summary>The document lines an evaluation covered, as they stood: how findings are found again when the file is reopened.</summary>
     private static string FunctionText(TextDocumentSnapshot snapshot, int start, int end) =>

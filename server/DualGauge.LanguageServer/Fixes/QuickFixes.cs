@@ -35,6 +35,9 @@ internal static partial class QuickFixes
             case (Language.Python, "78" or "77"):
                 Try("Pass an argument list instead of a shell string", PythonArgv(function));
                 break;
+            case (Language.Python, "22" or "23" or "36" or "73"):
+                Try("Keep the path inside its base folder", PythonContain(function));
+                break;
             case (Language.Python, "502" or "20"):
                 Try("Use yaml.safe_load", PyYamlLoadFull().Replace(function, m => $"yaml.safe_load({m.Groups["arg"].Value.Trim()}"));
                 break;
@@ -49,6 +52,9 @@ internal static partial class QuickFixes
                 break;
             case (Language.JavaScript, "78" or "77"):
                 Try("Use execFile with an argument list", JavaScriptExecFile(function));
+                break;
+            case (Language.JavaScript, "22" or "23" or "36" or "73"):
+                Try("Keep the path inside its base folder", JavaScriptContain(function));
                 break;
             case (Language.JavaScript, "330" or "338" or "340"):
                 Try("Use crypto.randomBytes", JsRandomToken().Replace(function, "require('crypto').randomBytes(16).toString('hex')"));
@@ -148,6 +154,44 @@ internal static partial class QuickFixes
             return m.Groups["prefix"].Value + m.Groups["q"].Value + PyInterpolation().Replace(body, e => e.Groups["expr"].Value.StartsWith("html.escape(", StringComparison.Ordinal) ? e.Value : $"{{html.escape(str({e.Groups["expr"].Value}))}}") + m.Groups["q"].Value;
         });
         return changed ? AddPythonImport(result, "html") : null;
+    }
+
+    /// <summary>
+    /// <c>p = os.path.join(BASE, name)</c>: the joined path is resolved and must stay under the resolved base, else
+    /// <c>ValueError</c> (symbolic links and <c>..</c> included, since both sides go through <c>realpath</c>).
+    /// </summary>
+    private static string? PythonContain(string function)
+    {
+        var match = PyPathJoin().Match(function);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var indent = match.Groups["indent"].Value;
+        var name = match.Groups["name"].Value;
+        var baseExpr = match.Groups["base"].Value.Trim();
+        var check = $"\n{indent}{name} = os.path.realpath({name})\n" +
+            $"{indent}if os.path.commonpath([{name}, os.path.realpath({baseExpr})]) != os.path.realpath({baseExpr}):\n" +
+            $"{indent}    raise ValueError(\"the path leaves its base folder\")";
+        return AddPythonImport(function.Insert(match.Index + match.Length, check), "os");
+    }
+
+    /// <summary><c>const p = path.join(BASE, name)</c>: resolved, and refused unless it stays under the resolved base.</summary>
+    private static string? JavaScriptContain(string function)
+    {
+        var match = JsPathJoin().Match(function);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var indent = match.Groups["indent"].Value;
+        var name = match.Groups["name"].Value;
+        var baseExpr = match.Groups["base"].Value.Trim();
+        var replaced = $"{indent}{match.Groups["decl"].Value} {name} = require('path').resolve({baseExpr}, {match.Groups["rest"].Value});\n" +
+            $"{indent}if (!{name}.startsWith(require('path').resolve({baseExpr}) + require('path').sep)) throw new Error('the path leaves its base folder');";
+        return function[..match.Index] + replaced + function[(match.Index + match.Length)..];
     }
 
     /// <summary>An <c>import</c> as the function's first statement (after a docstring), indented like the body.</summary>
@@ -329,6 +373,12 @@ internal static partial class QuickFixes
 
     [GeneratedRegex(@"\brandom\.(choice|choices|randint|randrange|random|sample|getrandbits|shuffle|uniform)\(")]
     private static partial Regex PyRandom();
+
+    [GeneratedRegex(@"^(?<indent>[ \t]+)(?<name>[A-Za-z_]\w*)\s*=\s*os\.path\.join\((?<base>[^,()]+),\s*(?<rest>[^\n]+)\)[ \t]*$", RegexOptions.Multiline)]
+    private static partial Regex PyPathJoin();
+
+    [GeneratedRegex(@"^(?<indent>[ \t]+)(?<decl>const|let|var)\s+(?<name>[A-Za-z_$][\w$]*)\s*=\s*path\.(?:join|resolve)\((?<base>[^,()]+),\s*(?<rest>[^\n;]+)\);?[ \t]*$", RegexOptions.Multiline)]
+    private static partial Regex JsPathJoin();
 
     [GeneratedRegex(@"(?<prefix>\b[fF])(?<q>[""'])(?<body>(?:(?!\k<q>).)*)\k<q>")]
     private static partial Regex PyFStringLiteral();

@@ -65,10 +65,10 @@ internal sealed class HistoryStore(ILogger<HistoryStore> logger) : IDisposable
             ? """
               INSERT INTO evaluations (time, uri, start_line, start_character, end_line, end_character, source, language, template,
                 match_kind, confidence, verdict, functional_pass, secure_pass, failed_tests, code_hash, function_name, cwes, cwes_tested,
-                reruns, headline, duration_ms, code, details, function_text)
+                reruns, headline, duration_ms, code, details, function_text, accepted)
               VALUES ($time, $uri, $sl, $sc, $el, $ec, $source, $language, $template, $matchKind, $confidence, $verdict,
                 $functionalPass, $securePass, $failedTests, $codeHash, $function, $cwes, $cwesTested, $reruns, $headline, $duration,
-                $code, $details, $functionText)
+                $code, $details, $functionText, $accepted)
               RETURNING id;
               """
             : """
@@ -76,7 +76,7 @@ internal sealed class HistoryStore(ILogger<HistoryStore> logger) : IDisposable
                 source = $source, language = $language, template = $template, match_kind = $matchKind, confidence = $confidence,
                 verdict = $verdict, functional_pass = $functionalPass, secure_pass = $securePass, failed_tests = $failedTests,
                 function_name = $function, cwes = $cwes, cwes_tested = $cwesTested, reruns = $reruns, headline = $headline,
-                duration_ms = $duration, code = $code, details = $details, function_text = $functionText
+                duration_ms = $duration, code = $code, details = $details, function_text = $functionText, accepted = $accepted
               WHERE id = $id
               RETURNING id;
               """;
@@ -107,6 +107,7 @@ internal sealed class HistoryStore(ILogger<HistoryStore> logger) : IDisposable
         command.Parameters.AddWithValue("$code", record.Code);
         command.Parameters.AddWithValue("$details", JsonSerializer.Serialize(record.Details, ProtocolJson.Options));
         command.Parameters.AddWithValue("$functionText", record.Details.FunctionText);
+        command.Parameters.AddWithValue("$accepted", JsonSerializer.Serialize(s.Accepted, ProtocolJson.Options));
         var id = (long)command.ExecuteScalar()!;
 
         var summary = s with { Id = id, Reruns = reruns, Headline = headline };
@@ -183,8 +184,8 @@ internal sealed class HistoryStore(ILogger<HistoryStore> logger) : IDisposable
         }
 
         var summary = ReadSummary(reader);
-        var code = reader.GetString(23);
-        var details = JsonSerializer.Deserialize<EvaluationDetails>(reader.GetString(24), ProtocolJson.Options)
+        var code = reader.GetString(24);
+        var details = JsonSerializer.Deserialize<EvaluationDetails>(reader.GetString(25), ProtocolJson.Options)
             ?? throw new InvalidDataException($"history entry {id} has empty details");
         return new EvaluationRecord(summary, code, details);
     }
@@ -279,6 +280,7 @@ internal sealed class HistoryStore(ILogger<HistoryStore> logger) : IDisposable
             ALTER TABLE evaluations ADD COLUMN diagnostics_base INTEGER;
             ALTER TABLE evaluations ADD COLUMN lens TEXT;
             ALTER TABLE evaluations ADD COLUMN verified_fixes TEXT;
+            ALTER TABLE evaluations ADD COLUMN accepted TEXT;
             CREATE INDEX IF NOT EXISTS ix_evaluations_uri_hash ON evaluations (uri, code_hash);
             PRAGMA user_version = {SchemaVersion};
             """;
@@ -287,7 +289,7 @@ internal sealed class HistoryStore(ILogger<HistoryStore> logger) : IDisposable
     }
 
     private const string Columns =
-        "id, time, uri, start_line, start_character, end_line, end_character, source, language, template, match_kind, confidence, verdict, functional_pass, secure_pass, failed_tests, code_hash, function_name, cwes, cwes_tested, reruns, headline, duration_ms";
+        "id, time, uri, start_line, start_character, end_line, end_character, source, language, template, match_kind, confidence, verdict, functional_pass, secure_pass, failed_tests, code_hash, function_name, cwes, cwes_tested, reruns, headline, duration_ms, accepted";
 
     private static HistoryEntrySummary ReadSummary(SqliteDataReader r)
     {
@@ -314,6 +316,7 @@ internal sealed class HistoryStore(ILogger<HistoryStore> logger) : IDisposable
             Reruns = r.IsDBNull(20) ? 0 : r.GetInt32(20),
             Headline = r.IsDBNull(21) ? "" : r.GetString(21),
             DurationMs = r.IsDBNull(22) ? 0 : r.GetDouble(22),
+            Accepted = r.IsDBNull(23) ? [] : JsonSerializer.Deserialize<List<string>>(r.GetString(23), ProtocolJson.Options) ?? [],
         };
     }
 

@@ -12,9 +12,12 @@ internal static class VerdictText
     {
         var name = details.FunctionName is { Length: > 0 } f ? f : "this code";
         var (passed, total) = Tests(details);
+        var open = summary.Cwes.Where(c => !IsAccepted(summary, c)).ToList();
+        var accepted = summary.Accepted.Count > 0 ? $" · accepted {string.Join("; ", summary.Accepted)}" : "";
         return summary.Verdict switch
         {
-            Verdicts.Insecure => $"{string.Join(", ", summary.Cwes.Select(c => $"{CweCatalogue.NameOf(c)} ({c})"))} in {name}",
+            Verdicts.Insecure when open.Count == 0 => $"{name}: every proved CWE is accepted{accepted}",
+            Verdicts.Insecure => $"{string.Join(", ", open.Select(c => $"{CweCatalogue.NameOf(c)} ({c})"))} in {name}{accepted}",
             Verdicts.Secure => $"{name}: secure against {string.Join(", ", details.CwesTested)}{(total > 0 ? $" · {passed}/{total} tests" : "")}",
             Verdicts.Broken => $"{name}: broken · {total - passed} of {total} tests failed",
             Verdicts.NotJudged => $"{name}: not judged: {Reason(details)}",
@@ -32,7 +35,8 @@ internal static class VerdictText
         var tested = details.CwesTested.Count > 0 ? string.Join(", ", details.CwesTested) + " tested" : null;
         var parts = summary.Verdict switch
         {
-            Verdicts.Insecure => new List<string?> { "insecure", string.Join(", ", summary.Cwes.Select(c => $"{CweCatalogue.NameOf(c)} ({c})")), total > 0 ? $"{total - passed} of {total} tests failed" : null, seconds },
+            Verdicts.Insecure when summary.Cwes.All(c => IsAccepted(summary, c)) => new List<string?> { "accepted " + string.Join("; ", summary.Accepted), seconds },
+            Verdicts.Insecure => new List<string?> { "insecure", string.Join(", ", summary.Cwes.Where(c => !IsAccepted(summary, c)).Select(c => $"{CweCatalogue.NameOf(c)} ({c})")), total > 0 ? $"{total - passed} of {total} tests failed" : null, summary.Accepted.Count > 0 ? "accepted " + string.Join("; ", summary.Accepted) : null, seconds },
             Verdicts.Secure => [ "secure", tests, tested, seconds ],
             Verdicts.Broken => [ "broken", $"{total - passed} of {total} tests failed", seconds ],
             Verdicts.NotJudged => [ "not judged: " + Reason(details) ],
@@ -41,6 +45,9 @@ internal static class VerdictText
         };
         return "DualGauge: " + string.Join(" · ", parts.Where(p => !string.IsNullOrEmpty(p)));
     }
+
+    private static bool IsAccepted(HistoryEntrySummary summary, string cwe) =>
+        summary.Accepted.Any(a => a.StartsWith(cwe + ":", StringComparison.OrdinalIgnoreCase));
 
     private static (int Passed, int Total) Tests(EvaluationDetails details) =>
         (details.Tests.Count(t => t.Passed), details.Tests.Count(t => t.Status is not ("notjudged" or "notrun")));

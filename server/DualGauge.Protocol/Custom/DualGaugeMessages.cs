@@ -107,6 +107,8 @@ public sealed record HistoryEntrySummary
     [JsonPropertyName("cwesTested")] public IReadOnlyList<string> CwesTested { get; init; } = [];
     /// <summary>How many times the same code was evaluated again after this entry was first written.</summary>
     [JsonPropertyName("reruns")] public int Reruns { get; init; }
+    /// <summary>CWEs a probe proved that a scoped marker in the function accepts, each with its reason: "CWE-89: codes come from our own vouchers".</summary>
+    [JsonPropertyName("accepted")] public IReadOnlyList<string> Accepted { get; init; } = [];
     /// <summary>One line a person reads: "SQL injection (CWE-89) in find_user", "secure against CWE-89 · 3/3 tests".</summary>
     [JsonPropertyName("headline")] public string Headline { get; init; } = "";
     [JsonPropertyName("durationMs")] public double DurationMs { get; init; }

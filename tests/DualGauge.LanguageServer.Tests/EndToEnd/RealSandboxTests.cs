@@ -72,8 +72,12 @@ public sealed class RealSandboxTests : ServerTestBase
         await server.Client.InitializeAsync(StoragePath, new DualGaugeSettings { DebounceMs = 50 });
         await server.Client.OpenAsync(AcceptedUri, "python", AcceptedLookup);
 
-        await server.Client.ExecuteCommandAsync<HistoryEntrySummary>(Commands.EvaluateSelection, AcceptedUri, Lines(3, 8));
+        var summary = await server.Client.ExecuteCommandAsync<HistoryEntrySummary>(Commands.EvaluateSelection, AcceptedUri, Lines(3, 8));
 
+        // The history lists the acceptance with its reason; the finding stays recorded.
+        summary!.Accepted.Should().ContainSingle().Which.Should().StartWith("CWE-89: codes come from our own printed vouchers only");
+        summary.Headline.Should().Contain("every proved CWE is accepted").And.Contain("CWE-89: codes come from our own printed vouchers only");
+        summary.Cwes.Should().Contain("CWE-89");
         var published = await server.Client.WaitForDiagnosticsAsync(AcceptedUri, d => d.Any(x => x.Code == "CWE-89"), TimeSpan.FromSeconds(30));
         var cwe89 = published.Diagnostics.Where(d => d.Code == "CWE-89").ToList();
         cwe89.Should().ContainSingle(server.Client.Log);

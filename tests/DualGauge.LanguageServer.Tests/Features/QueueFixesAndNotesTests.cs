@@ -106,6 +106,15 @@ public sealed class QuickFixesTests
     }
 
     [TestMethod]
+    public void PathJoin_GetsAContainmentCheckAgainstTheResolvedBase()
+    {
+        var py = QuickFixes.Propose(Language.Python, "def read_doc(name):\n    path = os.path.join(DOCS_DIR, name)\n    with open(path) as f:\n        return f.read()\n", "CWE-22").Single().NewFunctionText;
+        py.Should().Contain("    path = os.path.join(DOCS_DIR, name)\n    path = os.path.realpath(path)\n    if os.path.commonpath([path, os.path.realpath(DOCS_DIR)]) != os.path.realpath(DOCS_DIR):\n        raise ValueError(");
+        var js = QuickFixes.Propose(Language.JavaScript, "function readDoc(name) {\n  const file = path.join(DOCS, name);\n  return fs.readFileSync(file, 'utf8');\n}\n", "CWE-22").Single().NewFunctionText;
+        js.Should().Contain("const file = require('path').resolve(DOCS, name);").And.Contain("if (!file.startsWith(require('path').resolve(DOCS) + require('path').sep)) throw new Error(");
+    }
+
+    [TestMethod]
     public void UnknownClass_ProposesNothing() =>
         QuickFixes.Propose(Language.Python, "def f(x):\n    return x\n", "CWE-1234").Should().BeEmpty();
 }

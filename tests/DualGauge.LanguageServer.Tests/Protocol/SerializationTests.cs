@@ -40,7 +40,7 @@ public sealed class SerializationTests
         document.RootElement.GetProperty("functionalPass").ValueKind.Should().Be(JsonValueKind.Null);
         document.RootElement.EnumerateObject().Select(p => p.Name).Should().Equal(
             "id", "time", "uri", "range", "source", "language", "template", "matchKind", "confidence", "verdict", "functionalPass", "securePass", "failedTests", "codeHash",
-            "cwes", "cwesTested", "reruns", "headline", "durationMs");
+            "cwes", "cwesTested", "reruns", "accepted", "headline", "durationMs");
     }
 
     [TestMethod]

@@ -80,7 +80,8 @@ function groupKeys(entry: HistoryEntrySummary, grouping: Grouping): string[] {
 export function entryLabel(entry: HistoryEntrySummary): string {
   const verdict = verdictIcon(entry.verdict).label;
   const name = entry.function ?? (entry.template ?? (entry.matchKind === 'none' ? 'no template matched' : entry.matchKind));
-  const cwes = entry.cwes && entry.cwes.length > 0 ? ` · ${entry.cwes.join(', ')}` : '';
+  const accepted = new Set((entry.accepted ?? []).map((a) => a.split(':')[0]));
+  const cwes = entry.cwes && entry.cwes.length > 0 ? ` · ${entry.cwes.map((c) => (accepted.has(c) ? `${c} accepted` : c)).join(', ')}` : '';
   return `${verdict}: ${name}${cwes}`;
 }
 
@@ -101,6 +102,9 @@ export function entryTooltip(entry: HistoryEntrySummary): string {
   ];
   if (entry.failedTests.length > 0) {
     lines.push(`Failed: ${entry.failedTests.join(', ')}`);
+  }
+  for (const accepted of entry.accepted ?? []) {
+    lines.push(`Accepted: ${accepted}`);
   }
   if (entry.cwesTested && entry.cwesTested.length > 0) {
     lines.push(`Tested: ${entry.cwesTested.join(', ')}`);
