@@ -334,7 +334,11 @@ class Target {
       if (p.where === 'json') request.json = Object.assign(request.json || {}, { [p.name]: value });
       else if (p.where === 'path') request.pathArgs[p.name] = text;
       else if (p.where === 'url') request.path = '/' + encodeURI(text.replace(/^\/+/, ''));
-      else if (['query', 'form', 'headers', 'cookies'].includes(p.where)) request[p.where][p.name] = text;
+      else if ((p.where === 'query' || p.where === 'form') && value !== null && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value)) {
+        // An object in a query string or form is written in bracket syntax (name[$ne]=), which Express's parsers
+        // turn back into an object: an attacker's way of sending one.
+        for (const [k, v] of Object.entries(value)) request[p.where][`${p.name}[${k}]`] = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+      } else if (['query', 'form', 'headers', 'cookies'].includes(p.where)) request[p.where][p.name] = text;
     }
     if ((request.json !== null || Object.keys(request.form).length) && request.method === 'GET' && this.http.kind !== 'route') request.method = 'POST';
     return request;
