@@ -211,6 +211,7 @@ internal static partial class JavaScriptProbePlanner
         ("mongodb", ("nosql", "standins/mongodb.js", "mongodb", "")),
         ("mongoose", ("nosql", "standins/mongodb.js", "mongodb", "mongoose")),
         ("ldapjs", ("ldap", "standins/ldapjs.js", "ldapjs", "")),
+        ("ldapts", ("ldap", "standins/ldapjs.js", "ldapjs", "ldapts")),
     ];
 
     private static JsonObject FunctionSpec(ProbeTarget target)

@@ -6,16 +6,17 @@
 const STAND_IN = 'node_modules/mongodb';
 const COLLECTION_NAME = /^(db|database|mongo|mongoDb|client|collection|coll|col|store|repo|repository|users|accounts|customers|products|orders|items|sessions|documents|posts|model|Model)$|(Collection|Coll|Db|Model)$/;
 
-async function standIns(ctx, t, p) {
-  const out = {};
-  for (const q of t.params) {
-    if (q.name === p.input || (q.where !== 'arg' && q.where !== 'init')) continue;
-    if (['connection', 'dependency'].includes(q.role) || COLLECTION_NAME.test(q.name)) {
-      out[q.name] = await ctx.handle('return require(args[0]).collection(args[1]);', path.join(t.jobDir, STAND_IN), q.name);
-    }
+const MONGO_CALL = /\.(findOne|countDocuments|insertOne|insertMany|updateOne|updateMany|deleteOne|deleteMany|replaceOne|findOneAnd\w+|aggregate|distinct|findById)\s*\(|\.find\s*\(\s*\{|\.collection\s*\(/;
+
+/** Every parameter that is the database, client or collection of a function making Mongo calls. */
+STAND_INS.push(async (t, q) => {
+  const code = t.spec.code || '';
+  if (!MONGO_CALL.test(code)) return null;
+  if (['connection', 'dependency'].includes(q.role) || COLLECTION_NAME.test(q.name)) {
+    return t.ctx.handle('return require(args[0]).collection(args[1]);', path.join(t.jobDir, STAND_IN), q.name);
   }
-  return out;
-}
+  return null;
+});
 
 async function queries(ctx) {
   return (await ctx.probe('const r = Array.isArray(globalThis.__dgNoSql) ? globalThis.__dgNoSql : []; globalThis.__dgNoSql = []; return r;')) || [];
@@ -34,8 +35,9 @@ function attacked(t, p) {
 }
 
 async function judge(ctx, t, p, payloads, benign, ops) {
-  const given = await standIns(ctx, t, p);
-  const inputs = attacked(t, p);
+  const given = {};
+  const inputs = [];
+  for (const n of attacked(t, p)) if ((await t.standInFor(t.param(n))) === null) inputs.push(n);
   const each = (value) => Object.fromEntries(inputs.map((n) => [n, value]));
   await queries(ctx);
   await t.call(benign === null ? { ...given } : { ...given, ...each(benign) });

@@ -228,15 +228,23 @@ result = Collection(args[0])
 '''
 
 
-def _stand_in_inputs(ctx, t, p):
-    """The stand-in for every parameter that is the database, client or collection (never the payload's)."""
-    out = {}
-    for q in t.params:
-        if q.name == p.input or q.where not in ("arg", "init"):
-            continue
-        if q.role in ("connection", "dependency") or re.search(r"(?i)^(db|database|mongo|mongo_?db|client|collection|coll|col|store|repo|repository)$|_(collection|coll|col|db)$|^(users|accounts|customers|products|orders|items|sessions|documents|posts)$", q.name):
-            out[q.name] = ctx.handle(_STAND_IN, q.name)
-    return out
+_MONGO_CALL = re.compile(r"\.(find_one|count_documents|insert_one|insert_many|update_one|update_many|delete_one|delete_many|replace_one"
+                         r"|find_one_and_\w+|aggregate|distinct)\s*\(|\.find\s*\(\s*\{")
+_COLLECTION_NAME = re.compile(r"(?i)^(db|database|mongo|mongo_?db|client|collection|coll|col|store|repo|repository)$|_(collection|coll|col|db)$"
+                              r"|^(users|accounts|customers|products|orders|items|sessions|documents|posts|tokens|invites)$")
+
+
+def _nosql_stand_in(t, q):
+    """Every parameter that is the database, client or collection of a function making Mongo calls."""
+    code = t.spec.get("code") or ""
+    if not _MONGO_CALL.search(code) or re.search(r"\.execute(many)?\s*\(", code):
+        return None
+    if q.role in ("connection", "dependency", "text", "map") and _COLLECTION_NAME.search(q.name) or q.role == "connection":
+        return t.ctx.handle(_STAND_IN, q.name)
+    return None
+
+
+STAND_INS.append(_nosql_stand_in)
 
 
 def _queries(ctx):
@@ -265,16 +273,15 @@ def _attacked(t, p):
 
 
 def _judge(ctx, t, p, payloads, benign, ops):
-    stand_ins = _stand_in_inputs(ctx, t, p)
-    inputs = [n for n in _attacked(t, p) if n not in stand_ins]
+    inputs = [n for n in _attacked(t, p) if t.stand_in(t.param(n)) is None]
     _queries(ctx)
-    t.call(dict(stand_ins) if benign is None else dict(stand_ins, **{n: benign for n in inputs}))
+    t.call({} if benign is None else {n: benign for n in inputs})
     before = _queries(ctx)
     base_matched = max((q["matched"] for q in before), default=0)
     base_ops = max((_operators(q["query"], ops) for q in before), default=0)
     reached = bool(before)
     for payload in payloads:
-        t.call(dict(stand_ins, **{n: _value_for(t, n, payload) for n in inputs}))
+        t.call({n: _value_for(t, n, payload) for n in inputs})
         after = _queries(ctx)
         reached = reached or bool(after)
         for q in after:

@@ -71,6 +71,13 @@ function setupError(error, allowNetwork = false) {
   return null;
 }
 
+/**
+ * Stand-ins a template's probe file registers for the sinks the sandbox has no server for (a MongoDB collection, an
+ * LDAP client): `async (target, param) => value | null`. The value (a handle to an object in the sample's process) is
+ * what that parameter gets in every call, so every test of the function runs against the stand-in.
+ */
+const STAND_INS = [];
+
 class Param {
   constructor(spec) {
     this.name = spec.name;
@@ -196,9 +203,25 @@ class Target {
     return this.params.some((p) => roles.includes(p.role));
   }
 
+  /** The stand-in a template registered for this parameter (see STAND_INS), or null. */
+  async standInFor(p) {
+    if (!p || (p.where !== 'arg' && p.where !== 'init')) return null;
+    if (!this._standIns) this._standIns = {};
+    if (!(p.name in this._standIns)) {
+      this._standIns[p.name] = null;
+      for (const provider of STAND_INS) {
+        const value = await provider(this, p);
+        if (value !== null && value !== undefined) { this._standIns[p.name] = value; break; }
+      }
+    }
+    return this._standIns[p.name];
+  }
+
   async benign(p) {
     const role = p.role;
     const name = p.name.toLowerCase();
+    const standIn = await this.standInFor(p);
+    if (standIn !== null) return standIn;
     const hosts = this.spec.hosts || [];
     const literal = p.where === 'arg' || p.where === 'prop' || p.where === 'json';
     switch (role) {
