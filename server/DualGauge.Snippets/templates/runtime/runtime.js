@@ -601,6 +601,9 @@ class Probe {
     this.payload = spec.payload === undefined ? null : spec.payload;
     this.hits = spec.hits || [];
     this.args = spec.args || {};
+    /** The payload as the descriptor writes it; `payload` may be a mutation of it. */
+    this.original = this.payload;
+    this.mutation = null;
   }
 
   uses(...words) {
@@ -801,6 +804,18 @@ function register(target, probes, plan) {
       const p = new Probe(spec);
       await t.setup();
       await probe(ctx, t, p);
+      // The payload as written found nothing: its mutations (encodings, case, nesting, other separators) next, so
+      // that a blacklist filter does not pass by luck.
+      for (const mutation of spec.mutations || []) {
+        p.payload = mutation.payload;
+        p.mutation = mutation.kind;
+        try {
+          await probe(ctx, t, p);
+        } catch (error) {
+          if (error instanceof assert.AssertionError) finding(`${error.message} (payload mutated, ${mutation.kind}: ${JSON.stringify(mutation.payload)})`);
+          throw error;
+        }
+      }
       const reasons = t.calls.map((c) => setupError(c.error, Boolean(spec.network)));
       if (t.calls.length && reasons.every(Boolean)) {
         // No call ran the code under test: whatever the probe concluded rests on nothing.

@@ -330,6 +330,8 @@ class Probe:
         self.payload = spec.get("payload")
         self.hits = spec.get("hits", [])
         self.args = spec.get("args", {})
+        self.original = self.payload   # the payload as the descriptor writes it; p.payload may be a mutation of it
+        self.mutation = None
 
     def uses(self, *words):
         return any(w in h for h in self.hits for w in words)
@@ -473,6 +475,14 @@ def _bind(probe, spec):
         t.setup()
         try:
             probe(ctx, t, p)
+            # The payload as written found nothing: its mutations (encodings, case, nesting, other separators) next,
+            # so that a blacklist filter does not pass by luck.
+            for mutation in spec.get("mutations") or []:
+                p.payload, p.mutation = mutation["payload"], mutation["kind"]
+                try:
+                    probe(ctx, t, p)
+                except AssertionError as error:
+                    raise AssertionError(f"{error} (payload mutated, {mutation['kind']}: {mutation['payload']!r})") from None
         except AssertionError:
             raise
         except Exception as error:
