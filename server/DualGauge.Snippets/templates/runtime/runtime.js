@@ -357,9 +357,10 @@ class Target {
       if (p.where === 'json') request.json = Object.assign(request.json || {}, { [p.name]: value });
       else if (p.where === 'path') request.pathArgs[p.name] = text;
       else if (p.where === 'url') request.path = '/' + encodeURI(text.replace(/^\/+/, ''));
-      else if ((p.where === 'query' || p.where === 'form') && value !== null && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value)) {
-        // An object in a query string or form is written in bracket syntax (name[$ne]=), which Express's parsers
-        // turn back into an object: an attacker's way of sending one.
+      else if ((p.where === 'query' || p.where === 'form') && value !== null && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value)
+        && Object.keys(value).length > 0 && Object.keys(value).every((k) => k.startsWith('$'))) {
+        // An operator object in a query string or form is written in bracket syntax (name[$ne]=), which Express's
+        // parsers turn back into an object: an attacker's way of sending one. Other objects go as JSON text.
         for (const [k, v] of Object.entries(value)) request[p.where][`${p.name}[${k}]`] = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
       } else if (['query', 'form', 'headers', 'cookies'].includes(p.where)) request[p.where][p.name] = text;
     }
