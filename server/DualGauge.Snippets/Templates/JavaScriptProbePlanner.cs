@@ -180,6 +180,17 @@ internal static partial class JavaScriptProbePlanner
         };
         foreach (var m in matched)
         {
+            // Drivers the sandbox has no server for: stand-in modules in the job folder's node_modules, found by the
+            // sample's own require (the image has neither package). Their probes read what the stand-ins recorded.
+            foreach (var (module, file) in StandInModules)
+            {
+                if (m.Templates.Any(t => t.Id == file.Template) && TemplateCatalog.Builtin.Runtime(file.Runtime) is { } source)
+                {
+                    var content = file.Runtime.EndsWith("/" + module + ".js", StringComparison.Ordinal) ? source : $"module.exports = require('../{file.Main}').{file.Export};\n";
+                    files.TryAdd($"node_modules/{module}/index.js", new TaskFile($"node_modules/{module}/index.js", Encoding.UTF8.GetBytes(content)));
+                }
+            }
+
             foreach (var dir in Directories(m.Target.Context))
             {
                 files.TryAdd(dir + "/report.txt", new TaskFile(dir + "/report.txt", "hello\n"u8.ToArray()));
@@ -193,6 +204,15 @@ internal static partial class JavaScriptProbePlanner
 
         return files.Values.ToList();
     }
+
+    /// <summary>Stand-in driver modules per template: the module name, the runtime file that implements it, and for an alias the module and export it re-exports.</summary>
+    private static readonly (string Module, (string Template, string Runtime, string Main, string Export) File)[] StandInModules =
+    [
+        ("mongodb", ("nosql", "standins/mongodb.js", "mongodb", "")),
+        ("mongoose", ("nosql", "standins/mongodb.js", "mongodb", "mongoose")),
+        ("ldapjs", ("ldap", "standins/ldapjs.js", "ldapjs", "")),
+        ("ldapts", ("ldap", "standins/ldapjs.js", "ldapjs", "ldapts")),
+    ];
 
     private static JsonObject FunctionSpec(ProbeTarget target)
     {

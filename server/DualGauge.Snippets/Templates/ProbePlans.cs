@@ -56,6 +56,12 @@ internal static class ProbePlans
             ["hits"] = new JsonArray(hits.Select(h => (JsonNode)h).ToArray()),
             ["network"] = template.Network,
         };
+        var mutated = ProbePayloads.Mutate(probe.Payload, probe.Mutations);
+        if (mutated.Count > 0)
+        {
+            plan["mutations"] = new JsonArray(mutated.Select(m => (JsonNode)new JsonObject { ["kind"] = m.Kind, ["payload"] = m.Payload }).ToArray());
+        }
+
         return (spec, plan);
     }
 }

@@ -37,6 +37,12 @@ public sealed record ProbeDescriptor(
     /// <summary>A fuzzing probe's time budget in milliseconds (<c>budget-ms</c>), handed to the probe in its plan row; null: none.</summary>
     public int? BudgetMs { get; init; }
 
+    /// <summary>
+    /// Payload mutations (<c>mutations</c>: url, double-url, case, nesting, separator) the Python and JavaScript probe
+    /// runs again with when the payload as written found nothing, so that a blacklist filter does not pass by luck.
+    /// </summary>
+    public IReadOnlyList<string> Mutations { get; init; } = [];
+
     /// <summary>True when the function's parameter roles allow this probe (<c>unless-role</c>, <c>with-role</c>).</summary>
     public bool Applies(IEnumerable<ParameterRole> roles)
     {
@@ -473,6 +479,19 @@ internal static class TemplateDescriptorReader
             }
         }
 
+        var mutations = new List<string>();
+        foreach (var kind in ScalarList(node, "mutations", file, field + ".mutations", errors, required: false))
+        {
+            if (ProbePayloads.MutationKinds.Contains(kind, StringComparer.Ordinal))
+            {
+                mutations.Add(kind);
+            }
+            else
+            {
+                errors.Add(new TemplateError(file, field + ".mutations", $"unknown mutation '{kind}' (known: {string.Join(", ", ProbePayloads.MutationKinds)})"));
+            }
+        }
+
         int? budget = null;
         if (Optional(node, "budget-ms") is { } b)
         {
@@ -491,7 +510,7 @@ internal static class TemplateDescriptorReader
             return null;
         }
 
-        return new ProbeDescriptor(name, cwe, languages, input, unless, Optional(node, "payload"), description, attacks, why, oracles) { WithRoles = withRoles, BudgetMs = budget };
+        return new ProbeDescriptor(name, cwe, languages, input, unless, Optional(node, "payload"), description, attacks, why, oracles) { WithRoles = withRoles, BudgetMs = budget, Mutations = mutations };
     }
 
     private static bool DefinesProbe(Language language, string source, string name) => language switch

@@ -225,8 +225,15 @@ public sealed class JavaScriptPlanTests
         var data = PlanData(plan);
         data.GetProperty("entry").GetString().Should().Be("ping");
         data.GetProperty("tests").EnumerateArray().Select(t => t.GetProperty("probe").GetString()).Should().Equal("smoke", "shell_separator_js", "shell_substitution_js");
-        plan.Tests.Single(t => t.Id == "ping_shell_separator_js").Oracles.Should().ContainSingle()
-            .Which.Should().BeEquivalentTo(new OracleSpec("shell-no-payload", new Dictionary<string, string> { ["payload"] = "; echo DG_INJECTED" }));
+        plan.Tests.Single(t => t.Id == "ping_shell_separator_js").Oracles.Should().BeEquivalentTo(new[]
+        {
+            new OracleSpec("shell-no-payload", new Dictionary<string, string> { ["payload"] = "; echo DG_INJECTED" }),
+            // the separator mutations (a newline, `|`, `&&`) carry the same command
+            new OracleSpec("shell-no-payload", new Dictionary<string, string> { ["payload"] = "echo DG_INJECTED" }),
+        });
+        var separator = data.GetProperty("tests").EnumerateArray().Single(t => t.GetProperty("probe").GetString() == "shell_separator_js");
+        separator.GetProperty("mutations").EnumerateArray().Select(m => m.GetProperty("payload").GetString()).Should().Equal(
+            "192.0.2.1\necho DG_INJECTED", "192.0.2.1 | echo DG_INJECTED", "192.0.2.1 && echo DG_INJECTED");
     }
 
     [TestMethod]

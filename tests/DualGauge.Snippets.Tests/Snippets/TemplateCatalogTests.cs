@@ -50,7 +50,7 @@ public sealed class TemplateCatalogTests
         catalog.Runtime("entry_http.js").Should().Contain("async function __dg_http__(view, request, ...args)");
         var javascript = catalog.Templates.Where(t => t.Triggers.ContainsKey(Language.JavaScript)).ToList();
         javascript.Select(t => t.Id).Should().BeEquivalentTo(["sql", "shell", "code-eval", "url-fetch", "redirect", "html", "randomness", "password-hash", "regex", "path",
-            "header-injection", "log-injection", "file-permissions", "temp-file", "crypto-mode", "jwt-verify", "prototype-pollution"]);
+            "header-injection", "log-injection", "file-permissions", "temp-file", "crypto-mode", "jwt-verify", "prototype-pollution", "nosql", "ldap", "input-bounds"]);
         foreach (var template in javascript)
         {
             template.ProbeFiles.Should().ContainKey(Language.JavaScript, template.Id);

@@ -1,7 +1,8 @@
 // Probes for the html template: the raw payload in what the function returned (or the response body) decides.
 async function xss_script(ctx, t, p) {
   const r = await t.call({ [p.input]: p.payload });
-  if (r.ok && textOf(r.value).includes(p.payload)) finding('the script tag reached the HTML unescaped');
+  // The original payload too: a filter that removed a nested tag once rebuilt it.
+  if (r.ok && (textOf(r.value).includes(p.payload) || textOf(r.value).includes(p.original))) finding('the script tag reached the HTML unescaped');
 }
 
 // The payload inside a tag (after a '<' with no '>' since), its double quotes unescaped: it ends the attribute.

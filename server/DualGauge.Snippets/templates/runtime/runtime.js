@@ -71,6 +71,13 @@ function setupError(error, allowNetwork = false) {
   return null;
 }
 
+/**
+ * Stand-ins a template's probe file registers for the sinks the sandbox has no server for (a MongoDB collection, an
+ * LDAP client): `async (target, param) => value | null`. The value (a handle to an object in the sample's process) is
+ * what that parameter gets in every call, so every test of the function runs against the stand-in.
+ */
+const STAND_INS = [];
+
 class Param {
   constructor(spec) {
     this.name = spec.name;
@@ -196,9 +203,25 @@ class Target {
     return this.params.some((p) => roles.includes(p.role));
   }
 
+  /** The stand-in a template registered for this parameter (see STAND_INS), or null. */
+  async standInFor(p) {
+    if (!p || (p.where !== 'arg' && p.where !== 'init')) return null;
+    if (!this._standIns) this._standIns = {};
+    if (!(p.name in this._standIns)) {
+      this._standIns[p.name] = null;
+      for (const provider of STAND_INS) {
+        const value = await provider(this, p);
+        if (value !== null && value !== undefined) { this._standIns[p.name] = value; break; }
+      }
+    }
+    return this._standIns[p.name];
+  }
+
   async benign(p) {
     const role = p.role;
     const name = p.name.toLowerCase();
+    const standIn = await this.standInFor(p);
+    if (standIn !== null) return standIn;
     const hosts = this.spec.hosts || [];
     const literal = p.where === 'arg' || p.where === 'prop' || p.where === 'json';
     switch (role) {
@@ -334,7 +357,12 @@ class Target {
       if (p.where === 'json') request.json = Object.assign(request.json || {}, { [p.name]: value });
       else if (p.where === 'path') request.pathArgs[p.name] = text;
       else if (p.where === 'url') request.path = '/' + encodeURI(text.replace(/^\/+/, ''));
-      else if (['query', 'form', 'headers', 'cookies'].includes(p.where)) request[p.where][p.name] = text;
+      else if ((p.where === 'query' || p.where === 'form') && value !== null && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value)
+        && Object.keys(value).length > 0 && Object.keys(value).every((k) => k.startsWith('$'))) {
+        // An operator object in a query string or form is written in bracket syntax (name[$ne]=), which Express's
+        // parsers turn back into an object: an attacker's way of sending one. Other objects go as JSON text.
+        for (const [k, v] of Object.entries(value)) request[p.where][`${p.name}[${k}]`] = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+      } else if (['query', 'form', 'headers', 'cookies'].includes(p.where)) request[p.where][p.name] = text;
     }
     if ((request.json !== null || Object.keys(request.form).length) && request.method === 'GET' && this.http.kind !== 'route') request.method = 'POST';
     return request;
@@ -574,6 +602,9 @@ class Probe {
     this.payload = spec.payload === undefined ? null : spec.payload;
     this.hits = spec.hits || [];
     this.args = spec.args || {};
+    /** The payload as the descriptor writes it; `payload` may be a mutation of it. */
+    this.original = this.payload;
+    this.mutation = null;
   }
 
   uses(...words) {
@@ -774,6 +805,18 @@ function register(target, probes, plan) {
       const p = new Probe(spec);
       await t.setup();
       await probe(ctx, t, p);
+      // The payload as written found nothing: its mutations (encodings, case, nesting, other separators) next, so
+      // that a blacklist filter does not pass by luck.
+      for (const mutation of spec.mutations || []) {
+        p.payload = mutation.payload;
+        p.mutation = mutation.kind;
+        try {
+          await probe(ctx, t, p);
+        } catch (error) {
+          if (error instanceof assert.AssertionError) finding(`${error.message} (payload mutated, ${mutation.kind}: ${JSON.stringify(mutation.payload)})`);
+          throw error;
+        }
+      }
       const reasons = t.calls.map((c) => setupError(c.error, Boolean(spec.network)));
       if (t.calls.length && reasons.every(Boolean)) {
         // No call ran the code under test: whatever the probe concluded rests on nothing.

@@ -60,6 +60,13 @@ def setup_error(error, allow_network=False):
     return None
 
 
+# Stand-ins a template's probe file registers for the sinks the sandbox has no server for (a MongoDB collection, an
+# LDAP connection): provider(target, param) returns the value that parameter gets in every call (a handle to an object
+# in the sample's process), or None. Every test of the function then calls it with the stand-in, not only the
+# template's own probes.
+STAND_INS = []
+
+
 class Param:
     def __init__(self, spec):
         self.name = spec["name"]
@@ -123,8 +130,20 @@ class Target:
     def has_role(self, *roles):
         return any(p.role in roles for p in self.params)
 
+    def stand_in(self, p):
+        """The stand-in a template registered for this parameter (see STAND_INS), or None."""
+        if p is None or p.where not in ("arg", "init"):
+            return None
+        cache = self.__dict__.setdefault("_stand_ins", {})
+        if p.name not in cache:
+            cache[p.name] = next((v for v in (provider(self, p) for provider in STAND_INS) if v is not None), None)
+        return cache[p.name]
+
     def benign(self, p):
         role, name = p.role, p.name.lower()
+        stand_in = self.stand_in(p)
+        if stand_in is not None:
+            return stand_in
         if role == "connection":
             return self.db()
         if role == "cursor":
@@ -311,6 +330,8 @@ class Probe:
         self.payload = spec.get("payload")
         self.hits = spec.get("hits", [])
         self.args = spec.get("args", {})
+        self.original = self.payload   # the payload as the descriptor writes it; p.payload may be a mutation of it
+        self.mutation = None
 
     def uses(self, *words):
         return any(w in h for h in self.hits for w in words)
@@ -454,6 +475,14 @@ def _bind(probe, spec):
         t.setup()
         try:
             probe(ctx, t, p)
+            # The payload as written found nothing: its mutations (encodings, case, nesting, other separators) next,
+            # so that a blacklist filter does not pass by luck.
+            for mutation in spec.get("mutations") or []:
+                p.payload, p.mutation = mutation["payload"], mutation["kind"]
+                try:
+                    probe(ctx, t, p)
+                except AssertionError as error:
+                    raise AssertionError(f"{error} (payload mutated, {mutation['kind']}: {mutation['payload']!r})") from None
         except AssertionError:
             raise
         except Exception as error:
