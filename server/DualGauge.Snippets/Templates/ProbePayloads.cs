@@ -10,7 +10,7 @@ internal static class ProbePayloads
     public const string Xss = "<script>alert(\"dg\")</script>";
 
     /// <summary>The mutations a descriptor's probe may ask for (<c>mutations: [...]</c>).</summary>
-    public static readonly IReadOnlyList<string> MutationKinds = ["url", "double-url", "case", "nesting", "separator"];
+    public static readonly IReadOnlyList<string> MutationKinds = ["url", "double-url", "case", "nesting", "separator", "extension"];
 
     /// <summary>
     /// The payload's mutations of the kinds asked for, in order, each different from the payload and from the others:
@@ -81,6 +81,15 @@ internal static class ProbePayloads
                     else if (payload.Contains("../", StringComparison.Ordinal))
                     {
                         Add(kind, payload.Replace("../", "..//", StringComparison.Ordinal));
+                    }
+
+                    break;
+                case "extension":
+                    // A path the function only accepts with an allowed extension (an upload, an image): the
+                    // attacker keeps the extension and the traversal both.
+                    foreach (var ext in new[] { ".png", ".txt", ".pdf" })
+                    {
+                        Add(kind, payload + ext);
                     }
 
                     break;

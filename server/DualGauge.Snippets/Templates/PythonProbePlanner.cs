@@ -184,6 +184,7 @@ internal static partial class PythonProbePlanner
         "query" => $"the query parameter {input.Name}",
         "form" => $"the form field {input.Name}",
         "json" => $"the JSON field {input.Name}",
+        "body" => "the request body",
         "headers" => $"the header {input.Name}",
         "cookies" => $"the cookie {input.Name}",
         "files" => $"the file name of the upload {input.Name}",
@@ -258,6 +259,10 @@ internal static partial class PythonProbePlanner
                 ["path"] = path.Length == 0 ? "/" : path,
                 ["method"] = method,
             };
+            if (flask && SessionKeys(code) is { Count: > 0 } session)
+            {
+                http["session"] = session;
+            }
         }
         else
         {
@@ -309,6 +314,11 @@ internal static partial class PythonProbePlanner
             {
                 yield return (m.Groups["name"].Value, where);
             }
+        }
+
+        if (RawBodyRegex().IsMatch(code) && seen.Add("body"))
+        {
+            yield return ("body", "body");
         }
 
         var jsonVars = JsonVarRegex().Matches(code).Select(m => m.Groups["var"].Value).ToHashSet(StringComparer.Ordinal);
@@ -365,6 +375,41 @@ internal static partial class PythonProbePlanner
 
     [GeneratedRegex(@"<(?:\w+:)?(?<name>\w+)>")]
     private static partial Regex ConverterRegex();
+
+    /// <summary>
+    /// The session a view behind a login reads (<c>session.get("user_id")</c>, <c>session["role"]</c>): a signed-in
+    /// ordinary user's values, so the view runs past its login check the way it does for a real user. They are
+    /// not payloads: a session is signed by the server, a client cannot choose its values.
+    /// </summary>
+    internal static JsonObject SessionKeys(string code)
+    {
+        var session = new JsonObject();
+        foreach (Match m in SessionRegex().Matches(code))
+        {
+            var key = m.Groups["name"].Value;
+            if (session.ContainsKey(key))
+            {
+                continue;
+            }
+
+            var k = key.ToLowerInvariant();
+            session[key] = k.EndsWith("id", StringComparison.Ordinal) ? JsonValue.Create(1)
+                : k.StartsWith("is_admin", StringComparison.Ordinal) || k.Contains("admin", StringComparison.Ordinal) ? JsonValue.Create(false)
+                : k.Contains("logged", StringComparison.Ordinal) || k.Contains("auth", StringComparison.Ordinal) || k.StartsWith("is_", StringComparison.Ordinal) ? JsonValue.Create(true)
+                : k.Contains("role", StringComparison.Ordinal) ? JsonValue.Create("user")
+                : k.Contains("mail", StringComparison.Ordinal) ? JsonValue.Create("alice@example.com")
+                : JsonValue.Create("alice");
+        }
+
+        return session;
+    }
+
+    /// <summary>The raw request body: <c>request.get_data()</c>, <c>request.data</c>, <c>request.stream.read()</c>.</summary>
+    [GeneratedRegex(@"\brequest\.(?:get_data\s*\(|data\b|stream\b)")]
+    private static partial Regex RawBodyRegex();
+
+    [GeneratedRegex(@"\bsession(?:\.get\(\s*|\[\s*)['""](?<name>[^'""]+)['""]")]
+    private static partial Regex SessionRegex();
 
     [GeneratedRegex(@"\brequest\.(args|form|values|json|get_json|cookies|headers|files|data)\b")]
     private static partial Regex FlaskRequestRegex();

@@ -38,7 +38,7 @@ public sealed record ProbeDescriptor(
     public int? BudgetMs { get; init; }
 
     /// <summary>
-    /// Payload mutations (<c>mutations</c>: url, double-url, case, nesting, separator) the Python and JavaScript probe
+    /// Payload mutations (<c>mutations</c>: url, double-url, case, nesting, separator, extension) the Python and JavaScript probe
     /// runs again with when the payload as written found nothing, so that a blacklist filter does not pass by luck.
     /// </summary>
     public IReadOnlyList<string> Mutations { get; init; } = [];

@@ -115,6 +115,14 @@ internal static partial class PythonOutliner
 
                 i = end;
             }
+            else if (SetupRegex().Match(line) is { Success: true } setup)
+            {
+                // app.config["UPLOAD_FOLDER"] = ..., app.secret_key = ..., app.config.update(...): part of the
+                // object it configures, kept whenever that object is (a view reads app.config at request time).
+                var end = StatementEnd(i);
+                items.Add(new TopLevelItem(i, end, [setup.Groups["recv"].Value], false));
+                i = end;
+            }
             else if (AssignmentRegex().Match(line) is { Success: true } assign)
             {
                 var end = StatementEnd(i);
@@ -324,6 +332,14 @@ internal static partial class PythonOutliner
 
     [GeneratedRegex(@"^(except\b|else\s*:|finally\s*:)")]
     private static partial Regex TryTailRegex();
+
+    /// <summary>
+    /// A top-level statement that configures an existing object: an attribute or item assignment on it
+    /// (<c>app.config["KEY"] = ...</c>, <c>app.secret_key = ...</c>), or a configuring call
+    /// (<c>app.config.update(...)</c>, <c>app.register_blueprint(...)</c>). Never <c>app.run()</c>: that starts a server.
+    /// </summary>
+    [GeneratedRegex(@"^(?<recv>[A-Za-z_]\w*)(?:(?:\.[A-Za-z_]\w*|\[[^\]\n]*\])+\s*(?:[-+*|]?=)(?!=)|\.config\.(?:update|from_mapping|setdefault)\s*\(|\.(?:register_blueprint|add_url_rule|setLevel|addHandler)\s*\()")]
+    private static partial Regex SetupRegex();
 
     [GeneratedRegex(@"^([A-Za-z_]\w*(?:\s*:\s*[^=]+)?(?:\s*,\s*[A-Za-z_]\w*)*)\s*=(?!=)")]
     private static partial Regex AssignmentRegex();

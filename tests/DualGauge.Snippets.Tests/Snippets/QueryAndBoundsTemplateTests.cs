@@ -164,7 +164,8 @@ public sealed class QueryAndBoundsTemplateTests
         ProbeTemplates.Find("xpath")!.Cwes.Should().Equal("CWE-643");
         ProbeTemplates.Find("xpath")!.Triggers.Keys.Should().Equal(Language.Python);
         ProbeTemplates.Find("input-bounds")!.Cwes.Should().Equal("CWE-770", "CWE-1284");
-        ProbeTemplates.Find("path")!.Probes.Single(p => p.Name == "path_traversal").Mutations.Should().Equal("url", "double-url", "nesting", "separator");
+        ProbeTemplates.Find("path")!.Probes.Single(p => p.Name == "path_traversal").Mutations.Should().Equal("url", "double-url", "nesting", "separator", "extension");
+        ProbePayloads.Mutate("/etc/passwd", ["extension"]).Select(m => m.Payload).Should().Equal("/etc/passwd.png", "/etc/passwd.txt", "/etc/passwd.pdf");
         ProbePayloads.Mutate("../../etc/passwd", ["url", "double-url", "nesting", "separator"]).Select(m => m.Payload).Should().Equal(
             "..%2F..%2Fetc%2Fpasswd", "..%252F..%252Fetc%252Fpasswd", "....//....//etc/passwd", "..//..//etc/passwd");
         ProbePayloads.Mutate("x; touch <workdir>/dg_injected #", ["separator"]).Select(m => m.Payload).Should().Equal(

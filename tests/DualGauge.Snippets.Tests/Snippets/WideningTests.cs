@@ -1,3 +1,4 @@
+using DualGauge.Snippets.Templates;
 using DualGauge.Snippets.Widening;
 using DualGauge.Core.Tasks;
 using FluentAssertions;
@@ -73,6 +74,50 @@ public sealed class WideningTests
         widened.Code.Should().NotContain("UNUSED").And.NotContain("class Repo").And.NotContain("__main__");
         var executeLine = widened.Code.Split('\n').ToList().FindIndex(l => l.Contains("conn.execute", StringComparison.Ordinal)) + 1;
         widened.ToDocumentLine(executeLine).Should().Be(21, "sample lines map back to document lines");
+    }
+
+    [TestMethod]
+    public void Widen_FlaskView_KeepsTheStatementsThatConfigureItsApp_ButNeverRun()
+    {
+        const string doc = """
+            import os
+            from flask import Flask, request
+
+            app = Flask(__name__)
+            app.config["UPLOAD_FOLDER"] = "/srv/uploads"
+            app.secret_key = os.environ.get("SECRET", "dev")
+            app.config.update(MAX_CONTENT_LENGTH=1024)
+            other = {}
+            other["x"] = 1
+            app.run(debug=True)
+
+
+            @app.route("/delete", methods=["POST"])
+            def delete():
+                name = request.form.get("name", "")
+                os.remove(os.path.join(app.config["UPLOAD_FOLDER"], name))
+                return "ok"
+            """;
+
+        var widened = SnippetWidener.Widen(Language.Python, doc, 15, 15, out _)!;
+
+        widened.Code.Should().Contain("app.config[\"UPLOAD_FOLDER\"] = \"/srv/uploads\"")
+            .And.Contain("app.secret_key = ").And.Contain("app.config.update(MAX_CONTENT_LENGTH=1024)");
+        widened.Code.Should().NotContain("app.run(", "starting the server is not configuration")
+            .And.NotContain("other[\"x\"]", "an object the view never references is not kept");
+    }
+
+    [TestMethod]
+    public void SessionKeys_ASignedInOrdinaryUser()
+    {
+        var session = PythonProbePlanner.SessionKeys("""
+            uid = session.get("user_id")
+            if not session["logged_in"] or session.get('is_admin'):
+                abort(403)
+            name = session["username"]
+            """);
+
+        session.ToJsonString().Should().Be("""{"user_id":1,"logged_in":true,"is_admin":false,"username":"alice"}""");
     }
 
     [TestMethod]

@@ -23,6 +23,8 @@ def __dg_http__(view, request):
     kwargs = {"method": request["method"], "query_string": request["query"], "headers": headers}
     if request["json"] is not None:
         kwargs["json"] = request["json"]
+    elif request.get("data") is not None:
+        kwargs["data"] = request["data"]  # the raw body (request.get_data(), request.data)
     elif request["form"] or request.get("files"):
         import io
         data = dict(request["form"])
@@ -32,6 +34,8 @@ def __dg_http__(view, request):
         if request.get("files"):
             kwargs["content_type"] = "multipart/form-data"
     with app.test_request_context(request["path"], **kwargs):
+        if view.get("session"):
+            flask.session.update(view["session"])  # a signed-in user's session (the server signs it: not a payload)
         try:
             rv = fn(**request["pathArgs"], **request["args"])
             if inspect.iscoroutine(rv):

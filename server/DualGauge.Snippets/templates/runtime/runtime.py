@@ -17,6 +17,7 @@ import json
 import os
 import pickle
 import random
+import errno
 import re
 import sqlite3
 import tarfile
@@ -27,6 +28,11 @@ PROGRAMMING_ERRORS = ("NameError", "TypeError", "AttributeError", "ImportError",
 _MISSING_SQL = re.compile(r"no such (table|column): ([\w.\"`\[\]]+)|table (\w+) has no column named (\w+)")
 _NETWORK = ("ConnectionRefusedError", "ConnectionError", "URLError", "gaierror", "NewConnectionError",
             "MaxRetryError", "ConnectTimeout", "Timeout", "ConnectTimeoutError", "TimeoutError", "OSError")
+
+
+# The file system's answers (a read-only root, a missing or forbidden path): the call ran the code to its file access.
+_FILE_SYSTEM_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOENT, errno.EEXIST, errno.EISDIR, errno.ENOTDIR,
+                       errno.ENOTEMPTY, errno.ELOOP, errno.ENAMETOOLONG}
 
 
 class Outcome:
@@ -53,6 +59,8 @@ def setup_error(error, allow_network=False):
         return f"{name}: {text} (the probe database does not have what the query expects)"
     if name in ("NameError", "UnboundLocalError"):
         return f"{name}: {text}"
+    if getattr(error, "errno", None) in _FILE_SYSTEM_ERRNOS and not isinstance(error, ConnectionError):
+        return None  # the code reached the file system (a read-only or missing path answered): not the network
     if not allow_network and name in _NETWORK and re.search(r"connect|resolve|network|refused|unreachable|Name or service|timed out|Errno", text, re.I):
         return f"{name}: {text} (the sandbox has no network)"
     if name == "KeyError" and re.search(r"HTTP_|environ|os\.environ", text):
@@ -117,7 +125,31 @@ class Target:
             self._override(name, self.ctx.workdir)
         for name in self.spec.get("dbs", []):
             self._override(name, self.db_path())
+        if self.http is not None and self.http.get("framework") == "flask":
+            self._override_flask_config()
         self.file()
+
+    _CONFIG_DB = re.compile(r"(^|_)(DATABASE|DB|SQLITE)(_|$)|DB_PATH|DATABASE_PATH")
+    _CONFIG_DIR = re.compile(r"FOLDER|DIR|ROOT|DIRECTORY|STORAGE|_PATH$|^PATH$")
+
+    def _override_flask_config(self):
+        """As module constants: the app's config folders (UPLOAD_FOLDER) point into the workdir and its SQLite
+        database (DATABASE) at the probe database, so a view runs against folders and tables that exist."""
+        try:
+            app = getattr(self.ctx.solution, self.http.get("app") or "app", None)
+            if app is None:
+                return
+            config = app.config
+            for key in [k for k in list(config) if isinstance(k, str)]:
+                value = config[key]
+                if not isinstance(value, str) or "://" in value or not value.strip():
+                    continue
+                if self._CONFIG_DB.search(key) and not os.path.isdir(value):
+                    config[key] = self.db_path()
+                elif self._CONFIG_DIR.search(key) and not self._CONFIG_DB.search(key):
+                    config[key] = self.ctx.workdir
+        except Exception:
+            pass  # an app whose config cannot be read keeps its own values: its probes then say what they saw
 
     def _override(self, name, value):
         if isinstance(getattr(self.ctx.solution, name, None), str):
@@ -266,7 +298,7 @@ class Target:
 
     def _request(self, values):
         request = {"method": self.http.get("method", "GET"), "path": self.http.get("path", "/"),
-                   "query": {}, "form": {}, "json": None, "headers": {}, "cookies": {}, "files": {}, "pathArgs": {}, "args": {}}
+                   "query": {}, "form": {}, "json": None, "data": None, "headers": {}, "cookies": {}, "files": {}, "pathArgs": {}, "args": {}}
         for p in self.params:
             if p.name not in values:
                 continue
@@ -275,6 +307,8 @@ class Target:
                 request["json"] = dict(request["json"] or {}, **{p.name: value})
             elif p.where == "path":
                 request["pathArgs"][p.name] = value
+            elif p.where == "body":
+                request["data"] = value if isinstance(value, (str, bytes)) else str(value)
             elif p.where in ("query", "form", "headers", "cookies", "files"):
                 request[p.where][p.name] = value if isinstance(value, str) else str(value)
             elif p.where == "arg":
