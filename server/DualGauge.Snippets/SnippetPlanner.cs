@@ -120,6 +120,7 @@ public static partial class SnippetPlanner
             {
                 Language.C => CProbePlanner.Fixtures,
                 Language.JavaScript => JavaScriptProbePlanner.Fixtures(matched),
+                Language.Python => PythonProbePlanner.Fixtures(matched),
                 _ => [],
             },
             Code = language switch

@@ -148,6 +148,70 @@ internal static partial class PythonProbePlanner
     public static string SampleSuffix(IReadOnlyList<FunctionMatch> matched, TemplateCatalog catalog) =>
         matched.Any(m => Describe(m.Target).Http is not null) ? catalog.Runtime("entry_http.py") ?? "" : "";
 
+    /// <summary>
+    /// DB-API drivers for servers the sandbox does not run, each with the package files its stand-in takes
+    /// (templates/runtime/standins/dbapi_sqlite.py: a real SQLite connection to the probe database). The job
+    /// folder is the last entry of the sample's import path, so an installed driver always wins over its stand-in.
+    /// </summary>
+    private static readonly (string Module, string Runtime, string[] Files)[] DriverModules =
+    [
+        ("psycopg2", "standins/dbapi_sqlite.py", ["psycopg2/__init__.py", "psycopg2/extensions.py", "psycopg2/errors.py"]),
+        ("pymysql", "standins/dbapi_sqlite.py", ["pymysql/__init__.py"]),
+        ("MySQLdb", "standins/dbapi_sqlite.py", ["MySQLdb/__init__.py"]),
+        ("mysql.connector", "standins/dbapi_sqlite.py", ["mysql/connector/__init__.py"]),
+        // aiosqlite is SQLite itself behind coroutines: the code's own database path stays.
+        ("aiosqlite", "standins/aiosqlite.py", ["aiosqlite/__init__.py"]),
+    ];
+
+    private static IEnumerable<(string Module, string Runtime, string[] Files)> DriverStandIns(string context) =>
+        DriverModules.Where(d => Regex.IsMatch(context, $@"^\s*(?:import|from)\s+{Regex.Escape(d.Module)}\b", RegexOptions.Multiline));
+
+    /// <summary>The DB-API driver (a server's) the code imports, whose stand-in connects to the probe database; or null.</summary>
+    private static string? ServerDriver(string context) =>
+        DriverStandIns(context).Where(d => d.Runtime == "standins/dbapi_sqlite.py").Select(d => d.Module).FirstOrDefault();
+
+    /// <summary>The driver stand-ins the matched functions' SQL probes need, as job files.</summary>
+    public static IReadOnlyList<TaskFile> Fixtures(IReadOnlyList<FunctionMatch> matched)
+    {
+        var files = new Dictionary<string, TaskFile>(StringComparer.Ordinal);
+        foreach (var m in matched.Where(m => m.Templates.Any(t => t.Id == "sql")))
+        {
+            foreach (var (module, runtime, paths) in DriverStandIns(m.Target.Context))
+            {
+                if (TemplateCatalog.Builtin.Runtime(runtime) is not { } driver)
+                {
+                    continue;
+                }
+
+                foreach (var path in paths)
+                {
+                    var content = path.EndsWith("/__init__.py", StringComparison.Ordinal) ? driver : "from . import *  # noqa: F401,F403\nfrom . import Error, OperationalError  # noqa: F401\n";
+                    files.TryAdd(path, new TaskFile(path, Encoding.UTF8.GetBytes(content)));
+                }
+
+                if (module == "psycopg2")
+                {
+                    files.TryAdd("psycopg2/extras.py", new TaskFile("psycopg2/extras.py", Encoding.UTF8.GetBytes(
+                        "RealDictCursor = DictCursor = NamedTupleCursor = 'dict'  # the stand-in's cursors give dicts for any of them\n")));
+                    files.TryAdd("psycopg2/pool.py", new TaskFile("psycopg2/pool.py", Encoding.UTF8.GetBytes(
+                        "from psycopg2 import connect\n\n\nclass SimpleConnectionPool:\n    def __init__(self, *args, **kwargs):\n        pass\n\n    def getconn(self):\n        return connect()\n\n    def putconn(self, conn):\n        conn.commit()\n\n\nThreadedConnectionPool = SimpleConnectionPool\n")));
+                }
+
+                if (module == "pymysql")
+                {
+                    files.TryAdd("pymysql/cursors.py", new TaskFile("pymysql/cursors.py", Encoding.UTF8.GetBytes("DictCursor = 'dict'\nCursor = None\n")));
+                }
+
+                if (module == "mysql.connector")
+                {
+                    files.TryAdd("mysql/__init__.py", new TaskFile("mysql/__init__.py", []));
+                }
+            }
+        }
+
+        return files.Values.ToList();
+    }
+
     private static JsonObject FunctionSpec(ProbeTarget target)
     {
         var entry = Describe(target);
@@ -170,6 +234,7 @@ internal static partial class PythonProbePlanner
             ["dirs"] = new JsonArray(constants.Except(dbs).Select(c => (JsonNode)c).ToArray()),
             ["dbs"] = new JsonArray(dbs.Select(c => (JsonNode)c).ToArray()),
             ["sqlTables"] = tables,
+            ["standInDb"] = ServerDriver(target.Context),
             ["code"] = target.Code,
             ["context"] = target.Context,
             ["hosts"] = new JsonArray(HostRegex().Matches(target.Context).Select(m => m.Groups["host"].Value).Where(h => !h.EndsWith(".py", StringComparison.Ordinal) && !h.EndsWith(".txt", StringComparison.Ordinal))
@@ -364,7 +429,7 @@ internal static partial class PythonProbePlanner
     [GeneratedRegex(@"^(?<call>\w+\(.*\))\s*==\s*(?<expected>.+)$")]
     private static partial Regex AssertEqualityRegex();
 
-    [GeneratedRegex(@"^([A-Z][A-Z0-9_]*(?:DIR|DIRECTORY|ROOT|FOLDER|BASE|PATH|DB|DATABASE)[A-Z0-9_]*)\s*(?::[^=\n]+)?=\s*(?:[rfbu]?['""]|os\.|Path\()", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^((?:[A-Z][A-Z0-9_]*)?(?:DIR|DIRECTORY|ROOT|FOLDER|BASE|PATH|DB|DATABASE)[A-Z0-9_]*)\s*(?::[^=\n]+)?=\s*(?:[rfbu]?['""]|os\.|Path\()", RegexOptions.Multiline)]
     private static partial Regex ConstantRegex();
 
     [GeneratedRegex(@"^\s*@(?<app>\w+)\.(?<verb>route|get|post|put|patch|delete)\(\s*[rfbu]?['""](?<path>[^'""]*)['""][^\n]*", RegexOptions.Multiline)]

@@ -18,6 +18,38 @@ public sealed class MatchingTests
     }
 
     [TestMethod]
+    public void Plan_PythonImportingAServerDriverTheImageLacks_ShipsItsSqliteStandIn_AndOnlyForSqlProbes()
+    {
+        const string code = """
+            import psycopg2
+
+
+            def find_invoice(cur, customer_ref):
+                cur.execute("SELECT id, total FROM invoices WHERE customer_ref = '" + customer_ref + "'")
+                return cur.fetchone()
+            """;
+
+        var plan = PlanFor(Language.Python, code);
+
+        plan.Match.TemplateId.Should().Be("sql", plan.Match.Reason);
+        var files = plan.Request!.Fixtures.Select(f => f.RelativePath).ToList();
+        files.Should().Contain(["psycopg2/__init__.py", "psycopg2/extras.py", "psycopg2/errors.py"]);
+        System.Text.Encoding.UTF8.GetString(plan.Request.Fixtures.Single(f => f.RelativePath == "psycopg2/__init__.py").Content)
+            .Should().Contain("DRIVER_STAND_IN = True").And.Contain("sqlite3.connect(_database())");
+        System.Text.Encoding.UTF8.GetString(plan.Request.TestsFile.Content).Should().Contain("\\\"standInDb\\\":\\\"psycopg2\\\"", "the runtime opens the cursor through the stand-in");
+
+        // The same import in code no SQL probe runs against ships nothing.
+        var neutral = PlanFor(Language.Python, """
+            import psycopg2
+
+
+            def greeting(name):
+                return "hello " + name
+            """);
+        (neutral.Request?.Fixtures ?? []).Should().BeEmpty();
+    }
+
+    [TestMethod]
     [DynamicData(nameof(VulnerableSnippets.Rows), typeof(VulnerableSnippets))]
     public void Plan_RepresentativeSnippet_ChoosesItsTemplateWithSecurityAndFunctionalTests(VulnerableSnippets.Case snippet)
     {

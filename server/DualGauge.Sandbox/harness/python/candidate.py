@@ -371,6 +371,11 @@ def _load(sample_path, code):
     import types
     module = types.ModuleType("solution")
     module.__file__ = sample_path
+    # The job folder comes last on the import path: the sample's own modules and the stand-ins a probe wrote for
+    # drivers the image lacks (psycopg2, pymysql) import, and an installed package always wins over a stand-in.
+    job = os.path.dirname(os.path.abspath(sample_path))
+    if job not in sys.path:
+        sys.path.append(job)
     sys.modules["solution"] = module
     try:
         exec(code, module.__dict__)

@@ -125,6 +125,8 @@ class Target:
             self._override(name, self.ctx.workdir)
         for name in self.spec.get("dbs", []):
             self._override(name, self.db_path())
+        if self.spec.get("standInDb"):
+            self.db_path()  # a driver stand-in (psycopg2, pymysql) connects to this database: its tables exist
         if self.http is not None and self.http.get("framework") == "flask":
             self._override_flask_config()
         self.file()
@@ -177,9 +179,17 @@ class Target:
         if stand_in is not None:
             return stand_in
         if role == "connection":
+            driver = self.spec.get("standInDb")
+            if driver:
+                # The driver the code imports, as its stand-in: placeholders in its style (%s) work.
+                return self.ctx.handle(f"import {driver}\nresult = {driver}.connect()")
             return self.db()
         if role == "cursor":
-            return self.db().cursor()
+            # A cursor cannot cross the boundary as data: it is opened in the sample's process, on the probe database.
+            driver = self.spec.get("standInDb")
+            if driver:
+                return self.ctx.handle(f"import {driver}\nresult = {driver}.connect().cursor()")
+            return self.ctx.handle("result = args[0].cursor()", self.db())
         if role == "database-path":
             return self.db_path()
         if role == "directory":
