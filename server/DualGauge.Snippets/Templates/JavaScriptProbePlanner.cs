@@ -186,7 +186,8 @@ internal static partial class JavaScriptProbePlanner
             {
                 if (m.Templates.Any(t => t.Id == file.Template) && TemplateCatalog.Builtin.Runtime(file.Runtime) is { } source)
                 {
-                    var content = file.Runtime.EndsWith("/" + module + ".js", StringComparison.Ordinal) ? source : $"module.exports = require('../{file.Main}').{file.Export};\n";
+                    var up = string.Concat(Enumerable.Repeat("../", module.Count(c => c == '/') + 1));
+                    var content = file.Runtime.EndsWith("/" + module + ".js", StringComparison.Ordinal) ? source : $"module.exports = require('{up}{file.Main}').{file.Export};\n";
                     files.TryAdd($"node_modules/{module}/index.js", new TaskFile($"node_modules/{module}/index.js", Encoding.UTF8.GetBytes(content)));
                 }
             }
@@ -212,7 +213,16 @@ internal static partial class JavaScriptProbePlanner
         ("mongoose", ("nosql", "standins/mongodb.js", "mongodb", "mongoose")),
         ("ldapjs", ("ldap", "standins/ldapjs.js", "ldapjs", "")),
         ("ldapts", ("ldap", "standins/ldapjs.js", "ldapjs", "ldapts")),
+        // Servers the sandbox does not run: queries go to node-sqlite3 on the probe database (globalThis.__dgStandInDb).
+        ("pg", ("sql", "standins/pg.js", "pg", "")),
+        ("mysql", ("sql", "standins/pg.js", "pg", "mysql")),
+        ("mysql2", ("sql", "standins/pg.js", "pg", "mysql2")),
+        ("mysql2/promise", ("sql", "standins/pg.js", "pg", "mysqlPromise")),
     ];
+
+    /// <summary>The server driver (pg, mysql, mysql2) the code requires, whose stand-in runs on the probe database; or null.</summary>
+    private static string? ServerDriver(string context) =>
+        new[] { "pg", "mysql2/promise", "mysql2", "mysql" }.FirstOrDefault(m => Regex.IsMatch(context, $@"(?:require\(\s*|from\s+)['""]{Regex.Escape(m)}['""]"));
 
     private static JsonObject FunctionSpec(ProbeTarget target)
     {
@@ -235,6 +245,7 @@ internal static partial class JavaScriptProbePlanner
             ["dbFiles"] = new JsonArray(DatabaseFiles(target.Context).Select(d => (JsonNode)d).ToArray()),
             ["database"] = entry.Database,
             ["sqlTables"] = tables,
+            ["standInDb"] = ServerDriver(target.Context),
             ["code"] = target.Code,
             ["hosts"] = new JsonArray(HostRegex().Matches(target.Context).Select(m => m.Groups["host"].Value).Where(h => !h.EndsWith(".js", StringComparison.Ordinal) && !h.EndsWith(".txt", StringComparison.Ordinal))
                 .Distinct(StringComparer.Ordinal).Take(3).Select(h => (JsonNode)h).ToArray()),

@@ -104,6 +104,30 @@ public sealed class JavaScriptPlanTests
     }
 
     [TestMethod]
+    public void Plan_ModuleRequiringAServerDriver_ShipsItsSqliteStandIns_AndNamesTheDriver()
+    {
+        const string code = """
+            const mysql = require('mysql2/promise');
+            const pool = mysql.createPool({ host: 'db', user: 'app' });
+
+            async function findOrders(customer) {
+              const [rows] = await pool.query("SELECT id, total FROM orders WHERE customer = '" + customer + "'");
+              return rows;
+            }
+            module.exports = { findOrders };
+            """;
+
+        var plan = PlanFor(code, 4, 4);
+
+        plan.Match.TemplateId.Should().Be("sql", plan.Match.Reason);
+        var files = plan.Request!.Fixtures.ToDictionary(f => f.RelativePath, f => System.Text.Encoding.UTF8.GetString(f.Content));
+        files.Should().ContainKeys("node_modules/pg/index.js", "node_modules/mysql/index.js", "node_modules/mysql2/index.js", "node_modules/mysql2/promise/index.js");
+        files["node_modules/pg/index.js"].Should().Contain("const DRIVER_STAND_IN = true").And.Contain("new sqlite3.Database(globalThis.__dgStandInDb");
+        files["node_modules/mysql2/promise/index.js"].Should().Be("module.exports = require('../../pg').mysqlPromise;\n");
+        PlanData(plan).GetProperty("functions").GetProperty("findOrders").GetProperty("standInDb").GetString().Should().Be("mysql2/promise");
+    }
+
+    [TestMethod]
     public void Plan_ExpressRoute_ReadsItsRequestFieldsAndDispatchesThroughItsApp()
     {
         var plan = PlanFor(ExpressApp, 11, 11);

@@ -181,7 +181,11 @@ class Target {
     for (const file of this.spec.dbFiles || []) {
       try { await seedDatabase(path.resolve(this.jobDir, file), this.spec.sqlTables || {}); } catch { /* not a SQLite file */ }
     }
-    if (this.spec.database === 'sqlite3' || (this.spec.dbFiles || []).length) {
+    if (this.spec.standInDb) {
+      // The driver stand-in (node_modules/pg, mysql, mysql2) runs the code's queries on the probe database.
+      await this.ctx.prepare('globalThis.__dgStandInDb = args[0]; return true;', await this.dbPath());
+    }
+    if (this.spec.database === 'sqlite3' || this.spec.standInDb || (this.spec.dbFiles || []).length) {
       // The SQL text the sample hands node-sqlite3, before the engine prepares it: a statement the payload broke
       // (a syntax error the handler answers with a 500) never reaches the engine's trace, but its text shows the splice.
       this._sqlWatched = await this.ctx.prepare(`return (${watchSqlite.toString()})(require);`);
