@@ -132,8 +132,16 @@ public static partial class SnippetPlanner
             Model = "editor",
             SampleId = "snippet",
         };
+        var standIns = (language switch
+        {
+            Language.Python => matched.Select(m => PythonProbePlanner.StandInDriver(m.Target.Context)),
+            Language.JavaScript => matched.Select(m => JavaScriptProbePlanner.StandInDriver(m.Target.Context)),
+            _ => [],
+        }).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var standInNote = standIns.Count == 0 ? ""
+            : $"; {string.Join(", ", standIns)} {(standIns.Count == 1 ? "is" : "are")} a SQLite stand-in here (the sandbox runs no database server): the SQL the code sends is what was judged";
         var match = new TemplateMatch(MatchKind.Template, primary.Templates[0].Id, primary.Confidence,
-            string.Join("; ", matched.Select(m => m.Reason)), primary.Target.Function.Name);
+            string.Join("; ", matched.Select(m => m.Reason)) + standInNote, primary.Target.Function.Name);
         return new SnippetPlan(match, templateRequest, matches);
     }
 

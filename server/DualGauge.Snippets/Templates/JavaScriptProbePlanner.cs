@@ -221,6 +221,8 @@ internal static partial class JavaScriptProbePlanner
     ];
 
     /// <summary>The server driver (pg, mysql, mysql2) the code requires, whose stand-in runs on the probe database; or null.</summary>
+    public static string? StandInDriver(string context) => ServerDriver(context);
+
     private static string? ServerDriver(string context) =>
         new[] { "pg", "mysql2/promise", "mysql2", "mysql" }.FirstOrDefault(m => Regex.IsMatch(context, $@"(?:require\(\s*|from\s+)['""]{Regex.Escape(m)}['""]"));
 

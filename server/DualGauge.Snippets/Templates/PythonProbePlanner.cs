@@ -163,6 +163,9 @@ internal static partial class PythonProbePlanner
         ("aiosqlite", "standins/aiosqlite.py", ["aiosqlite/__init__.py"]),
     ];
 
+    /// <summary>The driver the code imports that runs as a stand-in (shown in the match reason), or null.</summary>
+    public static string? StandInDriver(string context) => DriverStandIns(context).Select(d => d.Module).FirstOrDefault();
+
     private static IEnumerable<(string Module, string Runtime, string[] Files)> DriverStandIns(string context) =>
         DriverModules.Where(d => Regex.IsMatch(context, $@"^\s*(?:import|from)\s+{Regex.Escape(d.Module)}\b", RegexOptions.Multiline));
 

@@ -32,6 +32,7 @@ public sealed class MatchingTests
         var plan = PlanFor(Language.Python, code);
 
         plan.Match.TemplateId.Should().Be("sql", plan.Match.Reason);
+        plan.Match.Reason.Should().EndWith("psycopg2 is a SQLite stand-in here (the sandbox runs no database server): the SQL the code sends is what was judged");
         var files = plan.Request!.Fixtures.Select(f => f.RelativePath).ToList();
         files.Should().Contain(["psycopg2/__init__.py", "psycopg2/extras.py", "psycopg2/errors.py"]);
         System.Text.Encoding.UTF8.GetString(plan.Request.Fixtures.Single(f => f.RelativePath == "psycopg2/__init__.py").Content)
