@@ -153,42 +153,44 @@ internal static partial class PythonProbePlanner
     /// (templates/runtime/standins/dbapi_sqlite.py: a real SQLite connection to the probe database). The job
     /// folder is the last entry of the sample's import path, so an installed driver always wins over its stand-in.
     /// </summary>
-    private static readonly (string Module, string Runtime, string[] Files)[] DriverModules =
+    private static readonly (string Module, string Template, string Runtime, string[] Files)[] DriverModules =
     [
-        ("psycopg2", "standins/dbapi_sqlite.py", ["psycopg2/__init__.py", "psycopg2/extensions.py", "psycopg2/errors.py"]),
-        ("pymysql", "standins/dbapi_sqlite.py", ["pymysql/__init__.py"]),
-        ("MySQLdb", "standins/dbapi_sqlite.py", ["MySQLdb/__init__.py"]),
-        ("mysql.connector", "standins/dbapi_sqlite.py", ["mysql/connector/__init__.py"]),
-        // aiosqlite is SQLite itself behind coroutines: the code's own database path stays.
-        ("aiosqlite", "standins/aiosqlite.py", ["aiosqlite/__init__.py"]),
+        ("psycopg2", "sql", "standins/dbapi_sqlite.py", ["psycopg2/__init__.py", "psycopg2/extensions.py", "psycopg2/errors.py"]),
+        ("pymysql", "sql", "standins/dbapi_sqlite.py", ["pymysql/__init__.py"]),
+        ("MySQLdb", "sql", "standins/dbapi_sqlite.py", ["MySQLdb/__init__.py"]),
+        ("mysql.connector", "sql", "standins/dbapi_sqlite.py", ["mysql/connector/__init__.py"]),
+        // aiosqlite and aiofiles are sqlite3 and open() behind coroutines: the code's own paths stay.
+        ("aiosqlite", "sql", "standins/aiosqlite.py", ["aiosqlite/__init__.py"]),
+        ("aiofiles", "path", "standins/aiofiles.py", ["aiofiles/__init__.py"]),
+        ("aiofiles", "path", "standins/aiofiles_os.py", ["aiofiles/os.py"]),
     ];
 
-    /// <summary>The driver the code imports that runs as a stand-in (shown in the match reason), or null.</summary>
-    public static string? StandInDriver(string context) => DriverStandIns(context).Select(d => d.Module).FirstOrDefault();
-
-    private static IEnumerable<(string Module, string Runtime, string[] Files)> DriverStandIns(string context) =>
+    private static IEnumerable<(string Module, string Template, string Runtime, string[] Files)> DriverStandIns(string context) =>
         DriverModules.Where(d => Regex.IsMatch(context, $@"^\s*(?:import|from)\s+{Regex.Escape(d.Module)}\b", RegexOptions.Multiline));
 
     /// <summary>The DB-API driver (a server's) the code imports, whose stand-in connects to the probe database; or null.</summary>
     private static string? ServerDriver(string context) =>
         DriverStandIns(context).Where(d => d.Runtime == "standins/dbapi_sqlite.py").Select(d => d.Module).FirstOrDefault();
 
-    /// <summary>The driver stand-ins the matched functions' SQL probes need, as job files.</summary>
+    /// <summary>The driver the code imports that runs as a stand-in (shown in the match reason), or null.</summary>
+    public static string? StandInDriver(string context) => DriverStandIns(context).Where(d => d.Template == "sql").Select(d => d.Module).FirstOrDefault();
+
+    /// <summary>The stand-ins the matched functions' probes need (a driver for a SQL probe, aiofiles for a path probe), as job files.</summary>
     public static IReadOnlyList<TaskFile> Fixtures(IReadOnlyList<FunctionMatch> matched)
     {
         var files = new Dictionary<string, TaskFile>(StringComparer.Ordinal);
-        foreach (var m in matched.Where(m => m.Templates.Any(t => t.Id == "sql")))
+        foreach (var m in matched)
         {
-            foreach (var (module, runtime, paths) in DriverStandIns(m.Target.Context))
+            foreach (var (module, template, runtime, paths) in DriverStandIns(m.Target.Context))
             {
-                if (TemplateCatalog.Builtin.Runtime(runtime) is not { } driver)
+                if (m.Templates.All(t => t.Id != template) || TemplateCatalog.Builtin.Runtime(runtime) is not { } driver)
                 {
                     continue;
                 }
 
                 foreach (var path in paths)
                 {
-                    var content = path.EndsWith("/__init__.py", StringComparison.Ordinal) ? driver : "from . import *  # noqa: F401,F403\nfrom . import Error, OperationalError  # noqa: F401\n";
+                    var content = path.EndsWith("/__init__.py", StringComparison.Ordinal) || template != "sql" ? driver : "from . import *  # noqa: F401,F403\nfrom . import Error, OperationalError  # noqa: F401\n";
                     files.TryAdd(path, new TaskFile(path, Encoding.UTF8.GetBytes(content)));
                 }
 

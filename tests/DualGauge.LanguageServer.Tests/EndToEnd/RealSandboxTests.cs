@@ -107,7 +107,7 @@ public sealed class RealSandboxTests : ServerTestBase
         """;
 
     private const string MissingDriver = """
-        import psycopg2
+        import cx_Oracle
 
 
         def find_order(conn, order_ref):
@@ -154,6 +154,6 @@ public sealed class RealSandboxTests : ServerTestBase
         summary.SecurePass.Should().BeNull();
         summary.FunctionalPass.Should().BeNull();
         var entry = await server.Client.RequestAsync<HistoryEntry>(Methods.DualGaugeHistoryGet, new HistoryIdParams(summary.Id));
-        entry.Report.Should().Contain("not judged").And.Contain("psycopg2");
+        entry.Report.Should().Contain("not judged").And.Contain("cx_Oracle");
     }
 }

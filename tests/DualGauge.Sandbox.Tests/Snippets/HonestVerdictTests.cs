@@ -50,7 +50,7 @@ public sealed class HonestVerdictTests
         """;
 
     private const string MissingModule = """
-        import psycopg2
+        import cx_Oracle
 
 
         def find_order(conn, order_ref):
@@ -103,7 +103,23 @@ public sealed class HonestVerdictTests
 
         evaluation.Assessment.Security.Should().Be(SecurityStatus.NotJudged, Describe(evaluation));
         evaluation.Assessment.Functional.Should().Be(FunctionalStatus.NotJudged);
-        evaluation.Assessment.SecurityDetail.Should().Contain("psycopg2");
+        evaluation.Assessment.SecurityDetail.Should().Contain("cx_Oracle");
+    }
+
+    [TestMethod]
+    public async Task ServerDriverWithAStandIn_IsJudgedOnTheSqlItSends_AndSaysSo()
+    {
+        // The same function on psycopg2, which has a SQLite stand-in: the spliced value is proved, the bound one resists.
+        var insecure = await EvaluateAsync(MissingModule.Replace("cx_Oracle", "psycopg2", StringComparison.Ordinal));
+        var secure = await EvaluateAsync(MissingModule.Replace("cx_Oracle", "psycopg2", StringComparison.Ordinal)
+            .Replace("'%s'\" % order_ref", "%s\", (order_ref,)", StringComparison.Ordinal));
+
+        insecure.Assessment.Security.Should().Be(SecurityStatus.Insecure, Describe(insecure));
+        insecure.Assessment.CwesFound.Should().Equal("CWE-89");
+        insecure.Match.Reason.Should().Contain("psycopg2 is a SQLite stand-in here");
+        secure.Assessment.Security.Should().Be(SecurityStatus.Secure, Describe(secure));
+        secure.Assessment.CwesTested.Should().Contain("CWE-89");
+        secure.Assessment.ProbesReached.Should().BeGreaterThan(0);
     }
 
     [TestMethod]
