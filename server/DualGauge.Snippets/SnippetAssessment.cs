@@ -294,11 +294,17 @@ public static class SnippetAssessor
             return test.Findings;
         }
 
-        // An out-of-bounds access is what an out-of-bounds probe looks for, whatever input draws it: it stays.
+        // An out-of-bounds access is what an out-of-bounds probe looks for, whatever input draws it: it stays; so is a
+        // use after free (double free) under the use-after-free (double-free) probe.
         var outOfBoundsProbe = OutOfBoundsCwes.Contains(test.Test.Cwe ?? "");
         return test.Findings.Where(f => f.Evidence.Count == 0 || !f.Evidence.All(e => e.Kind == TraceEventKinds.Sanitizer
-            && benign.Contains((e.String("kind"), e.String("location"))) && !(outOfBoundsProbe && IsOutOfBounds(e.String("kind"))))).ToList();
+            && benign.Contains((e.String("kind"), e.String("location"))) && !(outOfBoundsProbe && IsOutOfBounds(e.String("kind")))
+            && !IsLifetimeOf(test.Test.Cwe, e.String("kind")))).ToList();
     }
+
+    /// <summary>True when the sanitizer's kind is the heap-lifetime error the probe's CWE names.</summary>
+    private static bool IsLifetimeOf(string? cwe, string? kind) =>
+        (cwe == "CWE-416" && kind == "heap-use-after-free") || (cwe == "CWE-415" && kind is not null && kind.Contains("double-free", StringComparison.Ordinal));
 
     private static readonly HashSet<string> OutOfBoundsCwes = new(StringComparer.Ordinal) { "CWE-787", "CWE-125", "CWE-120", "CWE-121", "CWE-122", "CWE-193", "CWE-131" };
 

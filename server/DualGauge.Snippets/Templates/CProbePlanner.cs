@@ -50,7 +50,7 @@ internal static partial class CProbePlanner
         var roles = target.Parameters.Select(p => p.Role).ToList();
         foreach (var probe in template.Probes.Where(p => p.Languages.Contains(Language.C)))
         {
-            if (!probe.Applies(roles))
+            if (!probe.Applies(roles) || !probe.AppliesToHits(hits))
             {
                 continue;
             }
@@ -242,6 +242,30 @@ internal static partial class CProbePlanner
             'v' => $"{call};",
             _ => $"(void){call};",
         };
+        var fills = new Dictionary<int, string>();
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            if (parameters[i].Role == ParameterRole.Record && CTypes.RecordFields(parameters[i].Parameter.Type, target.Context) is { } fields
+                && fields.Any(f => f.Kind is RecordFieldKind.CharArray or RecordFieldKind.String))
+            {
+                var name = $"dg_fill_{entry}_{i}";
+                fills[i] = name;
+                builder.Append("static void ").Append(name).Append("(void *record, const unsigned char *text, size_t len)\n{\n    ")
+                    .Append(CTypes.BaseType(parameters[i].Parameter.Type)).Append(" *r = record;\n");
+                foreach (var field in fields)
+                {
+                    builder.Append(field.Kind switch
+                    {
+                        RecordFieldKind.CharArray => $"    dg_fill_chars((char *)r->{field.Name}, sizeof r->{field.Name}, text, len);\n",
+                        RecordFieldKind.String => $"    r->{field.Name} = dg_fill_string(text, len);\n",
+                        _ => "",
+                    });
+                }
+
+                builder.Append("    (void)r;\n}\n");
+            }
+        }
+
         builder.Append("static void dg_call_").Append(entry).Append("(dg_args *a)\n{\n    ").Append(parameters.Count == 0 ? "(void)a;\n    " : "").Append(body).Append("\n}\n");
         builder.Append("static const dg_param dg_params_").Append(entry).Append("[] = {\n");
         for (var i = 0; i < parameters.Count; i++)
@@ -255,12 +279,13 @@ internal static partial class CProbePlanner
             };
             builder.Append("    { ").Append(CString(p.Name)).Append(", ").Append(CString(ParameterRoles.Key(role))).Append(", ").Append(CString(p.Type ?? ""))
                 .Append(", ").Append(role == ParameterRole.Length ? LengthOf(parameters, i).ToString(CultureInfo.InvariantCulture) : "-1")
-                .Append(", ").Append(elem).Append(", ").Append(NullChecked(target.Code, p.Name) ? "1" : "0").Append(" },\n");
+                .Append(", ").Append(elem).Append(", ").Append(NullChecked(target.Code, p.Name) ? "1" : "0")
+                .Append(", ").Append(fills.TryGetValue(i, out var fill) ? fill : "NULL").Append(" },\n");
         }
 
         if (parameters.Count == 0)
         {
-            builder.Append("    { NULL, NULL, NULL, -1, 0, 0 },\n");
+            builder.Append("    { NULL, NULL, NULL, -1, 0, 0, NULL },\n");
         }
 
         builder.Append("};\n");
@@ -278,7 +303,8 @@ internal static partial class CProbePlanner
         var n = Regex.Escape(name);
         // A comparison with NULL, a negation, or the name alone as a condition (`if (p)`, `p && ...`, `... || !p`);
         // not `end == s || ...`, where s is an operand of another comparison, nor a call's argument (`strlen(s)`).
-        return Regex.IsMatch(code, $@"\b{n}\s*[!=]=\s*(NULL|0|nullptr)\b|\b(NULL|nullptr)\s*[!=]=\s*{n}\b|!\s*{n}\b(?!\s*(->|\[|\.|\())|(?<=(\b(if|while)\s*\(|&&|\|\||\breturn)\s*){n}\s*(?=\)|&&|\|\||\?)");
+        // A member of the same name (`entry->value == NULL` for a parameter `value`) is not the parameter.
+        return Regex.IsMatch(code, $@"(?<!->\s*|\.\s*)\b{n}\s*[!=]=\s*(NULL|0|nullptr)\b|\b(NULL|nullptr)\s*[!=]=\s*(?<!->\s*|\.\s*){n}\b|!\s*{n}\b(?!\s*(->|\[|\.|\())|(?<=(\b(if|while)\s*\(|&&|\|\||\breturn)\s*){n}\s*(?=\)|&&|\|\||\?)");
     }
 
     /// <summary>
@@ -495,6 +521,92 @@ internal static partial class CTypes
         return false;
     }
 
+    /// <summary>
+    /// The fields of the struct <paramref name="type"/> points to, when the sample defines it and every field is
+    /// one a probe can build: scalars (zeroed), char arrays and char pointers (filled from one text), and
+    /// pointers to the struct itself (NULL: one node). Null for anything else (other pointers, nested records,
+    /// bit fields, unknown typedefs): the struct is then zeroed storage only if it has no pointer member.
+    /// </summary>
+    public static IReadOnlyList<RecordField>? RecordFields(string? type, string context)
+    {
+        if (type is null || type.Count(c => c == '*') + type.Count(c => c == '[') != 1 || type.Contains('(', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var baseType = BaseType(type);
+        var masked = SourceMask.C(context, out _);
+        var tag = Regex.Match(baseType, @"^(struct|union)\s+(\w+)$");
+        foreach (Match m in RecordRegex().Matches(masked))
+        {
+            var matches = tag.Success
+                ? m.Groups["kind"].Value == tag.Groups[1].Value && m.Groups["tag"].Value == tag.Groups[2].Value
+                : m.Groups["typedef"].Success && m.Groups["alias"].Value == baseType;
+            if (!matches)
+            {
+                continue;
+            }
+
+            var self = m.Groups["tag"].Success ? $"{m.Groups["kind"].Value} {m.Groups["tag"].Value}" : null;
+            var fields = new List<RecordField>();
+            foreach (var raw in m.Groups["body"].Value.Split(';'))
+            {
+                var decl = Regex.Replace(raw, @"\s+", " ").Trim();
+                if (decl.Length == 0)
+                {
+                    continue;
+                }
+
+                var d = FieldRegex().Match(decl);
+                if (!d.Success)
+                {
+                    return null;
+                }
+
+                var fieldType = Regex.Replace(d.Groups["type"].Value, @"\b(const|volatile)\b", " ").Trim();
+                fieldType = Regex.Replace(fieldType, @"\s+", " ");
+                var stars = d.Groups["ptr"].Value.Length;
+                var array = d.Groups["n"].Success;
+                var name = d.Groups["name"].Value;
+                if (stars == 0 && array && fieldType is "char" or "signed char" or "unsigned char")
+                {
+                    fields.Add(new RecordField(name, RecordFieldKind.CharArray));
+                }
+                else if (stars == 1 && !array && fieldType == "char")
+                {
+                    fields.Add(new RecordField(name, RecordFieldKind.String));
+                }
+                else if (stars == 1 && !array && self is not null && fieldType == self)
+                {
+                    fields.Add(new RecordField(name, RecordFieldKind.Link));
+                }
+                else if (stars == 0 && (ScalarFieldRegex().IsMatch(fieldType) || fieldType.StartsWith("enum ", StringComparison.Ordinal)))
+                {
+                    fields.Add(new RecordField(name, RecordFieldKind.Scalar));
+                }
+                else
+                {
+                    return null;
+                }
+            }
+
+            return fields;
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^(?<type>(?:(?:const|volatile|unsigned|signed|struct|union|enum|long|short)\s+)*\w+)(?:\s*(?<ptr>\*+)\s*|\s+)(?<name>\w+)\s*(\[(?<n>[^\]]+)\])?$")]
+    private static partial Regex FieldRegex();
+
+    [GeneratedRegex(@"^(unsigned|signed|char|short|int|long|long long|long int|unsigned (char|short|int|long|long long)|size_t|ssize_t|off_t|bool|_Bool|float|double|u?int(8|16|32|64)_t|u?intptr_t|ptrdiff_t|time_t|pid_t|uid_t|gid_t|mode_t)$")]
+    private static partial Regex ScalarFieldRegex();
+
     [GeneratedRegex(@"(?<typedef>\btypedef\s+)?\b(?<kind>struct|union)\s*(?<tag>\w+)?\s*\{(?<body>[^{}]*)\}\s*(?<alias>\w+)?")]
     private static partial Regex RecordRegex();
 }
+
+internal enum RecordFieldKind { Scalar, CharArray, String, Link }
+
+/// <summary>One field of a struct the sample declares, as the fuzzer builds it.</summary>
+internal sealed record RecordField(string Name, RecordFieldKind Kind);

@@ -29,7 +29,7 @@ internal static partial class JavaScriptProbePlanner
         var entry = Describe(target);
         foreach (var probe in template.Probes.Where(p => p.Languages.Contains(Language.JavaScript)))
         {
-            if (!probe.Applies(entry.Inputs.Select(i => i.Role)))
+            if (!probe.Applies(entry.Inputs.Select(i => i.Role)) || !probe.AppliesToHits(hits))
             {
                 continue;
             }

@@ -19,8 +19,10 @@ public sealed record ProbeTarget(SourceFunction Function, string Entry, string P
     private static ParameterRole Classify(FunctionParameter p, Language language, string context)
     {
         var role = ParameterRoles.Classify(p, language);
-        // C: a pointer to a struct the sample defines without pointer members is zeroed storage a probe can pass.
-        return language == Language.C && role == ParameterRole.Opaque && CTypes.IsPlainRecordPointer(p.Type, context) ? ParameterRole.Record : role;
+        // C: a pointer to a struct the sample defines is storage a probe can pass when it has no pointer members
+        // (zeroed), or when its pointers are strings (filled) and links to its own type (NULL).
+        return language == Language.C && role == ParameterRole.Opaque
+            && (CTypes.IsPlainRecordPointer(p.Type, context) || CTypes.RecordFields(p.Type, context) is not null) ? ParameterRole.Record : role;
     }
 
     public ParameterRole RoleOf(FunctionParameter p) => Parameters.First(x => x.Parameter == p).Role;

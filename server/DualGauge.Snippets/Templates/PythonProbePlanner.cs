@@ -37,7 +37,7 @@ internal static partial class PythonProbePlanner
         var entry = Describe(target);
         foreach (var probe in template.Probes.Where(p => p.Languages.Contains(Language.Python)))
         {
-            if (!probe.Applies(entry.Inputs.Select(i => i.Role)))
+            if (!probe.Applies(entry.Inputs.Select(i => i.Role)) || !probe.AppliesToHits(hits))
             {
                 continue;
             }

@@ -43,6 +43,15 @@ public sealed record ProbeDescriptor(
     /// </summary>
     public IReadOnlyList<string> Mutations { get; init; } = [];
 
+    /// <summary>
+    /// When set (<c>when-hit</c>), the probe runs only when one of the template's trigger hits matches it (e.g. the
+    /// heap-lifetime fuzz probes only for code that calls <c>free</c>). Like a trigger, it only chooses which tests run.
+    /// </summary>
+    public Regex? WhenHit { get; init; }
+
+    /// <summary>True when <see cref="WhenHit"/> is unset or matches one of the trigger hits.</summary>
+    public bool AppliesToHits(IEnumerable<string> hits) => WhenHit is not { } when || hits.Any(when.IsMatch);
+
     /// <summary>True when the function's parameter roles allow this probe (<c>unless-role</c>, <c>with-role</c>).</summary>
     public bool Applies(IEnumerable<ParameterRole> roles)
     {
@@ -505,12 +514,28 @@ internal static class TemplateDescriptorReader
             }
         }
 
+        Regex? whenHit = null;
+        if (Optional(node, "when-hit") is { } w)
+        {
+            try
+            {
+                whenHit = new Regex(w, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            }
+            catch (ArgumentException e)
+            {
+                errors.Add(new TemplateError(file, field + ".when-hit", e.Message));
+            }
+        }
+
         if (errors.Count > before || name is null || cwe is null || description is null || attacks is null || why is null)
         {
             return null;
         }
 
-        return new ProbeDescriptor(name, cwe, languages, input, unless, Optional(node, "payload"), description, attacks, why, oracles) { WithRoles = withRoles, BudgetMs = budget, Mutations = mutations };
+        return new ProbeDescriptor(name, cwe, languages, input, unless, Optional(node, "payload"), description, attacks, why, oracles)
+        {
+            WithRoles = withRoles, BudgetMs = budget, Mutations = mutations, WhenHit = whenHit,
+        };
     }
 
     private static bool DefinesProbe(Language language, string source, string name) => language switch

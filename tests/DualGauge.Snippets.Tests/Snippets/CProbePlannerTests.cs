@@ -41,7 +41,7 @@ public sealed class CProbePlannerTests
         tests.Should().Contain(catalog.Find("memory")!.ProbeFiles[Language.C]);
         tests.Should().Contain(catalog.Find("format-string")!.ProbeFiles[Language.C]);
         tests.Should().Contain("greet((const char *)a->v[0].p, (char *)a->v[1].p, (size_t)a->v[2].n);", "the trampoline casts each argument to its declared type");
-        tests.Should().Contain("{ \"outlen\", \"length\", \"size_t\", 1, 0, 0 }", "outlen gives the size of out (parameter 1)");
+        tests.Should().Contain("{ \"outlen\", \"length\", \"size_t\", 1, 0, 0, NULL }", "outlen gives the size of out (parameter 1)");
         tests.Should().Contain("{ \"greet_overflow_long_input\", \"overflow_long_input\", overflow_long_input, &dg_fn_greet, dg_inputs_1, \"4096 x 'A'\", dg_hits_1, 0 }");
         tests.Should().Contain("DG_TEST(greet_overflow_long_input) { dg_run(&dg_plan[1]); }");
         plan.Request!.Fixtures.Select(f => f.RelativePath).Should().Contain("fixtures/report.txt");
@@ -65,7 +65,7 @@ public sealed class CProbePlannerTests
         var spec = plan.Tests.Single(t => t.Id == "audit_format_directives");
         spec.Description.Should().Be("printf directives in actor and action must be printed literally.");
         tests.Should().Contain("{ \"actor\", \"action\", NULL }");
-        tests.Should().Contain("{ \"fp\", \"file-handle\", \"FILE *\", -1, 0, 0 }");
+        tests.Should().Contain("{ \"fp\", \"file-handle\", \"FILE *\", -1, 0, 0, NULL }");
     }
 
     [TestMethod]
@@ -77,17 +77,19 @@ public sealed class CProbePlannerTests
     }
 
     [TestMethod]
-    public void Plan_PointerToAPlainStruct_IsOneZeroedRecord_AndItsSizeComesFromTheSample()
+    public void Plan_PointerToAStruct_IsOneRecord_ItsSizeFromTheSample_ItsStringFieldsFilled()
     {
         var (plan, tests) = PlanFor("#include <string.h>\n\nstruct account {\n    int id;\n    char name[32];\n};\n\nint set_name(struct account *acct, const char *name)\n{\n    strcpy(acct->name, name);\n    return 0;\n}\n");
 
-        tests.Should().Contain("{ \"acct\", \"record\", \"struct account *\", -1, sizeof(struct account), 0 }");
+        tests.Should().Contain("{ \"acct\", \"record\", \"struct account *\", -1, sizeof(struct account), 0, dg_fill_set_name_0 }");
         tests.Should().Contain("a->ret.n = (long long)set_name((struct account *)a->v[0].p, (const char *)a->v[1].p);");
+        // Its char array is filled from one text within its size (the fuzzer's text; "hello" when benign).
+        tests.Should().Contain("dg_fill_chars((char *)r->name, sizeof r->name, text, len);").And.NotContain("r->id");
         plan.Tests.Should().Contain(t => t.Id == "set_name_overflow_long_input");
     }
 
     [TestMethod]
-    [DataRow("struct node { int v; struct node *next; };\n", "struct node *", "a struct with pointer members")]
+    [DataRow("struct node { int v; struct node *data; struct other *o; };\n", "struct node *", "a struct with a pointer member the fuzzer cannot build")]
     [DataRow("", "char **", "a pointer to a pointer")]
     [DataRow("struct node;\n", "struct node *", "an incomplete struct")]
     public void Plan_ParameterAProbeCannotBuild_MatchesNothingAndSaysWhy(string declarations, string type, string why)
@@ -107,7 +109,7 @@ public sealed class CProbePlannerTests
         var (plan, tests) = PlanFor("#include <stdint.h>\n#include <string.h>\n\nsize_t read_opt(const uint8_t *buf, size_t len, char *out)\n{\n    memcpy(out, buf + 2, buf[1]);\n    return len;\n}\n");
 
         plan.Tests.Select(t => t.Id).Should().Contain("read_opt_hostile_bytes");
-        tests.Should().Contain("{ \"buf\", \"bytes\", \"const uint8_t *\", -1, 1, 0 }").And.Contain("{ \"len\", \"length\", \"size_t\", 0, 0, 0 }");
+        tests.Should().Contain("{ \"buf\", \"bytes\", \"const uint8_t *\", -1, 1, 0, NULL }").And.Contain("{ \"len\", \"length\", \"size_t\", 0, 0, 0, NULL }");
     }
 
     [TestMethod]

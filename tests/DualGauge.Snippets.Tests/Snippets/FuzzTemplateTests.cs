@@ -85,8 +85,92 @@ public sealed partial class FuzzTemplateTests
         fuzz!.Probes.Select(p => (p.Name, p.Cwe)).Should().BeEquivalentTo(new[]
         {
             ("fuzz_bounds", "CWE-787"), ("fuzz_integer_overflow", "CWE-190"), ("fuzz_null_dereference", "CWE-476"),
+            ("fuzz_use_after_free", "CWE-416"), ("fuzz_double_free", "CWE-415"),
         });
-        fuzz.Probes.Should().OnlyContain(p => p.BudgetMs == 300);
+        fuzz.Probes.Where(p => p.WhenHit is null).Should().HaveCount(3).And.OnlyContain(p => p.BudgetMs == 300);
+        // The heap-lifetime probes run only for code that frees (or reallocates) memory.
+        fuzz.Probes.Where(p => p.WhenHit is not null).Should().HaveCount(2).And.OnlyContain(p => p.BudgetMs == 200
+            && p.AppliesToHits(new[] { "strlen(", "free(" }) && p.AppliesToHits(new[] { "realloc(" }) && !p.AppliesToHits(new[] { "strlen(", "->" }));
+    }
+
+    // A struct the snippet declares, with a string field the function replaces: the old value is compared after its free.
+    private const string UseAfterFree = """
+        #include <stdlib.h>
+        #include <string.h>
+
+        struct setting {
+            char key[24];
+            char *value;
+            int dirty;
+        };
+
+        int setting_set(struct setting *s, const char *value)
+        {
+            char *old = s->value;
+            s->value = strdup(value);
+            if (s->value == NULL) {
+                s->value = old;
+                return -1;
+            }
+            free(old);
+            s->dirty = old == NULL || strcmp(old, s->value) != 0;
+            return 0;
+        }
+        """;
+
+    // Frees on the error path, then again at the cleanup label: only input without a ':' takes that path.
+    private const string DoubleFree = """
+        #include <stdlib.h>
+        #include <string.h>
+
+        int header_name_length(const char *line)
+        {
+            char *copy = strdup(line);
+            int n = -1;
+            char *colon;
+            if (copy == NULL) {
+                return -1;
+            }
+            colon = strchr(copy, ':');
+            if (colon == NULL) {
+                free(copy);
+                goto out;
+            }
+            n = (int)(colon - copy);
+        out:
+            free(copy);
+            return n;
+        }
+        """;
+
+    [TestMethod]
+    public async Task UseAfterFree_ThroughAStructParameterTheSnippetDeclares_IsFoundAsCwe416()
+    {
+        var evaluation = await EvaluateAsync(UseAfterFree);
+
+        var test = evaluation.Verdict!.Tests.Single(t => t.Test.Id.EndsWith("fuzz_use_after_free", StringComparison.Ordinal));
+        test.Status.Should().Be(TestStatus.Failed, test.Message);
+        test.Message.Should().Contain("fuzzing found heap-use-after-free").And.Contain("every string field of *s");
+        evaluation.Verdict.Trace.ForTest(test.Test.Id).Where(e => e.Kind == TraceEventKinds.Sanitizer)
+            .Should().ContainSingle().Which.String("location").Should().Be("solution.c:19");
+        evaluation.Assessment.CwesFound.Should().Contain("CWE-416");
+        evaluation.Findings.Should().Contain(f => f.Cwe == "CWE-416" && f.Line == 18, "the finding sits on the strcmp(old, ...) line (0-based 18)");
+    }
+
+    [TestMethod]
+    public async Task DoubleFree_OnAnErrorPath_IsFoundAsCwe415_WithTheInputThatTakesThePath()
+    {
+        var evaluation = await EvaluateAsync(DoubleFree);
+
+        var test = evaluation.Verdict!.Tests.Single(t => t.Test.Id.EndsWith("fuzz_double_free", StringComparison.Ordinal));
+        test.Status.Should().Be(TestStatus.Failed, test.Message);
+        test.Message.Should().Contain("fuzzing found double-free").And.Contain("minimised reproducer: line = ");
+        evaluation.Assessment.CwesFound.Should().Contain("CWE-415");
+        // A double free is left to its own probe: the use-after-free probe reports nothing of its kind (every input it
+        // started from takes the error path, so no call returned and it ends "not judged", not "failed").
+        evaluation.Verdict.Tests.Single(t => t.Test.Id.EndsWith("fuzz_use_after_free", StringComparison.Ordinal)).Status
+            .Should().NotBe(TestStatus.Failed);
+        evaluation.Assessment.CwesFound.Should().NotContain("CWE-416");
     }
 
     [TestMethod]
@@ -217,6 +301,31 @@ public sealed class NullCheckedTests
     [DataRow("int f(const char *s) { return strlen(s); }", "s", false)]
     [DataRow("int f(const char *s) { char *end; strtol(s, &end, 10); if (end == s || *end) return -1; return 0; }", "s", false)]
     [DataRow("int f(const char *s) { return s[0] != '!'; }", "s", false)]
+    [DataRow("int f(struct e *entry, const char *value) { if (entry->value == NULL) return 0; return strcmp(entry->value, value); }", "value", false)]
+    [DataRow("int f(struct e *entry, const char *value) { if (value == NULL) return 0; return entry->n; }", "value", true)]
     public void NullChecked_OnlyAComparisonWithNullOrTheNameAsACondition(string code, string name, bool expected) =>
         Templates.CProbePlanner.NullChecked(code, name).Should().Be(expected);
+}
+
+/// <summary>Which structs a probe can build (CTypes.RecordFields): strings, char arrays, scalars and links to the struct's own type.</summary>
+[TestClass]
+public sealed class RecordFieldsTests
+{
+    [TestMethod]
+    public void ListNode_WithStringsAndASelfLink_IsBuildable()
+    {
+        const string code = "struct job { char name[48]; char *owner; long expires; struct job *next; };";
+        var fields = Templates.CTypes.RecordFields("struct job *", code);
+        fields.Should().NotBeNull();
+        fields!.Select(f => (f.Name, f.Kind.ToString())).Should().Equal(
+            ("name", "CharArray"), ("owner", "String"), ("expires", "Scalar"), ("next", "Link"));
+    }
+
+    [TestMethod]
+    [DataRow("struct buf { unsigned char *data; size_t len; };", "struct buf *")]
+    [DataRow("struct pair { struct other *o; };", "struct pair *")]
+    [DataRow("struct s { char *name; };", "struct s **")]
+    [DataRow("struct s { my_type t; };", "struct s *")]
+    public void OtherPointersAndUnknownTypes_AreNotBuilt(string code, string type) =>
+        Templates.CTypes.RecordFields(type, code).Should().BeNull();
 }

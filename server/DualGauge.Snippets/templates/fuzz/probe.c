@@ -98,7 +98,12 @@ static unsigned long long dg_fz_rand(dg_fuzzer *f)
     return f->rng;
 }
 
-static size_t dg_fz_elem(const dg_param *q) { return q->elem ? q->elem : 1; }
+/* A record with a fill function is fuzzed as the text its string fields are filled from. */
+static int dg_fz_filled(const dg_param *q) { return dg_is(q->role, "record") && q->fill != NULL; }
+
+static int dg_fz_textual(const dg_param *q) { return dg_is(q->role, "text") || dg_fz_filled(q); }
+
+static size_t dg_fz_elem(const dg_param *q) { return dg_fz_filled(q) ? 1 : q->elem ? q->elem : 1; }
 
 /* The most elements a fuzzed buffer holds. */
 static size_t dg_fz_max(const dg_param *q) { return DG_FZ_CAP / dg_fz_elem(q); }
@@ -179,7 +184,12 @@ static void dg_fz_build(dg_fuzzer *f, const dg_fz_input *in, dg_args *a)
         }
         if (f->cls[i] == DG_FZ_BUF) {
             size_t len = in->len[i];
-            if (dg_is(q->role, "text")) {
+            if (dg_fz_filled(q)) {
+                a->v[i].p = calloc(1, q->elem ? q->elem : 1);
+                q->fill(a->v[i].p, in->d[i], len);
+                a->count[i] = 1;
+                a->size[i] = q->elem;
+            } else if (dg_is(q->role, "text")) {
                 char *s = malloc(len + 1);
                 memcpy(s, in->d[i], len);
                 s[len] = 0;
@@ -292,6 +302,7 @@ static int dg_fz_parse(const char *text, dg_fz_report *r)
         const char *k = asan + strlen("ERROR: AddressSanitizer: ");
         size_t n = strcspn(k, " \n:");
         snprintf(r->kind, sizeof r->kind, "%.*s", (int)n, k);
+        if (strncmp(k, "attempting double-free", 22) == 0) snprintf(r->kind, sizeof r->kind, "double-free");
         const char *addr = strstr(k, "address 0x");
         if (addr && strncmp(r->kind, "SEGV", 4) == 0) r->null_address = strtoull(addr + 8, NULL, 16) < 4096;
         const char *frame = strstr(k, base), *first = strstr(k, "#0 ");
@@ -429,7 +440,7 @@ static int dg_fz_fixed_len(const dg_fuzzer *f, int i)
     return (dg_is(role, "bytes") || dg_is(role, "int-array")) && !f->measured[i];
 }
 
-static unsigned char dg_fz_plain(const dg_param *q) { return dg_is(q->role, "text") || dg_is(q->role, "file-handle") ? 'A' : 0; }
+static unsigned char dg_fz_plain(const dg_param *q) { return dg_fz_textual(q) || dg_is(q->role, "file-handle") ? 'A' : 0; }
 
 #define DG_FZ_LIST 0x100  /* the fill "1,1,1,...": a list of numbers, for parsers that count entries */
 
@@ -457,8 +468,8 @@ static void dg_fz_base(dg_fuzzer *f, dg_fz_input *in)
     for (int i = 0; i < f->t->fn->nparams; i++) {
         const dg_param *q = &f->t->fn->params[i];
         if (f->cls[i] == DG_FZ_BUF) {
-            if (dg_is(q->role, "text") || dg_is(q->role, "file-handle")) {
-                in->len[i] = dg_is(q->role, "text") ? 5 : 6;
+            if (dg_fz_textual(q) || dg_is(q->role, "file-handle")) {
+                in->len[i] = dg_fz_textual(q) ? 5 : 6;
                 memcpy(in->d[i], "hello\n", 6);
             } else dg_fz_fill(f, in, i, DG_ARRAY_COUNT, 0);
         } else if (f->cls[i] == DG_FZ_OUT) in->len[i] = DG_OUT_SIZE;
@@ -477,12 +488,12 @@ static int dg_fz_structured(dg_fuzzer *f, long k, dg_fz_input *in)
         if (i >= 0 && f->cls[i] != DG_FZ_BUF) continue;
         for (size_t b = 0; b < DG_FZ_COUNT(dg_fz_array_fills); b++)
             for (size_t l = 0; l < DG_FZ_COUNT(dg_fz_lengths); l++) {
-                int text = i >= 0 && dg_is(f->t->fn->params[i].role, "text");
+                int text = i >= 0 && dg_fz_textual(&f->t->fn->params[i]);
                 if (text && b >= DG_FZ_COUNT(dg_fz_text_fills)) continue;
                 if (k-- == 0) {
                     for (int j = 0; j < np; j++) {
                         if (f->cls[j] != DG_FZ_BUF || !(j == i || i < 0)) continue;
-                        int is_text = dg_is(f->t->fn->params[j].role, "text") || dg_is(f->t->fn->params[j].role, "file-handle");
+                        int is_text = dg_fz_textual(&f->t->fn->params[j]) || dg_is(f->t->fn->params[j].role, "file-handle");
                         dg_fz_fill(f, in, j, dg_fz_lengths[l], is_text ? dg_fz_text_fills[b % DG_FZ_COUNT(dg_fz_text_fills)] : dg_fz_array_fills[b]);
                     }
                     return 1;
@@ -704,12 +715,15 @@ static void dg_fz_describe(dg_fuzzer *f, const dg_fz_input *in, char *out, size_
         else {
             size_t elem = dg_fz_elem(q), bytes = in->len[i] * elem, same = 0;
             while (same < bytes && in->d[i][same] == (bytes ? in->d[i][0] : 0)) same++;
-            const char *unit = elem == 1 ? (dg_is(q->role, "text") ? "characters" : "bytes") : "elements";
-            if (bytes == 0) snprintf(one, sizeof one, "%s = empty (0 %s)", q->name, unit);
-            else if (same == bytes && in->d[i][0] >= 0x20 && in->d[i][0] < 0x7f) snprintf(one, sizeof one, "%s = %zu x '%c' (%zu %s)", q->name, bytes, in->d[i][0], in->len[i], unit);
-            else if (same == bytes) snprintf(one, sizeof one, "%s = %zu x 0x%02x (%zu %s)", q->name, bytes, in->d[i][0], in->len[i], unit);
+            const char *unit = elem == 1 ? (dg_fz_textual(q) ? "characters" : "bytes") : "elements";
+            char named[96];
+            if (dg_fz_filled(q)) snprintf(named, sizeof named, "every string field of *%s", q->name);
+            else snprintf(named, sizeof named, "%s", q->name);
+            if (bytes == 0) snprintf(one, sizeof one, "%s = empty (0 %s)", named, unit);
+            else if (same == bytes && in->d[i][0] >= 0x20 && in->d[i][0] < 0x7f) snprintf(one, sizeof one, "%s = %zu x '%c' (%zu %s)", named, bytes, in->d[i][0], in->len[i], unit);
+            else if (same == bytes) snprintf(one, sizeof one, "%s = %zu x 0x%02x (%zu %s)", named, bytes, in->d[i][0], in->len[i], unit);
             else {
-                size_t o = (size_t)snprintf(one, sizeof one, "%s = \"", q->name);
+                size_t o = (size_t)snprintf(one, sizeof one, "%s = \"", named);
                 for (size_t b = 0; b < bytes && o + 8 < sizeof one - 40; b++) {
                     unsigned char c = in->d[i][b];
                     o += (size_t)(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? snprintf(one + o, sizeof one - o, "%c", c) : snprintf(one + o, sizeof one - o, "\\x%02x", c));
@@ -777,9 +791,10 @@ static void dg_fuzz(dg_target *t, const dg_probe *p, int (*wanted)(const dg_fz_r
         if (dg_is(t->fn->params[j].role, "length") && t->fn->params[j].of >= 0 && t->fn->params[j].of < DG_MAX_PARAMS) f.measured[t->fn->params[j].of] = 1;
     for (int i = 0; i < t->fn->nparams; i++) {
         const dg_param *q = &t->fn->params[i];
-        /* (A record keeps its benign, zeroed value: its fields are the caller's state, whose invariants the
-         * function may rightly trust.) */
-        if (dg_is(q->role, "text") || dg_is(q->role, "bytes") || dg_is(q->role, "int-array") || dg_is(q->role, "file-handle"))
+        /* (A record's integer and pointer fields keep their zeroed value: they are the caller's state, whose
+         * invariants the function may rightly trust. Its string fields, when the planner wrote a fill function
+         * for them, are fuzzed as one text: char arrays within their size, char pointers of any length.) */
+        if (dg_is(q->role, "text") || dg_is(q->role, "bytes") || dg_is(q->role, "int-array") || dg_is(q->role, "file-handle") || dg_fz_filled(q))
             f.cls[i] = DG_FZ_BUF;
         else if (dg_is(q->role, "output-buffer")) {
             f.cls[i] = DG_FZ_FIXED; /* its size is the contract unless a length parameter gives it */
@@ -870,6 +885,14 @@ static int dg_fz_null(const dg_fz_report *r)
     return strcmp(r->kind, "null-pointer-use") == 0 || (strcmp(r->kind, "SEGV") == 0 && r->null_address);
 }
 
+/* Heap lifetime (CWE-416, CWE-415): ASan's quarantine keeps a freed block poisoned, so a read or write
+ * through a pointer the call freed, or a second free of it, is reported where it happens. */
+static int dg_fz_use_after_free(const dg_fz_report *r) { return strcmp(r->kind, "heap-use-after-free") == 0; }
+
+static int dg_fz_double_free(const dg_fz_report *r) { return strcmp(r->kind, "double-free") == 0; }
+
 DG_PROBE fuzz_bounds(dg_target *t, const dg_probe *p) { dg_fuzz(t, p, dg_fz_bounds); }
+DG_PROBE fuzz_use_after_free(dg_target *t, const dg_probe *p) { dg_fuzz(t, p, dg_fz_use_after_free); }
+DG_PROBE fuzz_double_free(dg_target *t, const dg_probe *p) { dg_fuzz(t, p, dg_fz_double_free); }
 DG_PROBE fuzz_integer_overflow(dg_target *t, const dg_probe *p) { dg_fuzz(t, p, dg_fz_integer); }
 DG_PROBE fuzz_null_dereference(dg_target *t, const dg_probe *p) { dg_fuzz(t, p, dg_fz_null); }
