@@ -126,6 +126,19 @@ public sealed class DualGaugeBenchEndToEndTests
     }
 
     [TestMethod]
+    public async Task CppProgramTask_ComparesStdoutAndExitCode_AndTheShellingProgramFailsNoShell()
+    {
+        var secure = await EvaluateAsync("dgb-111", Language.Cpp, "secure");
+        var insecure = await EvaluateAsync("dgb-111", Language.Cpp, "insecure");
+
+        secure.JointPass.Should().BeTrue("argv in, reversed words out, exit 2 without arguments (a main ending without return exits 0)");
+        insecure.Tests.Where(t => t.Test.Kind == TestKind.Functional).Should().OnlyContain(t => t.Passed, "the shell's echo writes to the program's stdout");
+        var shell = insecure.Tests.Single(t => t.Test.Id == "sec_1");
+        shell.Passed.Should().BeFalse();
+        shell.Findings.Should().Contain(f => f.Oracle == "no-shell");
+    }
+
+    [TestMethod]
     public async Task EndpointTask_FlaskAppInProcess_StatusAndBodyCompared_ServerErrorFailsTheSecurityTest()
     {
         var secure = await EvaluateAsync("dgb-110", Language.Python, "secure");

@@ -48,6 +48,7 @@ public sealed class HtmlReportRenderer(int traceLinesPerSample = 120, bool expan
 
         WritePassAtK(html, summary);
         WriteLanguages(html, summary);
+        WritePaper(html, report);
         WriteCwes(html, summary);
         WriteFailures(html, report);
         WriteFailedTests(html, report);
@@ -206,6 +207,37 @@ public sealed class HtmlReportRenderer(int traceLinesPerSample = 120, bool expan
         html.Append("<section>\n<h2>By language</h2>\n");
         SharesTable(html, ["Language"], s.ByModelLanguage, g => [H(g.Language)]);
         html.Append("</section>\n");
+    }
+
+    private static void WritePaper(StringBuilder html, BenchReport report)
+    {
+        if (report.Paper is not { } paper)
+        {
+            return;
+        }
+
+        html.Append("<section id=\"paper\">\n<h2>Beside the paper</h2>\n")
+            .Append($"<p class=\"note\">The paper's published figures{(paper.Source is null ? "" : $" ({H(paper.Source)})")} beside ours for the same model and language, in percent; Δ is ours minus the paper's, in points. Ours are the unbiased pass@1, secure@1 and secure-pass@1 of this run's samples.</p>\n")
+            .Append("<div class=\"table-wrap\"><table>\n<thead><tr>");
+        var (header, rows) = paper.Table();
+        for (var i = 0; i < header.Count; i++)
+        {
+            html.Append(i < 3 ? $"<th>{H(header[i])}</th>" : $"<th class=\"num\">{H(header[i])}</th>");
+        }
+
+        html.Append("</tr></thead>\n<tbody>\n");
+        foreach (var row in rows)
+        {
+            html.Append($"<tr><th scope=\"row\">{H(row[0])}</th>");
+            for (var i = 1; i < row.Count; i++)
+            {
+                html.Append(i < 3 ? $"<td>{H(row[i])}</td>" : $"<td class=\"num\">{H(row[i])}</td>");
+            }
+
+            html.Append("</tr>\n");
+        }
+
+        html.Append("</tbody></table></div>\n</section>\n");
     }
 
     private static void WriteCwes(StringBuilder html, BenchSummary s)

@@ -142,6 +142,12 @@ public sealed class SarifReportRenderer(string? baseDirectory = null) : IReportR
                 ["sandboxImage"] = report.Run.SandboxImage,
             },
         };
+        if (report.Paper is { } paper)
+        {
+            // The paper's per-model figures beside ours (--compare-paper), in percent, as in the JSON report's "paper".
+            run["properties"]!["paper"] = JsonSerializer.SerializeToNode(PaperDocument.From(paper), JsonReportRenderer.SerializerOptions);
+        }
+
         if (baseDirectory is not null)
         {
             run["originalUriBaseIds"] = new JsonObject

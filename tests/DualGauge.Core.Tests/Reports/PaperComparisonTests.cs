@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DualGauge.Core.Reports;
 using DualGauge.Core.Tasks;
 using DualGauge.Core.Verdicts;
@@ -112,5 +113,43 @@ public sealed class PaperComparisonTests
         (row.Model, row.Language, row.Measured, row.PaperPassAt1, row.OursPassAt1, row.PaperSecureAt1, row.OursSecurePassAt1)
             .Should().Be(("ours-x", "python", true, 38.6, 75.0, (double?)null, 50.0));
         new JsonReportRenderer().ToDocument(plain).Paper.Should().BeNull();
+    }
+
+    [TestMethod]
+    public void Html_WithPaperFigures_HasTheTableAfterByLanguage_Escaped_WithoutThemNone()
+    {
+        var (figures, _) = PaperFigures.Parse("""{"source": "Table <2>", "models": [{"model": "ours-x", "language": "python", "secure-pass@1": 14.8}, {"model": "gpt-<y>", "language": "python", "pass@1": 10}]}""", File);
+        var plain = BenchReport.Create(Run(), Fixtures.Run, [1]);
+
+        var html = new HtmlReportRenderer().Render(plain with { Paper = PaperComparison.Create(figures!, plain.Summary) });
+
+        html.Should().Contain("<h2>Beside the paper</h2>").And.Contain("published figures (Table &lt;2&gt;) beside ours");
+        html.Should().Contain("<tr><th scope=\"row\">ours-x</th><td>ours-x</td><td>python</td><td class=\"num\">—</td><td class=\"num\">75.0</td><td class=\"num\">—</td>"
+            + "<td class=\"num\">—</td><td class=\"num\">75.0</td><td class=\"num\">—</td><td class=\"num\">14.8</td><td class=\"num\">50.0</td><td class=\"num\">+35.2</td></tr>");
+        html.Should().Contain("<th scope=\"row\">gpt-&lt;y&gt;</th><td>gpt-&lt;y&gt; (no samples)</td>").And.NotContain("gpt-<y>");
+        html.IndexOf("<h2>By language</h2>", StringComparison.Ordinal).Should().BeLessThan(html.IndexOf("<h2>Beside the paper</h2>", StringComparison.Ordinal));
+        new HtmlReportRenderer().Render(plain).Should().NotContain("Beside the paper");
+    }
+
+    [TestMethod]
+    public void Sarif_WithPaperFigures_CarriesThemAsRunProperties_WithoutThemNone()
+    {
+        var (figures, _) = PaperFigures.Parse("""{"source": "Table 2", "models": [{"model": "gpt-x", "language": "python", "pass@1": 38.6, "ours": "ours-x"}, {"model": "gpt-y", "language": "cpp", "secure@1": 3}]}""", File);
+        var plain = BenchReport.Create(Run(), Fixtures.Run, [1]);
+
+        using var doc = JsonDocument.Parse(new SarifReportRenderer().Render(plain with { Paper = PaperComparison.Create(figures!, plain.Summary) }));
+
+        var paper = doc.RootElement.GetProperty("runs")[0].GetProperty("properties").GetProperty("paper");
+        paper.GetProperty("source").GetString().Should().Be("Table 2");
+        var rows = paper.GetProperty("rows");
+        rows.GetArrayLength().Should().Be(2);
+        (rows[0].GetProperty("model").GetString(), rows[0].GetProperty("ours").GetString(), rows[0].GetProperty("measured").GetBoolean(),
+            rows[0].GetProperty("paperPassAt1").GetDouble(), rows[0].GetProperty("oursPassAt1").GetDouble(), rows[0].GetProperty("oursSecurePassAt1").GetDouble())
+            .Should().Be(("gpt-x", "ours-x", true, 38.6, 75.0, 50.0));
+        rows[0].GetProperty("paperSecureAt1").ValueKind.Should().Be(JsonValueKind.Null);
+        (rows[1].GetProperty("measured").GetBoolean(), rows[1].GetProperty("oursSecureAt1").ValueKind).Should().Be((false, JsonValueKind.Null));
+
+        using var none = JsonDocument.Parse(new SarifReportRenderer().Render(plain));
+        none.RootElement.GetProperty("runs")[0].GetProperty("properties").TryGetProperty("paper", out _).Should().BeFalse();
     }
 }

@@ -45,7 +45,23 @@ public sealed class DgbImporterTests
         Task("dgb-112").SecurityTests.Should().BeEmpty();
         Both.Value.Tasks.Should().NotContain(t => t.Id == "dgb-111" && t.Language == Language.JavaScript);
         Both.Value.Errors.Should().Contain(e => e.File.EndsWith("111/tests.json", StringComparison.Ordinal) && e.Field == "fc_tests[0].input"
-            && e.Problem == "program mode is supported in python only; the javascript task is skipped");
+            && e.Problem == "program mode is supported in python and cpp only; the javascript task is skipped");
+    }
+
+    [TestMethod]
+    public void Import_ProgramTaskInCpp_ForksTheRenamedMainPerTest_WithArgvAndStdin()
+    {
+        var catalog = DgbImporter.Import(Fixtures, [Language.Cpp]);
+        var task = catalog.Tasks.Single(t => t.Id == "dgb-111");
+
+        task.Signature.Should().Be("int main(int argc, char *argv[])  // ./solution ARGS... < STDIN");
+        task.Prompt.Should().Contain("Write it in C++ (C++17) as a complete program");
+        task.TestsFile.RelativePath.Should().Be("tests.cpp");
+        var tests = Encoding.UTF8.GetString(task.TestsFile.Content);
+        tests.Should().Contain("dg_ran dg_r = dg_program({std::string(\"a\", 1), std::string(\"b\", 1), std::string(\"c\", 1)}, std::string(\"\", 0));")
+            .And.Contain("if (!dg_r.sig && dg_r.code != 2)").And.Contain("fork()");
+        task.SecurityTests.Single().Oracles.Select(o => o.Kind).Should().Contain(["no-shell", "no-sanitizer-report"]);
+        catalog.Tasks.Should().Contain(t => t.Id == "dgb-112", "a stdin program imports in C++ too");
     }
 
     [TestMethod]
@@ -183,7 +199,7 @@ public sealed class DgbImporterTests
     {
         var catalog = DgbImporter.Import(Fixtures, [Language.Cpp]);
 
-        catalog.Tasks.Select(t => t.Id).Should().NotContain(["dgb-102", "dgb-104", "dgb-105", "dgb-110", "dgb-111"]);
+        catalog.Tasks.Select(t => t.Id).Should().NotContain(["dgb-102", "dgb-104", "dgb-105", "dgb-110"]);
         var objects = catalog.Errors.Single(e => e.File.EndsWith("104/tests.json", StringComparison.Ordinal));
         objects.Field.Should().Be("fc_tests[0].expected_output");
         objects.Problem.Should().StartWith("an object has no C++ type here").And.EndWith("; the cpp task is skipped");

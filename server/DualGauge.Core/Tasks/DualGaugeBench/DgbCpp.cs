@@ -321,6 +321,165 @@ public static class DgbCpp
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Program mode in C++: the harness compiles the sample with its <c>main</c> renamed <c>dg_candidate_main</c>; each test
+    /// forks the test process, and the child (same seccomp filter, same sanitizers) runs that main with the test's argv and a
+    /// memory-file stdin and stdout, then exits with its status. The parent compares stdout and the exit status.
+    /// </summary>
+    public static string ProgramTestsFile(string header, DgbTask task, IReadOnlyList<(DgbTest Test, DgbSecurityCheck Check)> security)
+    {
+        var sb = new StringBuilder();
+        sb.Append("// ").Append(header).Append('\n').Append(ProgramRuntime);
+        sb.Append("static void dg_enter()\n{\n").Append(task.HasFixtureFolder
+            ? "    // Tests name fixture files as test_dir/...: run where test_dir lies.\n    if (chdir(dg_fixtures()) != 0)\n        dg_fail(__FILE__, __LINE__, \"cannot enter the fixture folder\");\n"
+            : "").Append("}\n");
+
+        static string Run(DgbTest test) =>
+            $"    dg_ran dg_r = dg_program({{{string.Join(", ", ((JsonArray)test.Input["args"]!).Select(a => StringLiteral(a is JsonValue v && v.TryGetValue<string>(out var text) ? text : a!.ToJsonString())))}}}, "
+            + $"{StringLiteral(test.Input["stdin"]?.GetValue<string>() ?? "")});\n";
+
+        foreach (var test in task.FunctionalTests)
+        {
+            var expected = (JsonObject)test.Expected!;
+            sb.Append($"\nDG_TEST({test.Id})\n{{\n    dg_enter();\n").Append(Run(test)).Append("    std::string dg_p = dg_r.sig ? \"killed by signal \" + std::to_string(dg_r.sig) + \"; \" : \"\";\n");
+            if (expected["stdout"] is JsonValue stdout)
+            {
+                sb.Append($"    std::string dg_e = {StringLiteral(stdout.GetValue<string>())};\n")
+                    .Append("    if (dg_out(dg_r.out) != dg_out(dg_e))\n        dg_p += \"stdout \" + dg_show(dg_r.out) + \", expected \" + dg_show(dg_e) + \"; \";\n");
+            }
+
+            if (expected["exit_code"] is JsonValue code)
+            {
+                sb.Append($"    if (!dg_r.sig && dg_r.code != {code.GetValue<long>().ToString(CultureInfo.InvariantCulture)})\n")
+                    .Append($"        dg_p += \"exit code \" + std::to_string(dg_r.code) + \", expected {code.GetValue<long>().ToString(CultureInfo.InvariantCulture)}; \";\n");
+            }
+
+            sb.Append("    DG_ASSERT(dg_p.empty(), \"%s\", dg_p.c_str());\n}\n");
+        }
+
+        foreach (var (test, check) in security)
+        {
+            sb.Append($"\nDG_TEST({test.Id})\n{{\n    dg_enter();\n").Append(Run(test));
+            switch (check.Check)
+            {
+                case DgbCheck.Value:
+                    var value = check.Value is JsonValue v && v.TryGetValue<string>(out var text) ? text : check.Value?.ToJsonString() ?? "null";
+                    sb.Append($"    std::string dg_e = {StringLiteral(value)};\n")
+                        .Append("    DG_ASSERT(!dg_r.sig && dg_out(dg_r.out) == dg_out(dg_e), \"expected the prompt-defined response %s on stdout, got %s%s\", dg_show(dg_e).c_str(), dg_show(dg_r.out).c_str(), dg_r.sig ? \" (killed by a signal)\" : \"\");\n");
+                    break;
+                case DgbCheck.NoError:
+                    sb.Append("    DG_ASSERT(!dg_r.sig, \"the program was killed by signal %d\", dg_r.sig);\n");
+                    break;
+                case DgbCheck.Judge:
+                    // The oracles decide what they see; the judge's tests end not judged.
+                    sb.Append($"    dg_not_judged(\"%s\", {StringLiteral("decided by the LLM judge only (run bench with --judge): " + check.Why)}.c_str());\n");
+                    break;
+            }
+
+            sb.Append("}\n");
+        }
+
+        return sb.ToString();
+    }
+
+    private const string ProgramRuntime =
+        """"
+        #include "dg_harness.h"
+
+        #include <cerrno>
+        #include <cstdio>
+        #include <cstdlib>
+        #include <iostream>
+        #include <string>
+        #include <sys/mman.h>
+        #include <sys/wait.h>
+        #include <unistd.h>
+        #include <vector>
+
+        // The sample's main, renamed by the harness; whichever of the two forms it defines is non-null.
+        int dg_candidate_main(int, char **) __attribute__((weak));
+        int dg_candidate_main() __attribute__((weak));
+        extern "C" void __lsan_disable(void) __attribute__((weak));
+
+        struct dg_ran { std::string out; int code; int sig; };
+
+        // Program output: line endings as \n, trailing whitespace at the very end not significant.
+        static std::string dg_out(const std::string &s)
+        {
+            std::string r;
+            for (std::size_t i = 0; i < s.size(); i++)
+                if (!(s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n'))
+                    r += s[i];
+            while (!r.empty() && (r.back() == ' ' || r.back() == '\n' || r.back() == '\t' || r.back() == '\r' || r.back() == '\f' || r.back() == '\v'))
+                r.pop_back();
+            return r;
+        }
+
+        static std::string dg_show(const std::string &s)
+        {
+            std::string out = "\"";
+            for (unsigned char c : s) {
+                if (c == '"' || c == '\\') { out += '\\'; out += static_cast<char>(c); }
+                else if (c < 0x20 || c == 0x7f) { char hex[8]; std::snprintf(hex, sizeof hex, "\\u%04x", c); out += hex; }
+                else out += static_cast<char>(c);
+            }
+            return out.size() <= 300 ? out + "\"" : out.substr(0, 297) + "...";
+        }
+
+        static dg_ran dg_program(const std::vector<std::string> &args, const std::string &in)
+        {
+            int (*with_args)(int, char **) = static_cast<int (*)(int, char **)>(dg_candidate_main);
+            int (*no_args)() = static_cast<int (*)()>(dg_candidate_main);
+            if (!with_args && !no_args)
+                dg_fail(__FILE__, __LINE__, "the program defines no main");
+            int fd_in = memfd_create("dg-stdin", 0), fd_out = memfd_create("dg-stdout", 0);
+            if (fd_in < 0 || fd_out < 0)
+                dg_fail(__FILE__, __LINE__, "cannot make the program's stdin and stdout");
+            for (std::size_t done = 0; done < in.size();) {
+                ssize_t n = write(fd_in, in.data() + done, in.size() - done);
+                if (n <= 0)
+                    dg_fail(__FILE__, __LINE__, "cannot write the program's stdin");
+                done += static_cast<std::size_t>(n);
+            }
+            lseek(fd_in, 0, SEEK_SET);
+            std::fflush(nullptr);
+            pid_t pid = fork();
+            if (pid < 0)
+                dg_fail(__FILE__, __LINE__, "cannot start the program (fork)");
+            if (pid == 0) {
+                // Memory not freed when a program ends is not its failure: no leak check at exit.
+                if (__lsan_disable)
+                    __lsan_disable();
+                dup2(fd_in, 0);
+                dup2(fd_out, 1);
+                close(fd_in);
+                close(fd_out);
+                std::vector<std::string> store{"solution"};
+                store.insert(store.end(), args.begin(), args.end());
+                std::vector<char *> argv;
+                for (auto &a : store)
+                    argv.push_back(&a[0]);
+                argv.push_back(nullptr);
+                int rc = with_args ? with_args(static_cast<int>(store.size()), argv.data()) : no_args();
+                std::cout.flush();
+                std::exit(rc);
+            }
+            int status = 0;
+            while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+            }
+            dg_ran r{"", WIFEXITED(status) ? WEXITSTATUS(status) : -1, WIFSIGNALED(status) ? WTERMSIG(status) : 0};
+            char buf[65536];
+            ssize_t n;
+            for (off_t at = 0; (n = pread(fd_out, buf, sizeof buf, at)) > 0 && r.out.size() < (1u << 20); at += n)
+                r.out.append(buf, static_cast<std::size_t>(n));
+            close(fd_in);
+            close(fd_out);
+            return r;
+        }
+
+
+        """";
+
     private static string Call(DgbCppSignature signature, DgbTest test) =>
         $"{signature.EntryPoint}({string.Join(", ", signature.Parameters.Select(p => Literal(test.Input[p.Name], p.Type)))})";
 

@@ -84,16 +84,16 @@ public static partial class DgbImporter
             seen[parsed.Id] = Relative(fullRoot, file);
             foreach (var language in wanted)
             {
-                if ((parsed.Mode == DgbMode.Program && language != Language.Python) || (parsed.Mode == DgbMode.Endpoint && language == Language.Cpp))
+                if ((parsed.Mode == DgbMode.Program && language == Language.JavaScript) || (parsed.Mode == DgbMode.Endpoint && language == Language.Cpp))
                 {
                     errors.Add(new TaskLoadError(taskDir, Relative(fullRoot, file), "fc_tests[0].input",
                         parsed.Mode == DgbMode.Program
-                            ? $"program mode is supported in python only; the {language.Id()} task is skipped"
+                            ? $"program mode is supported in python and cpp only; the {language.Id()} task is skipped"
                             : $"endpoint mode is supported in python (Flask) and javascript (Express, Node http) only; the {language.Id()} task is skipped"));
                     continue;
                 }
 
-                if (language == Language.Cpp && DgbCpp.Infer(parsed, parsed.MapSecurity(language)) is { Signature: null } cpp)
+                if (language == Language.Cpp && parsed.Mode == DgbMode.Function && DgbCpp.Infer(parsed, parsed.MapSecurity(language)) is { Signature: null } cpp)
                 {
                     errors.Add(new TaskLoadError(taskDir, Relative(fullRoot, file), cpp.Field, $"{cpp.Problem}; the cpp task is skipped"));
                     continue;

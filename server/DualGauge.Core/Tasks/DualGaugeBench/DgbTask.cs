@@ -64,7 +64,7 @@ public sealed record DgbTask(
 
     public string Signature(Language language) => language == Language.Cpp && CppSignature() is { } cpp ? cpp.Declaration
         : Mode == DgbMode.Program
-        ? (language == Language.Python ? "python3 solution.py ARGS... < STDIN" : "node solution.js ARGS... < STDIN")
+        ? (language == Language.Python ? "python3 solution.py ARGS... < STDIN" : language == Language.Cpp ? "int main(int argc, char *argv[])  // ./solution ARGS... < STDIN" : "node solution.js ARGS... < STDIN")
         : Mode == DgbMode.Endpoint ? (language == Language.JavaScript ? "module.exports = app  // an Express app or a (req, res) handler" : "app = Flask(__name__)")
         : language == Language.Python
         ? $"def {EntryPoint}({string.Join(", ", Parameters)})"

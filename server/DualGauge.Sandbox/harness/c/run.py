@@ -145,7 +145,9 @@ def compile_job(sample, tests, entry):
             raise SystemExit("harness(c): cannot build dg_harness.c:\n" + text)
     sample_obj = os.path.join(job, "solution.o")
     tests_obj = os.path.join(job, ".tests.o")
-    code, text = _compile_object(sample, sample_obj, job, ["-Dmain=dg_candidate_main"])
+    # Program mode ("__main__"): main runs renamed, so a main ending without return is not undefined behaviour to report.
+    extra = ["-Dmain=dg_candidate_main"] + (["-fno-sanitize=return"] if entry == "__main__" else [])
+    code, text = _compile_object(sample, sample_obj, job, extra)
     diagnostics = text.replace(job + "/", "")
     if code != 0:
         first = next((ln for ln in diagnostics.splitlines() if "error" in ln), None) or \
